@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { ChatWidget } from 'contact-kit';
+import type { PreChatValues, StartChatResult } from 'contact-kit';
+import type { AdminApi } from '../shared/adminApi';
+import { withEmulatorParam } from '../shared/emulatorUrl';
+import { KettleArt } from './KettleArt';
+
+/**
+ * Props of {@link Storefront}.
+ *
+ * @example
+ * ```tsx
+ * <Storefront api={createAdminApi('http://127.0.0.1:4010')} />
+ * ```
+ */
+export interface StorefrontProps {
+  /** The emulator's admin API: `startChat` stands in for the shop's backend (StartChatContact). */
+  api: AdminApi;
+}
+
+/**
+ * The demo's product page with the support widget in the corner.
+ *
+ * @example
+ * ```tsx
+ * createRoot(element).render(<Storefront api={api} />);
+ * ```
+ */
+export function Storefront({ api }: StorefrontProps): ReactNode {
+  const [inCart, setInCart] = useState(0);
+  const [quantity, setQuantity] = useState(1);
+
+  // In production this is a call to your own backend, which calls Amazon Connect's
+  // StartChatContact with its AWS credentials and returns only the participant's details.
+  const startChat = (details: PreChatValues | undefined): Promise<StartChatResult> =>
+    api.startChat(details?.name || 'Customer', {
+      product: 'aurora-kettle',
+      ...(details?.fields.order ? { order: details.fields.order } : {}),
+    });
+
+  return (
+    <div className="shop">
+      <header className="shop-header">
+        <a className="shop-logo" href="/">
+          <span aria-hidden="true">☕</span> Northwind Coffee
+        </a>
+        <nav aria-label="Shop">
+          <a href="/">Brewing</a>
+          <a href="/">Beans</a>
+          <a href="/">Grinders</a>
+        </nav>
+        <span className="shop-cart" aria-live="polite">
+          Cart ({inCart})
+        </span>
+      </header>
+
+      <main className="product">
+        <div className="product-art">
+          <KettleArt />
+        </div>
+        <section className="product-details" aria-labelledby="product-title">
+          <p className="product-kicker">Brewing · Kettles</p>
+          <h1 id="product-title">Aurora pour-over kettle</h1>
+          <p className="product-rating" aria-label="Rated 4.8 out of 5 from 212 reviews">
+            <span aria-hidden="true">★★★★★</span> 4.8 · 212 reviews
+          </p>
+          <p className="product-price">$64.00</p>
+          <p>
+            A 0.9 litre gooseneck kettle with a precise, slow pour for filter coffee. Stainless
+            steel with a matte teal finish; works on gas, electric and induction hobs.
+          </p>
+          <form
+            className="product-buy"
+            onSubmit={(event) => {
+              event.preventDefault();
+              setInCart((count) => count + quantity);
+            }}
+          >
+            <label>
+              Quantity
+              <input
+                type="number"
+                min={1}
+                max={9}
+                value={quantity}
+                onChange={(event) => setQuantity(Math.max(1, Number(event.target.value) || 1))}
+              />
+            </label>
+            <button type="submit">Add to cart</button>
+          </form>
+          <ul className="product-facts">
+            <li>Free delivery over $50</li>
+            <li>30-day returns</li>
+            <li>Two-year warranty</li>
+          </ul>
+          <p className="product-help">
+            Questions about brewing or your order? Our team is one click away: use the chat button
+            in the corner.
+          </p>
+        </section>
+      </main>
+
+      <footer className="shop-footer">
+        <p>
+          A contact-kit demo: the chat runs against the local Participant Service emulator. Open the{' '}
+          <a href={withEmulatorParam('/agent.html', window.location.search)}>agent console</a> to
+          answer chats as a person.
+        </p>
+      </footer>
+
+      <ChatWidget
+        endpoint={api.url}
+        startChat={startChat}
+        title="Support"
+        preChatForm={{
+          intro: 'Tell us your name and we will connect you with the team.',
+          fields: [{ name: 'order', label: 'Order number' }],
+        }}
+      />
+    </div>
+  );
+}

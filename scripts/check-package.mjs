@@ -1,0 +1,76 @@
+// Builds the package and checks what consumers get: the export map (publint, attw), the purity of
+// the headless entry, and that the built emulator CLI starts and stops cleanly.
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const run = (command, args) => {
+  console.log(`\n$ ${command} ${args.join(' ')}`);
+  execFileSync(command, args, { stdio: 'inherit' });
+};
+const fail = (message) => {
+  console.error(`check-package: ${message}`);
+  process.exit(1);
+};
+
+run('npm', ['run', 'build']);
+run('npx', ['publint', '--strict']);
+run(process.execPath, ['scripts/ssr-smoke.mjs']);
+run('npx', ['attw', '--pack', '.', '--profile', 'esm-only']);
+
+// The headless entry must not pull the UI stack or Node built-ins at runtime.
+const core = readFileSync('dist/core.js', 'utf8');
+const forbidden =
+  /from\s+["'](react|react-dom|styled-components|@tanstack\/[^"']+|amazon-chime-[^"']+|ws|node:[^"']+)["']/g;
+const offenders = [...core.matchAll(forbidden)].map((match) => match[1]);
+if (offenders.length > 0) {
+  fail(`dist/core.js imports ${[...new Set(offenders)].join(', ')}`);
+}
+
+// Issue #8's size budgets and the no-Chime rule, measured on the build above.
+run(process.execPath, ['scripts/check-budgets.mjs']);
+
+// The script-tag widget: the loader a page fetches first stays at most 15 KB gzipped; the chat
+// panel (React and all) is a sibling chunk it imports, never part of the loader.
+const widgetLoader = readFileSync('dist/widget/contact-widget.js');
+const widgetGzip = gzipSync(widgetLoader).length;
+if (widgetGzip > 15 * 1024) {
+  fail(`dist/widget/contact-widget.js is ${widgetGzip} bytes gzipped (limit 15360)`);
+}
+if (!/import\(["'`]\.\/contact-widget-mountPanel-[\w-]+\.js["'`]\)/.test(widgetLoader.toString())) {
+  fail('dist/widget/contact-widget.js does not import its panel chunk lazily');
+}
+console.log(`\nwidget loader: ${widgetGzip} bytes gzipped (limit 15360)`);
+
+// The bin must start, print the contract line and exit 0 on SIGTERM.
+const cliSource = readFileSync('dist/emulator-cli.js', 'utf8');
+if (!cliSource.startsWith('#!/usr/bin/env node')) {
+  fail('dist/emulator-cli.js lost its #!/usr/bin/env node line');
+}
+await new Promise((resolve, reject) => {
+  const child = spawn(process.execPath, ['dist/emulator-cli.js', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  const timer = setTimeout(() => {
+    child.kill('SIGKILL');
+    reject(new Error(`the built emulator printed no listening line: ${JSON.stringify(output)}`));
+  }, 20_000);
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+    if (/^contact-kit emulator listening on http:\/\/127\.0\.0\.1:\d+$/m.test(output)) {
+      child.kill('SIGTERM');
+    }
+  });
+  child.on('exit', (code, signal) => {
+    clearTimeout(timer);
+    if (code === 0) {
+      console.log('\nbuilt emulator CLI: started, printed its URL, exited 0 on SIGTERM');
+      resolve();
+    } else {
+      reject(new Error(`the built emulator exited with ${code ?? signal}`));
+    }
+  });
+}).catch((error) => fail(error.message));
+
+console.log('\ncheck-package: ok');

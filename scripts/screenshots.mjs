@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+/**
+ * `npm run screenshots`: PNGs of the demo for the README, taken with headless Chromium against a
+ * fresh build of the demo and in-process emulators (nothing else needs to run, no fixed ports):
+ *
+ * - docs/screenshots/storefront.png     the storefront with the widget open mid-chat
+ * - docs/screenshots/agent-console.png  the agent console answering a customer
+ * - docs/screenshots/chat-1..4.png      a chat with the scripted agent, step by step
+ *
+ * Runs under tsx (the npm script passes `--import tsx`) to reuse the emulator and the e2e harness.
+ */
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { startEmulator } from '../src/emulator/index.ts';
+import { launchChromium } from '../test/e2e/support/browser.ts';
+import { startDemoServer } from '../test/e2e/support/demoServer.ts';
+import {
+  answerAsAgent,
+  demoPage,
+  messageWithText,
+  send,
+  startCustomerChat,
+  widget,
+} from '../test/e2e/support/demoPages.ts';
+
+const outDir = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+const VIEWPORT = { width: 1280, height: 800 };
+const PALETTE = ['#2c8f99', '#b7791f', '#6b5ca5', '#a3482d', '#3d7a3a', '#35618f'];
+
+/**
+ * The sample interactive templates point their images at https://example.com, which this
+ * offline machine cannot reach: answer them with a drawn tile (first letter on a colour) so the
+ * pictures are not broken icons.
+ */
+function placeholderImage(url) {
+  const name = decodeURIComponent(url.split('/').pop() ?? 'x').replace(/\.\w+$/, '');
+  const colour =
+    PALETTE[[...name].reduce((sum, char) => sum + char.charCodeAt(0), 0) % PALETTE.length];
+  const letter = (name[0] ?? '?').toUpperCase();
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="160" viewBox="0 0 240 160">
+  <rect width="240" height="160" fill="${colour}"/>
+  <circle cx="200" cy="30" r="60" fill="#ffffff" fill-opacity="0.12"/>
+  <text x="120" y="104" font-family="sans-serif" font-size="72" font-weight="700" fill="#ffffff" text-anchor="middle">${letter}</text>
+</svg>`;
+}
+
+async function newTab(browser) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  await context.route('https://example.com/**', (route) =>
+    route.fulfill({ contentType: 'image/svg+xml', body: placeholderImage(route.request().url()) }),
+  );
+  const page = await context.newPage();
+  page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
+  return page;
+}
+
+/** Waits until no message is still being sent and the list is quiet, so a shot is stable. */
+async function settle(page) {
+  await page.waitForFunction(() => !document.querySelector('[data-state="sending"]'));
+  await page.waitForTimeout(400);
+}
+
+async function shot(target, name) {
+  const path = `${outDir}${name}`;
+  await target.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  process.stdout.write(`wrote docs/screenshots/${name}\n`);
+}
+
+async function storefrontAndSequence(browser, demoUrl) {
+  const emulator = await startEmulator({ port: 0, agent: 'scripted' });
+  try {
+    const page = await newTab(browser);
+    await page.goto(demoPage(demoUrl, emulator.url, 'storefront'));
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    await page.getByLabel('Your name').fill('Ana');
+    await page.getByLabel(/Order number/).fill('NW-20418');
+    await shot(widget(page), 'chat-1.png');
+
+    await page.getByRole('button', { name: 'Start chat' }).click();
+    await messageWithText(page, 'Ana').first().waitFor();
+    await send(page, 'Hi! Does the Aurora kettle work on induction hobs?');
+    // The scripted agent reads, types for a moment, then answers: catch it typing.
+    await widget(page)
+      .getByText(/is typing/)
+      .waitFor();
+    await shot(widget(page), 'chat-2.png');
+
+    await page.waitForFunction(() => !document.body.textContent?.includes('is typing'));
+    await send(page, 'Can you show me a list of accessories?');
+    await widget(page).getByRole('group').first().waitFor();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[role="log"] img')].every((img) => img.complete),
+    );
+    await page.waitForFunction(() => !document.body.textContent?.includes('is typing'));
+    await settle(page);
+    await shot(widget(page), 'chat-3.png');
+    await shot(page, 'storefront.png');
+
+    await widget(page)
+      .getByRole('group')
+      .first()
+      .getByRole('button', { name: /Day pack/ })
+      .click();
+    await page.waitForFunction(() => !document.body.textContent?.includes('is typing'));
+    await messageWithText(page, 'Day pack').last().waitFor();
+    await page.waitForTimeout(1500);
+    await settle(page);
+    await shot(widget(page), 'chat-4.png');
+  } finally {
+    await emulator.close();
+  }
+}
+
+async function agentConsole(browser, demoUrl) {
+  const emulator = await startEmulator({ port: 0, agent: 'none' });
+  try {
+    const customer = await newTab(browser);
+    await startCustomerChat(customer, demoPage(demoUrl, emulator.url, 'storefront'), 'Ana');
+    await send(customer, 'Hello! My kettle lid rattles when the water boils.');
+
+    const agentPage = await newTab(browser);
+    const agent = await answerAsAgent(agentPage, demoPage(demoUrl, emulator.url, 'agent'), 'Ana');
+    await send(agent, 'Hi Ana, sorry about that. Is it the Aurora 0.9 litre?');
+    await messageWithText(customer, 'Is it the Aurora').waitFor();
+    await send(customer, 'Yes, bought it last month.');
+    await messageWithText(agent, 'bought it last month').waitFor();
+    await send(agent, 'Thanks! A new lid is covered by the warranty; it ships tomorrow.');
+    await agent.getByRole('button', { name: 'Quick reply' }).click();
+    await messageWithText(customer, 'ships tomorrow').waitFor();
+
+    // A second customer waits in the queue, so the list shows both states.
+    const waiting = await newTab(browser);
+    await startCustomerChat(waiting, demoPage(demoUrl, emulator.url, 'storefront'), 'Ben');
+    await agentPage.getByRole('button', { name: 'Answer Ben' }).waitFor();
+    await agentPage.getByRole('textbox', { name: 'Message' }).first().fill('Let me check');
+    await settle(agentPage);
+    await shot(agentPage, 'agent-console.png');
+  } finally {
+    await emulator.close();
+  }
+}
+
+async function main() {
+  await mkdir(outDir, { recursive: true });
+  const demo = await startDemoServer();
+  const browser = await launchChromium();
+  try {
+    await storefrontAndSequence(browser, demo.url);
+    await agentConsole(browser, demo.url);
+  } finally {
+    await browser.close();
+    await demo.close();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});

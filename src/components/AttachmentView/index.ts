@@ -1,0 +1,3 @@
+export { AttachmentView } from './AttachmentView';
+export type { AttachmentViewProps } from './AttachmentView';
+export type { GetAttachmentUrl } from './useAttachmentUrlGetter';

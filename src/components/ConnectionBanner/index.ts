@@ -1,0 +1,2 @@
+export { ConnectionBanner, connectionBannerState } from './ConnectionBanner';
+export type { ConnectionBannerProps, ConnectionBannerState } from './ConnectionBanner';

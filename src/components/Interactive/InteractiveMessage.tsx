@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+import type { ChatItem } from '../../core/chat/chatItem';
+import { useInteractiveMessage } from '../../react/hooks/useInteractiveMessage';
+import { Carousel } from './Carousel';
+import * as S from './Interactive.styles';
+import { useMessages } from '../../i18n/I18nProvider';
+import { ListPicker } from './ListPicker';
+import { Panel } from './Panel';
+import { QuickReply } from './QuickReply';
+import { TimePicker } from './TimePicker';
+
+/**
+ * Props of {@link InteractiveMessage}.
+ *
+ * @example
+ * ```ts
+ * const props: InteractiveMessageProps = { item, timeZone: 'America/New_York' };
+ * ```
+ */
+export interface InteractiveMessageProps {
+  /** A transcript item with the interactive content type. */
+  item: ChatItem;
+  /** Time zone of TimePicker slots. Defaults to the customer's. */
+  timeZone?: string;
+}
+
+/**
+ * Renders an interactive message with the component for its `templateType`: {@link ListPicker},
+ * {@link Panel}, {@link QuickReply}, {@link TimePicker} or {@link Carousel}. A template it cannot
+ * show (ViewResource, or malformed content) becomes a neutral note.
+ *
+ * @example
+ * ```tsx
+ * function Row({ item }: { item: ChatItem }) {
+ *   return item.interactive ? <InteractiveMessage item={item} /> : <p>{item.content}</p>;
+ * }
+ * ```
+ */
+export function InteractiveMessage({ item, timeZone }: InteractiveMessageProps): ReactNode {
+  const { template } = useInteractiveMessage(item);
+  const t = useMessages();
+  switch (template?.templateType) {
+    case 'ListPicker':
+      return <ListPicker item={item} />;
+    case 'Panel':
+      return <Panel item={item} />;
+    case 'QuickReply':
+      return <QuickReply item={item} />;
+    case 'TimePicker':
+      return timeZone === undefined ? (
+        <TimePicker item={item} />
+      ) : (
+        <TimePicker item={item} timeZone={timeZone} />
+      );
+    case 'Carousel':
+      return <Carousel item={item} />;
+    default:
+      return <S.Note data-template="unsupported">{t('unsupportedMessage')}</S.Note>;
+  }
+}

@@ -1,0 +1,36 @@
+import * as S from './Interactive.styles';
+import { safeWebUrl } from './safeWebUrl';
+
+/**
+ * Props of {@link TemplateHeading}: the title block shared by ListPicker, Panel and Carousel
+ * cards.
+ *
+ * @example
+ * ```ts
+ * const props: TemplateHeadingProps = { content: { title: 'How can we help?' } };
+ * ```
+ */
+export interface TemplateHeadingProps {
+  content: { title: string; subtitle?: string; imageData?: string; imageDescription?: string };
+}
+
+/**
+ * The optional hero image, title and subtitle at the top of an interactive card.
+ *
+ * @example
+ * ```tsx
+ * <S.Card><TemplateHeading content={template.data.content} />…</S.Card>
+ * ```
+ */
+export function TemplateHeading({ content }: TemplateHeadingProps) {
+  const image = safeWebUrl(content.imageData);
+  return (
+    <>
+      {image ? <S.HeroImage src={image} alt={content.imageDescription ?? ''} /> : null}
+      <S.Header>
+        <S.Title>{content.title}</S.Title>
+        {content.subtitle ? <S.Subtitle>{content.subtitle}</S.Subtitle> : null}
+      </S.Header>
+    </>
+  );
+}

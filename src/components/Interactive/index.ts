@@ -1,0 +1,13 @@
+export { InteractiveMessage } from './InteractiveMessage';
+export type { InteractiveMessageProps } from './InteractiveMessage';
+export { ListPicker } from './ListPicker';
+export type { ListPickerProps } from './ListPicker';
+export { Panel } from './Panel';
+export type { PanelProps } from './Panel';
+export { QuickReply } from './QuickReply';
+export type { QuickReplyProps } from './QuickReply';
+export { TimePicker } from './TimePicker';
+export type { TimePickerProps } from './TimePicker';
+export { Carousel } from './Carousel';
+export type { CarouselProps } from './Carousel';
+export type { InteractiveState } from './interactiveState';

@@ -1,0 +1,352 @@
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
+import type { Range } from '@tanstack/react-virtual';
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+import { useFormatter, useMessages } from '../../i18n/I18nProvider';
+import { useTranscript } from '../../react/hooks/useTranscript';
+import { useUnreadCount } from '../../react/hooks/useUnreadCount';
+import type { GetAttachmentUrl } from '../AttachmentView/useAttachmentUrlGetter';
+import { MessageBubble } from '../MessageBubble/MessageBubble';
+import { buildRows } from './buildRows';
+import type { TranscriptRow } from './buildRows';
+import type { InteractiveRenderer } from './InteractiveRendererContext';
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
+import * as S from './MessageList.styles';
+
+/**
+ * Where the reader is: following the newest message (`at-bottom`), or reading older ones
+ * (`scrolled-up`, where new messages show a jump button instead of moving the view).
+ *
+ * @example
+ * ```ts
+ * const following = (state: MessageListState) => state === 'at-bottom';
+ * ```
+ */
+export type MessageListState = 'empty' | 'at-bottom' | 'scrolled-up';
+
+/**
+ * Props of {@link MessageList}; other props go to its root `<div>`.
+ *
+ * @example
+ * ```tsx
+ * const props: MessageListProps = { renderInteractive: (item) => <InteractiveMessage item={item} /> };
+ * ```
+ */
+export interface MessageListProps extends ComponentPropsWithoutRef<'div'> {
+  /** Renders interactive messages. Defaults to the `InteractiveRendererContext` value. */
+  renderInteractive?: InteractiveRenderer;
+  /** Resolves attachment download URLs. Defaults to the session's `getAttachmentUrl`. */
+  getAttachmentUrl?: GetAttachmentUrl;
+  /** Estimated row height in px before a row is measured. Defaults to `64`. */
+  estimateRowHeight?: number;
+  /** Rows rendered beyond the visible ones on each side. Defaults to `6`. */
+  overscan?: number;
+  /** Distance from the end, in px, that still counts as "at the bottom". Defaults to `48`. */
+  bottomThreshold?: number;
+  /** Sends a read receipt for the newest message while the reader is at the bottom. Defaults to `true`. */
+  markAsRead?: boolean;
+}
+
+/**
+ * What a `ref` on {@link MessageList} exposes.
+ *
+ * @example
+ * ```tsx
+ * const list = useRef<MessageListHandle>(null);
+ * list.current?.scrollToBottom();
+ * ```
+ */
+export interface MessageListHandle {
+  /** Scrolls to the newest message and follows new ones again. */
+  scrollToBottom: () => void;
+  /** The scrolling element (the `role="log"`). */
+  readonly element: HTMLDivElement | null;
+}
+
+/**
+ * The transcript as a virtualized `role="log"`: only the rows in view (plus a few) are in the
+ * DOM, so 10,000 messages stay cheap. It follows new messages while the reader is at the bottom;
+ * after they scroll up, new messages raise a "new messages" button instead. Scrolling to the top
+ * loads older history. Messages are grouped by sender, with day separators and centred notes for
+ * events. Each row carries `data-message-id`.
+ *
+ * @example
+ * ```tsx
+ * <ChatProvider>
+ *   <ContactKitThemeProvider style={{ height: 480 }}>
+ *     <MessageList />
+ *     <Composer />
+ *   </ContactKitThemeProvider>
+ * </ChatProvider>
+ * ```
+ */
+export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, MessageListProps>(
+  function MessageList(props, ref) {
+    const {
+      renderInteractive,
+      getAttachmentUrl,
+      estimateRowHeight = 64,
+      overscan = 6,
+      bottomThreshold = 48,
+      markAsRead = true,
+      ...rest
+    } = props;
+    const t = useMessages();
+    const format = useFormatter();
+    const { items, hasOlder, isLoadingOlder, loadOlder } = useTranscript();
+    const { markAllRead } = useUnreadCount();
+    const rows = useMemo(
+      () => buildRows(items, { hasOlder, dayKey: format.dayKey }),
+      [items, hasOlder, format],
+    );
+
+    const scrollRef = useRef<HTMLDivElement>(null);
+    const [atBottom, setAtBottom] = useState(true);
+    const atBottomRef = useRef(true);
+    const [unseen, setUnseen] = useState(0);
+    const [olderFailed, setOlderFailed] = useState(false);
+    const loadingRef = useRef(false);
+    const lastScrollTop = useRef(0);
+
+    const lastIndex = rows.length - 1;
+    // The newest row always stays mounted, so the log announces every new message even while
+    // the reader is scrolled up.
+    const rangeExtractor = useCallback(
+      (range: Range) => {
+        const indexes = defaultRangeExtractor(range);
+        if (lastIndex >= 0 && !indexes.includes(lastIndex)) {
+          indexes.push(lastIndex);
+        }
+        return indexes;
+      },
+      [lastIndex],
+    );
+
+    const virtualizer = useVirtualizer({
+      count: rows.length,
+      getScrollElement: () => scrollRef.current,
+      estimateSize: () => estimateRowHeight,
+      getItemKey: (index) => rows[index]?.key ?? index,
+      overscan,
+      rangeExtractor,
+      // Keeps the row in view steady when older history is prepended above it.
+      anchorTo: 'end',
+    });
+
+    const scrollToBottom = useCallback(() => {
+      if (lastIndex < 0) {
+        return;
+      }
+      atBottomRef.current = true;
+      setAtBottom(true);
+      setUnseen(0);
+      // An instant jump: smooth scrolling a long list is slow and ignores reduced motion.
+      virtualizer.scrollToIndex(lastIndex, { align: 'end' });
+    }, [lastIndex, virtualizer]);
+
+    useImperativeHandle(
+      ref,
+      () => ({
+        scrollToBottom,
+        get element() {
+          return scrollRef.current;
+        },
+      }),
+      [scrollToBottom],
+    );
+
+    const maybeLoadOlder = useCallback(() => {
+      if (!hasOlder || isLoadingOlder || loadingRef.current || olderFailed) {
+        return;
+      }
+      loadingRef.current = true;
+      loadOlder().then(
+        () => {
+          loadingRef.current = false;
+        },
+        () => {
+          loadingRef.current = false;
+          // No automatic retry loop: the "Load earlier messages" button stays for the reader.
+          setOlderFailed(true);
+        },
+      );
+    }, [hasOlder, isLoadingOlder, loadOlder, olderFailed]);
+
+    const onScroll = useCallback(() => {
+      const element = scrollRef.current;
+      if (!element) {
+        return;
+      }
+      const distance = virtualizer.getTotalSize() - element.scrollTop - element.clientHeight;
+      const bottom = distance <= bottomThreshold;
+      if (bottom !== atBottomRef.current) {
+        atBottomRef.current = bottom;
+        setAtBottom(bottom);
+      }
+      if (bottom) {
+        setUnseen(0);
+      }
+      // Only a move upwards near the top loads history: the first layout passes also fire
+      // scroll events at offset 0, before the list has settled at the bottom.
+      const movedUp = element.scrollTop < lastScrollTop.current;
+      lastScrollTop.current = element.scrollTop;
+      if (movedUp && element.scrollTop <= estimateRowHeight * 2) {
+        maybeLoadOlder();
+      }
+    }, [virtualizer, bottomThreshold, estimateRowHeight, maybeLoadOlder]);
+
+    // New rows at the end: follow them at the bottom (or after an own send), count them otherwise.
+    const lastKey = rows[lastIndex]?.key;
+    const previous = useRef<{
+      lastKey: string | number | undefined;
+      rows: readonly TranscriptRow[];
+    }>({
+      lastKey: undefined,
+      rows: [],
+    });
+    useIsomorphicLayoutEffect(() => {
+      const before = previous.current;
+      previous.current = { lastKey, rows };
+      if (lastKey === undefined || lastKey === before.lastKey) {
+        return;
+      }
+      const newest = rows[lastIndex];
+      const ownSend = newest?.kind === 'item' && newest.item.isOwn;
+      if (before.lastKey === undefined || atBottomRef.current || ownSend) {
+        scrollToBottom();
+        return;
+      }
+      const from = rows.findIndex((row) => row.key === before.lastKey);
+      const added = from < 0 ? [] : rows.slice(from + 1);
+      const incoming = added.filter((row) => row.kind === 'item' && !row.item.isOwn).length;
+      if (incoming > 0) {
+        setUnseen((count) => count + incoming);
+      }
+    }, [lastKey, lastIndex, rows, scrollToBottom]);
+
+    // History shorter than the view: keep loading until it fills the view or runs out.
+    const totalSize = virtualizer.getTotalSize();
+    useEffect(() => {
+      const element = scrollRef.current;
+      if (element && element.clientHeight > 0 && totalSize <= element.clientHeight) {
+        maybeLoadOlder();
+      }
+    }, [totalSize, maybeLoadOlder]);
+
+    useEffect(() => {
+      if (
+        markAsRead &&
+        atBottom &&
+        items.length > 0 &&
+        (typeof document === 'undefined' || document.visibilityState !== 'hidden')
+      ) {
+        markAllRead();
+      }
+    }, [markAsRead, atBottom, items, markAllRead]);
+
+    const state: MessageListState =
+      items.length === 0 ? 'empty' : atBottom ? 'at-bottom' : 'scrolled-up';
+    const today = format.dayKey(new Date());
+    const yesterday = format.dayKey(new Date(Date.now() - 86_400_000));
+
+    const renderRow = (row: TranscriptRow): ReactNode => {
+      switch (row.kind) {
+        case 'older':
+          return (
+            <S.Older>
+              {isLoadingOlder ? (
+                <span>{t('loadingOlder')}</span>
+              ) : (
+                <S.OlderButton
+                  type="button"
+                  onClick={() => {
+                    setOlderFailed(false);
+                    loadingRef.current = false;
+                    void loadOlder().catch(() => setOlderFailed(true));
+                  }}
+                >
+                  {t('loadOlder')}
+                </S.OlderButton>
+              )}
+            </S.Older>
+          );
+        case 'day': {
+          const key = format.dayKey(row.time);
+          const label =
+            key === today ? t('today') : key === yesterday ? t('yesterday') : format.date(row.time);
+          return (
+            <S.DaySeparator role="separator" aria-label={label}>
+              <span aria-hidden="true">{label}</span>
+            </S.DaySeparator>
+          );
+        }
+        case 'item':
+          return (
+            <MessageBubble
+              item={row.item}
+              showSender={row.groupStart}
+              showMeta={row.groupEnd}
+              {...(renderInteractive ? { renderInteractive } : {})}
+              {...(getAttachmentUrl ? { getAttachmentUrl } : {})}
+            />
+          );
+        default:
+          return row satisfies never;
+      }
+    };
+
+    return (
+      <S.Root data-state={state} {...rest}>
+        <S.Scroller
+          ref={scrollRef}
+          role="log"
+          aria-live="polite"
+          aria-label={t('transcriptLabel')}
+          aria-busy={isLoadingOlder || undefined}
+          tabIndex={0}
+          onScroll={onScroll}
+        >
+          {items.length === 0 && !hasOlder ? (
+            <S.Empty>{t('emptyTranscript')}</S.Empty>
+          ) : (
+            <S.Sizer style={{ height: totalSize }}>
+              {virtualizer.getVirtualItems().map((virtual) => {
+                const row = rows[virtual.index];
+                if (!row) {
+                  return null;
+                }
+                return (
+                  <S.VirtualRow
+                    key={virtual.key}
+                    ref={virtualizer.measureElement}
+                    data-index={virtual.index}
+                    data-row={row.kind}
+                    {...(row.kind === 'item'
+                      ? { 'data-message-id': row.item.id, 'data-type': row.item.type }
+                      : {})}
+                    style={{ transform: `translateY(${virtual.start}px)` }}
+                  >
+                    {renderRow(row)}
+                  </S.VirtualRow>
+                );
+              })}
+            </S.Sizer>
+          )}
+        </S.Scroller>
+        {!atBottom && items.length > 0 && (
+          <S.Jump type="button" onClick={scrollToBottom} data-unseen={unseen}>
+            {unseen > 0 ? t('newMessages', { count: unseen }) : t('jumpToLatest')}
+          </S.Jump>
+        )}
+      </S.Root>
+    );
+  },
+);

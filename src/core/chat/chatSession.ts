@@ -1,0 +1,652 @@
+import type { Clock, TimerHandle } from '../clock';
+import type { Logger } from '../logger';
+import {
+  ContentType,
+  MESSAGE_CONTENT_LIMITS,
+  SENDABLE_MESSAGE_CONTENT_TYPES,
+} from '../protocol/contentTypes';
+import type { SendableMessageContentType } from '../protocol/contentTypes';
+import { ChatError } from '../protocol/errors';
+import { newClientToken } from '../protocol/newClientToken';
+import type { ParticipantClient } from '../protocol/participantClient';
+import type { RetryPolicy } from '../protocol/retryPolicy';
+import type { Item } from '../protocol/types';
+import type { AttachmentPolicy } from './attachments/validateAttachment';
+import type { ChatItem, ChatParticipant, TypingParticipant } from './chatItem';
+import type { ChatEnvironment } from './chatEnvironment';
+import { clearStoredChat, writeStoredChat } from './chatStorage';
+import type { StorageLike, StoredChat } from './chatStorage';
+import type { ConnectionState } from './connectionMachine';
+import type { ConnectionPolicy } from './connectionPolicy';
+import { createMessageOutbox } from './outbox/messageOutbox';
+import type { OutboxEntry, OutboxPolicy } from './outbox/messageOutbox';
+import type { ReceiptPolicy } from './outbox/receiptSender';
+import { classifyFailure, failureError } from './serviceFailure';
+import { createAttachmentFlow } from './session/attachmentFlow';
+import { connectionView } from './session/connectionView';
+import { resolveSessionOptions } from './session/resolveSessionOptions';
+import { createSessionReceipts } from './session/sessionReceipts';
+import { createSessionTyping } from './session/sessionTyping';
+import { createSnapshotStore } from './session/snapshotStore';
+import type { WebSocketConstructor } from './socket/chatSocket';
+import { createConnectionDriver } from './socket/connectionDriver';
+import { applyServerItems } from './transcript/applyServerItems';
+import {
+  addPendingMessage,
+  confirmPending,
+  failPending,
+  retryPending,
+} from './transcript/pendingItems';
+import { createTranscript, selectItems, selectParticipants } from './transcript/transcript';
+import type { Transcript } from './transcript/transcript';
+import { createTranscriptSync } from './transcriptSync';
+import type { HistoryPurpose, TranscriptSyncPolicy } from './transcriptSync';
+import type { UploadFunction } from './uploadAttachment';
+
+/**
+ * Socket connectivity as the UI shows it (one axis; chat participation is another).
+ *
+ * @example
+ * ```ts
+ * const banner = connection.status === 'reconnecting' ? `Reconnecting (attempt ${connection.attempt})…` : null;
+ * ```
+ */
+export interface ChatConnectionView {
+  readonly status: ConnectionState['status'];
+  /** The current connect attempt while connecting or reconnecting, else 0. */
+  readonly attempt: number;
+  /** Why the last attempt failed (`connecting`/`reconnecting`), or why it gave up (`failed`). */
+  readonly error: ChatError | undefined;
+}
+
+/**
+ * Whether the chat is still going.
+ *
+ * @example
+ * ```ts
+ * if (snapshot.chat.status === 'ended') showSurvey();
+ * ```
+ */
+export interface ChatStatusView {
+  readonly status: 'active' | 'ended';
+  /** Set when `endChat()` could not reach the service. */
+  readonly error: ChatError | undefined;
+}
+
+/**
+ * Everything a chat UI renders. Immutable; a new object only when something in it changed, so it
+ * plugs straight into `useSyncExternalStore`.
+ *
+ * @example
+ * ```ts
+ * const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
+ * ```
+ */
+export interface ChatSnapshot {
+  readonly connection: ChatConnectionView;
+  readonly chat: ChatStatusView;
+  /** Messages, attachments and displayable events, ordered by time, with own pending sends. */
+  readonly items: readonly ChatItem[];
+  readonly participants: readonly ChatParticipant[];
+  /** Others typing right now. */
+  readonly typing: readonly TypingParticipant[];
+  /** `loadOlder()` has more to load. */
+  readonly hasOlder: boolean;
+  /** A `loadOlder()` call is running. */
+  readonly loadingOlder: boolean;
+  readonly contactId: string | undefined;
+  /** This participant (given, stored, or learnt from the first echo of an own message). */
+  readonly participantId: string | undefined;
+}
+
+/**
+ * A file to send: a browser `File`, or any `Blob` with a name.
+ *
+ * @example
+ * ```ts
+ * const file: AttachmentFile = new File(['hello'], 'hello.txt', { type: 'text/plain' });
+ * ```
+ */
+export type AttachmentFile = Blob & { readonly name: string };
+
+/**
+ * Options of {@link createChatSession}. Only `participantToken` and one of `endpoint`/`region`
+ * (or a `client`) are needed; the rest tunes or replaces the environment.
+ *
+ * @example
+ * ```ts
+ * const options: ChatSessionOptions = { participantToken, participantId, contactId, region: 'eu-west-2' };
+ * ```
+ */
+export interface ChatSessionOptions {
+  /** From StartChatContact (via your backend). */
+  participantToken: string;
+  /** Base URL of the Participant Service, e.g. the local emulator's. */
+  endpoint?: string;
+  /** AWS region of the Connect instance (when no `endpoint`). */
+  region?: string;
+  /** Defaults to `globalThis.fetch` at call time. */
+  fetch?: typeof fetch;
+  /** Defaults to `globalThis.WebSocket`, looked up when a socket is opened. Node: pass `ws`. */
+  WebSocket?: WebSocketConstructor;
+  /** Where a reload finds the chat again. Defaults to `sessionStorage` when present; `null` turns it off. */
+  storage?: StorageLike | null;
+  /** Defaults to `contact-kit.chat`. */
+  storageKey?: string;
+  /** Defaults to `defaultLogger` (warnings and errors only). */
+  logger?: Logger;
+  /** Defaults to the system clock. */
+  clock?: Clock;
+  /** Jitter source in `[0, 1)`. Defaults to `Math.random`. */
+  random?: () => number;
+  /** From StartChatContact; kept in the snapshot and in storage. */
+  contactId?: string;
+  /** From StartChatContact: marks own items and stops receipts for own messages. */
+  participantId?: string;
+  /** Shown on own pending items. */
+  displayName?: string;
+  /** A ready client (tests, custom transports); `endpoint`, `region`, `fetch` are then unused. */
+  client?: ParticipantClient;
+  /** Retries of each single call by the participant client. */
+  clientRetry?: Partial<RetryPolicy> | false;
+  /** Connection lifecycle timings. */
+  connectionPolicy?: Partial<ConnectionPolicy>;
+  /** Message retries on top of the client's. */
+  outboxPolicy?: Partial<OutboxPolicy>;
+  /** Receipt throttling; `false` sends no receipts. */
+  receiptPolicy?: Partial<ReceiptPolicy> | false;
+  /** Page sizes and the gap-fill overlap. */
+  historyPolicy?: Partial<TranscriptSyncPolicy>;
+  /** At most one typing event per this many ms. Defaults to `10000`. */
+  typingThrottleMs?: number;
+  /** Others' typing indicators expire after this. Defaults to `12000`. */
+  typingTimeoutMs?: number;
+  /** Which files `sendAttachment` accepts. Defaults to Connect's defaults (20 MB). */
+  attachmentPolicy?: AttachmentPolicy;
+  /** Uploads attachment bytes. Defaults to XMLHttpRequest (progress) or fetch. */
+  upload?: UploadFunction;
+  /** Wake-up signals. Defaults to the browser's `online`/`visibilitychange`; `null` for none. */
+  environment?: ChatEnvironment | null;
+  /**
+   * After `endChat()` the session waits this long for the service's `chat.ended` (flows may still
+   * send messages) before ending on its own. Defaults to `10000`.
+   */
+  endedFallbackMs?: number;
+}
+
+/**
+ * A customer's chat: connection lifecycle, transcript, sending, receipts, typing, attachments.
+ * Actions never throw for service or network failures (those become state); they throw a
+ * `ChatError` for misuse: `SESSION_DESTROYED` after `destroy()`, `CHAT_ENDED` for sends after the
+ * end, `MESSAGE_INVALID` for empty or oversized content.
+ *
+ * @example
+ * ```ts
+ * const session = createChatSession({ participantToken, participantId, endpoint });
+ * const stop = session.subscribe(() => render(session.getSnapshot()));
+ * session.connect();
+ * session.sendMessage('Hello!');
+ * ```
+ */
+export interface ChatSession {
+  /** Calls `listener` after every snapshot change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): ChatSnapshot;
+  /** Connects (idempotent: a second call while connecting or open does nothing). */
+  connect(): void;
+  /**
+   * Adds the message at once (status `sending`) and sends it when the connection is open, retrying
+   * with the same ClientToken. Returns its `localId` (= ClientToken), usable with `retry`.
+   * Interactive responses are sent without a transcript row.
+   */
+  sendMessage(content: string, options?: { contentType?: SendableMessageContentType }): string;
+  /** Tells the others we are typing (throttled to once per 10 s; dropped while offline). */
+  sendTyping(): void;
+  /** Sends a read receipt for someone else's message (coalesced, once per message). */
+  markRead(itemId: string): void;
+  /** Validates and uploads a file; returns the item's `localId`. Failures land on the item. */
+  sendAttachment(file: AttachmentFile): string;
+  /** A short-lived download URL (GetAttachment); rejects with a `ChatError` on failure. */
+  getAttachmentUrl(attachmentId: string): Promise<string>;
+  /** Loads the previous page of history; resolves `false` when there was nothing (more) to load. */
+  loadOlder(): Promise<boolean>;
+  /** Sends a failed message or attachment again (same ClientToken); `false` when not retryable. */
+  retry(localId: string): boolean;
+  /** Leaves the chat (DisconnectParticipant); never rejects. */
+  endChat(): Promise<void>;
+  /** Closes sockets and timers; the contact keeps running (a reload can resume it). */
+  destroy(): void;
+  /** The underlying Participant Service client (DescribeView, authentication, …). */
+  readonly client: ParticipantClient;
+}
+
+/**
+ * Creates a chat session. Nothing is sent until `connect()`. With storage (the default in
+ * browsers) a session created again with the same participant token after a reload resumes the
+ * contact: no new StartChatContact, no duplicates.
+ *
+ * @example
+ * ```ts
+ * import { createChatSession, readStoredChat } from 'contact-kit/core';
+ *
+ * const details = readStoredChat() ?? (await fetch('/api/start-chat').then((r) => r.json()));
+ * const session = createChatSession({
+ *   participantToken: details.participantToken,
+ *   participantId: details.participantId,
+ *   contactId: details.contactId,
+ *   region: 'us-east-1',
+ * });
+ * session.subscribe(() => console.log(session.getSnapshot().items.length));
+ * session.connect();
+ * ```
+ */
+export function createChatSession(options: ChatSessionOptions): ChatSession {
+  const resolved = resolveSessionOptions(options);
+  const { clock, logger, random, client, stored, contactId, storageOptions } = resolved;
+
+  let transcript: Transcript = createTranscript({ ownParticipantId: resolved.ownParticipantId });
+  let chatStatus: ChatStatusView = Object.freeze({ status: 'active', error: undefined });
+  let destroyed = false;
+  let endedFallback: TimerHandle | undefined;
+  let connection: ChatConnectionView | undefined;
+  /** Messages kept for `retry` after they failed. */
+  const failedMessages = new Map<string, OutboxEntry>();
+  /** Interactive responses: sent, but not transcript rows. */
+  const hiddenSends = new Set<string>();
+  let lastPersisted = '';
+
+  const ownId = (): string | undefined => transcript.ownParticipantId;
+  let lastLocalTime = 0;
+  /** Strictly increasing, so sends made within one millisecond still show in the order they were made. */
+  const localTime = (): string => {
+    lastLocalTime = Math.max(clock.now(), lastLocalTime + 1);
+    return new Date(lastLocalTime).toISOString();
+  };
+  const isEnded = (): boolean => chatStatus.status === 'ended';
+
+  function openToken(): string | undefined {
+    const state = driver.state;
+    return state.status === 'open' ? state.credentials?.connectionToken : undefined;
+  }
+
+  function anyToken(): string | undefined {
+    return driver.state.credentials?.connectionToken;
+  }
+
+  const store = createSnapshotStore<ChatSnapshot>(() => {
+    connection = connectionView(driver.state, connection);
+    return {
+      connection,
+      chat: chatStatus,
+      items: selectItems(transcript),
+      participants: selectParticipants(transcript),
+      typing: typing.participants,
+      hasOlder: sync.hasOlder,
+      loadingOlder: sync.loadingOlder,
+      contactId,
+      participantId: ownId(),
+    };
+  }, logger);
+  const publish = (): void => store.publish();
+
+  function updateTranscript(change: (current: Transcript) => Transcript): void {
+    transcript = change(transcript);
+    publish();
+  }
+
+  function persist(): void {
+    const credentials = driver.state.credentials;
+    // Only a token the service accepted is worth resuming with.
+    if (destroyed || isEnded() || credentials === undefined) {
+      return;
+    }
+    const value: StoredChat = {
+      participantToken: resolved.participantToken,
+      contactId,
+      participantId: ownId(),
+      connectionToken: credentials?.connectionToken,
+      tokenExpiresAt: credentials?.tokenExpiresAt,
+    };
+    const text = JSON.stringify(value);
+    if (text !== lastPersisted) {
+      lastPersisted = text;
+      writeStoredChat(value, storageOptions);
+    }
+  }
+
+  function markEnded(): void {
+    if (isEnded()) {
+      return;
+    }
+    chatStatus = Object.freeze({ status: 'ended', error: undefined });
+    if (endedFallback !== undefined) {
+      clock.clearTimeout(endedFallback);
+      endedFallback = undefined;
+    }
+    driver.chatEnded();
+    const ended = new ChatError('CHAT_ENDED', 'The chat has ended');
+    outbox.failAll(ended);
+    receipts.stop();
+    typing.stop();
+    attachments.stopWaiting(ended);
+    clearStoredChat(storageOptions);
+    publish();
+  }
+
+  function isCurrentContact(item: Item): boolean {
+    return item.RelatedContactId === undefined;
+  }
+
+  function receive(items: readonly Item[], purpose: HistoryPurpose | 'socket'): void {
+    if (destroyed || items.length === 0) {
+      return;
+    }
+    const result = applyServerItems(transcript, items, {
+      source: purpose === 'socket' ? 'socket' : 'history',
+      // A gap fill brings messages missed while offline: news, not history.
+      fromHistory: purpose !== 'socket' && purpose !== 'gap',
+    });
+    transcript = result.transcript;
+    for (const skipped of result.skipped) {
+      logger.warn(`Skipped a malformed ${skipped.source} item: ${skipped.reason}`, skipped.item);
+    }
+    typing.receive(items, ownId());
+    let ended = false;
+    let rehydrated = false;
+    for (const item of items) {
+      if (item.Type === 'MESSAGEMETADATA') {
+        receipts.metadata(item);
+        continue;
+      }
+      if (!isCurrentContact(item)) {
+        continue;
+      }
+      if (item.ContentType === ContentType.chatEnded) {
+        ended = true;
+      } else if (item.ContentType === ContentType.chatRehydrated && purpose === 'socket') {
+        rehydrated = true;
+      } else {
+        receipts.received(item, purpose);
+      }
+    }
+    persist();
+    publish();
+    if (rehydrated) {
+      sync.rehydrate();
+    }
+    if (ended) {
+      markEnded();
+    }
+  }
+
+  function onConnectionChange(state: ConnectionState, previous: ConnectionState['status']): void {
+    if (state.status === 'open' && previous !== 'open') {
+      attachments.connectionOpened(openToken());
+      outbox.resume();
+      receipts.resume();
+    }
+    if (previous === 'open' && state.status !== 'open') {
+      sync.connectionLost();
+    }
+    persist();
+    publish();
+  }
+
+  let previousStatus: ConnectionState['status'] = 'idle';
+  const driver = createConnectionDriver({
+    participantToken: resolved.participantToken,
+    client,
+    getWebSocket: resolved.getWebSocket,
+    clock,
+    random,
+    logger,
+    policy: resolved.connectionPolicy,
+    getEnvironment: resolved.getEnvironment,
+    initialCredentials: resolved.initialCredentials,
+    onChange: (state) => {
+      const previous = previousStatus;
+      previousStatus = state.status;
+      onConnectionChange(state, previous);
+    },
+    onItem: (item) => receive([item], 'socket'),
+    onFillGap: () => sync.fill(),
+    onChatEnded: () => markEnded(),
+  });
+  const tokenRejected = (): void => driver.tokenRejected();
+
+  const outbox = createMessageOutbox({
+    clock,
+    random,
+    logger,
+    policy: resolved.outboxPolicy,
+    send: (entry, token, signal) =>
+      client.sendMessage(
+        token,
+        { ContentType: entry.contentType, Content: entry.content, ClientToken: entry.localId },
+        { signal },
+      ),
+    getToken: openToken,
+    onConfirmed: (entry, response) => {
+      if (hiddenSends.delete(entry.localId) || !response.Id) {
+        return;
+      }
+      transcript = confirmPending(transcript, entry.localId, response);
+      persist();
+      publish();
+    },
+    onFailed: (entry, error) => {
+      if (hiddenSends.delete(entry.localId)) {
+        logger.warn(`An interactive response could not be sent: ${error.message}`);
+        return;
+      }
+      failedMessages.set(entry.localId, entry);
+      updateTranscript((current) => failPending(current, entry.localId, error));
+    },
+    onTokenRejected: tokenRejected,
+  });
+
+  const receipts = createSessionReceipts({
+    clock,
+    logger,
+    policy: resolved.receiptPolicy,
+    enabled: resolved.receiptsEnabled,
+    client,
+    getToken: openToken,
+    getTranscript: () => transcript,
+    ownId,
+    tokenRejected,
+  });
+
+  const typing = createSessionTyping({
+    clock,
+    logger,
+    throttleMs: resolved.typingThrottleMs,
+    timeoutMs: resolved.typingTimeoutMs,
+    client,
+    getToken: openToken,
+    tokenRejected,
+    isDestroyed: () => destroyed,
+    onExpired: publish,
+  });
+
+  const sync = createTranscriptSync({
+    client,
+    clock,
+    random,
+    logger,
+    policy: resolved.historyPolicy,
+    getToken: openToken,
+    getTranscript: () => transcript,
+    apply: (items, purpose) => receive(items, purpose),
+    onHistoryChange: () => publish(),
+    onTokenRejected: tokenRejected,
+  });
+
+  const attachments = createAttachmentFlow({
+    client,
+    upload: resolved.upload,
+    logger,
+    policy: resolved.attachmentPolicy,
+    displayName: resolved.displayName,
+    openToken,
+    anyToken,
+    tokenRejected,
+    isDestroyed: () => destroyed,
+    localTime,
+    getTranscript: () => transcript,
+    update: updateTranscript,
+  });
+
+  function assertUsable(action: string): void {
+    if (destroyed) {
+      throw new ChatError('SESSION_DESTROYED', `${action}: the chat session was destroyed`);
+    }
+  }
+
+  function assertActive(action: string): void {
+    assertUsable(action);
+    if (isEnded()) {
+      throw new ChatError('CHAT_ENDED', `${action}: the chat has ended`);
+    }
+  }
+
+  const session: ChatSession = {
+    client,
+    subscribe: store.subscribe,
+    getSnapshot: store.getSnapshot,
+    connect() {
+      assertUsable('connect');
+      if (isEnded()) {
+        return;
+      }
+      driver.connect({ resumed: stored !== undefined });
+    },
+    sendMessage(content, sendOptions) {
+      assertActive('sendMessage');
+      const contentType = sendOptions?.contentType ?? ContentType.plainText;
+      if (!(SENDABLE_MESSAGE_CONTENT_TYPES as readonly string[]).includes(contentType)) {
+        throw new ChatError(
+          'MESSAGE_INVALID',
+          `sendMessage: ${String(contentType)} cannot be sent`,
+        );
+      }
+      if (typeof content !== 'string' || content.trim() === '') {
+        throw new ChatError('MESSAGE_INVALID', 'sendMessage: the message is empty');
+      }
+      const limit = MESSAGE_CONTENT_LIMITS[contentType];
+      if (content.length > limit) {
+        throw new ChatError(
+          'MESSAGE_INVALID',
+          `sendMessage: the message is longer than ${limit} characters`,
+        );
+      }
+      const localId = newClientToken();
+      if (contentType === ContentType.interactiveResponse) {
+        hiddenSends.add(localId);
+      } else {
+        const time = localTime();
+        updateTranscript((current) =>
+          addPendingMessage(current, {
+            localId,
+            contentType,
+            content,
+            time,
+            ...(resolved.displayName !== undefined ? { displayName: resolved.displayName } : {}),
+          }),
+        );
+      }
+      outbox.enqueue({ localId, contentType, content });
+      return localId;
+    },
+    sendTyping() {
+      assertUsable('sendTyping');
+      if (!isEnded()) {
+        typing.send();
+      }
+    },
+    markRead(itemId) {
+      assertUsable('markRead');
+      if (!isEnded()) {
+        receipts.markRead(itemId);
+      }
+    },
+    sendAttachment(file) {
+      assertActive('sendAttachment');
+      return attachments.send(file);
+    },
+    async getAttachmentUrl(attachmentId) {
+      // Misuse rejects here rather than throwing: callers await this one.
+      assertUsable('getAttachmentUrl');
+      return attachments.getUrl(attachmentId);
+    },
+    loadOlder() {
+      assertUsable('loadOlder');
+      return sync.loadOlder();
+    },
+    retry(localId) {
+      assertActive('retry');
+      const message = failedMessages.get(localId);
+      if (message !== undefined) {
+        failedMessages.delete(localId);
+        updateTranscript((current) => retryPending(current, localId));
+        outbox.enqueue(message);
+        return true;
+      }
+      return attachments.retry(localId);
+    },
+    async endChat() {
+      assertUsable('endChat');
+      if (isEnded()) {
+        return;
+      }
+      const token = anyToken();
+      if (token === undefined) {
+        markEnded();
+        return;
+      }
+      try {
+        await client.disconnectParticipant(token, {});
+      } catch (error) {
+        const failure = classifyFailure(error);
+        if (failure.kind === 'denied') {
+          markEnded();
+          return;
+        }
+        if (failure.kind !== 'aborted' && !destroyed) {
+          chatStatus = Object.freeze({
+            status: chatStatus.status,
+            error: failureError(failure, 'CONNECTION_LOST', 'Could not leave the chat'),
+          });
+          publish();
+        }
+        return;
+      }
+      if (!isEnded() && !destroyed) {
+        // Flows may still send messages until the service says chat.ended; don't wait forever.
+        endedFallback = clock.setTimeout(() => {
+          endedFallback = undefined;
+          markEnded();
+        }, resolved.endedFallbackMs);
+      }
+    },
+    destroy() {
+      if (destroyed) {
+        return;
+      }
+      destroyed = true;
+      driver.destroy();
+      outbox.destroy();
+      receipts.stop();
+      typing.destroy();
+      sync.stop();
+      attachments.destroy(new ChatError('SESSION_DESTROYED', 'The chat session was destroyed'));
+      if (endedFallback !== undefined) {
+        clock.clearTimeout(endedFallback);
+        endedFallback = undefined;
+      }
+      publish();
+    },
+  };
+  persist();
+  return session;
+}

@@ -1,0 +1,281 @@
+import type { Logger } from '../../logger';
+import { ChatError } from '../../protocol/errors';
+import { newClientToken } from '../../protocol/newClientToken';
+import type { ParticipantClient } from '../../protocol/participantClient';
+import { attachmentContentType, validateAttachment } from '../attachments/validateAttachment';
+import type { AttachmentPolicy } from '../attachments/validateAttachment';
+import type { AttachmentFile } from '../chatSession';
+import { classifyFailure, failureError } from '../serviceFailure';
+import {
+  addPendingAttachment,
+  failPending,
+  retryPending,
+  setAttachmentProgress,
+  setPendingAttachmentId,
+} from '../transcript/pendingItems';
+import { findItem } from '../transcript/transcript';
+import type { Transcript } from '../transcript/transcript';
+import type { UploadFunction } from '../uploadAttachment';
+
+/**
+ * What the attachment flow needs from the session.
+ *
+ * @example
+ * ```ts
+ * const options: AttachmentFlowOptions = { client, upload, logger, policy: undefined, displayName: 'Ana', openToken, anyToken, tokenRejected, isDestroyed, localTime, getTranscript, update };
+ * ```
+ */
+export interface AttachmentFlowOptions {
+  readonly client: ParticipantClient;
+  readonly upload: UploadFunction;
+  readonly logger: Logger;
+  /** Which files are accepted; `undefined` for Connect's defaults. */
+  readonly policy: AttachmentPolicy | undefined;
+  /** Shown on own pending items. */
+  readonly displayName: string | undefined;
+  /** The connection token while the connection is open. */
+  openToken(): string | undefined;
+  /** The latest connection token, open or not. */
+  anyToken(): string | undefined;
+  /** The service refused the connection token: fetch a new one. */
+  tokenRejected(): void;
+  isDestroyed(): boolean;
+  /** The time stamp of a new own item. */
+  localTime(): string;
+  getTranscript(): Transcript;
+  /** Replaces the transcript with `change(transcript)` and publishes the result. */
+  update(change: (transcript: Transcript) => Transcript): void;
+}
+
+/**
+ * Sending files: the pending item, StartAttachmentUpload, the upload with progress,
+ * CompleteAttachmentUpload, retries of failed uploads and download URLs. Uploads wait for an open
+ * connection.
+ *
+ * @example
+ * ```ts
+ * const attachments = createAttachmentFlow(options);
+ * const localId = attachments.send(file);
+ * attachments.connectionOpened(token);
+ * ```
+ */
+export interface AttachmentFlow {
+  /** Validates and uploads a file; returns the item's `localId`. Failures land on the item. */
+  send(file: AttachmentFile): string;
+  /** Uploads a failed attachment again; `false` when `localId` is not a failed attachment. */
+  retry(localId: string): boolean;
+  /** A short-lived download URL (GetAttachment); rejects with a `ChatError` on failure. */
+  getUrl(attachmentId: string): Promise<string>;
+  /** The connection is open: uploads waiting for a token go on with `token`. */
+  connectionOpened(token: string | undefined): void;
+  /** Uploads waiting for a token fail with `error` (the chat ended or the session was destroyed). */
+  stopWaiting(error: ChatError): void;
+  /** Aborts running uploads, then fails the waiting ones with `error`. */
+  destroy(error: ChatError): void;
+}
+
+interface AttachmentJob {
+  readonly file: AttachmentFile;
+  readonly contentType: string;
+}
+
+/**
+ * Creates the attachment flow of a chat session.
+ *
+ * @example
+ * ```ts
+ * const attachments = createAttachmentFlow({
+ *   client, upload, logger, policy: options.attachmentPolicy, displayName: options.displayName,
+ *   openToken, anyToken, tokenRejected: () => driver.tokenRejected(), isDestroyed: () => destroyed,
+ *   localTime, getTranscript: () => transcript, update: (change) => { transcript = change(transcript); publish(); },
+ * });
+ * ```
+ */
+export function createAttachmentFlow(options: AttachmentFlowOptions): AttachmentFlow {
+  const { client, logger } = options;
+  const jobs = new Map<string, AttachmentJob>();
+  const uploads = new Set<AbortController>();
+  let tokenWaiters: Array<{
+    resolve: (token: string) => void;
+    reject: (error: ChatError) => void;
+  }> = [];
+
+  function waitForToken(): Promise<string> {
+    const token = options.openToken();
+    if (token !== undefined) {
+      return Promise.resolve(token);
+    }
+    return new Promise((resolve, reject) => tokenWaiters.push({ resolve, reject }));
+  }
+
+  function takeWaiters(): typeof tokenWaiters {
+    const waiters = tokenWaiters;
+    tokenWaiters = [];
+    return waiters;
+  }
+
+  function stopWaiting(error: ChatError): void {
+    for (const waiter of takeWaiters()) {
+      waiter.reject(error);
+    }
+  }
+
+  function uploadError(error: unknown, step: string): ChatError {
+    const failure = classifyFailure(error);
+    if (error instanceof ChatError) {
+      return error;
+    }
+    if (failure.kind === 'denied') {
+      options.tokenRejected();
+    }
+    if (failure.status === 402) {
+      return failureError(
+        failure,
+        'ATTACHMENT_QUOTA_EXCEEDED',
+        'The chat has reached its attachment limit',
+      );
+    }
+    if (failure.status === 400) {
+      return failureError(failure, 'ATTACHMENT_TYPE_NOT_ALLOWED', 'The service refused this file');
+    }
+    return failureError(
+      failure,
+      'ATTACHMENT_UPLOAD_FAILED',
+      `The attachment could not be sent (${step})`,
+    );
+  }
+
+  async function run(localId: string, job: AttachmentJob): Promise<void> {
+    const controller = new AbortController();
+    uploads.add(controller);
+    let step = 'start';
+    try {
+      const token = await waitForToken();
+      const started = await client.startAttachmentUpload(
+        token,
+        {
+          ContentType: job.contentType,
+          AttachmentSizeInBytes: job.file.size,
+          AttachmentName: job.file.name,
+          ClientToken: localId,
+        },
+        { signal: controller.signal },
+      );
+      const attachmentId = started.AttachmentId;
+      const url = started.UploadMetadata?.Url;
+      if (!attachmentId || !url) {
+        throw new ChatError(
+          'ATTACHMENT_UPLOAD_FAILED',
+          'StartAttachmentUpload returned no upload URL',
+        );
+      }
+      options.update((transcript) => setPendingAttachmentId(transcript, localId, attachmentId));
+      step = 'upload';
+      await options.upload({
+        url,
+        headers: started.UploadMetadata?.HeadersToInclude ?? {},
+        body: job.file,
+        signal: controller.signal,
+        onProgress: (fraction) => {
+          if (!options.isDestroyed()) {
+            options.update((transcript) => setAttachmentProgress(transcript, localId, fraction));
+          }
+        },
+      });
+      step = 'complete';
+      await client.completeAttachmentUpload(
+        options.openToken() ?? token,
+        { AttachmentIds: [attachmentId], ClientToken: localId },
+        { signal: controller.signal },
+      );
+      jobs.delete(localId);
+    } catch (error) {
+      if (options.isDestroyed() || classifyFailure(error).kind === 'aborted') {
+        return;
+      }
+      const chatError = uploadError(error, step);
+      logger.debug(`attachment ${localId} failed at ${step}`, error);
+      options.update((transcript) => failPending(transcript, localId, chatError));
+    } finally {
+      uploads.delete(controller);
+    }
+  }
+
+  return {
+    send(file) {
+      const contentType = attachmentContentType(file);
+      const localId = newClientToken();
+      const time = options.localTime();
+      const invalid = validateAttachment(file, options.policy);
+      options.update((transcript) => {
+        const pending = addPendingAttachment(transcript, {
+          localId,
+          name: file.name,
+          size: file.size,
+          contentType,
+          time,
+          ...(options.displayName !== undefined ? { displayName: options.displayName } : {}),
+        });
+        return invalid ? failPending(pending, localId, invalid) : pending;
+      });
+      if (invalid) {
+        return localId;
+      }
+      const job = { file, contentType };
+      jobs.set(localId, job);
+      void run(localId, job);
+      return localId;
+    },
+    retry(localId) {
+      const job = jobs.get(localId);
+      const item = findItem(options.getTranscript(), localId);
+      if (job === undefined || item?.status !== 'failed') {
+        return false;
+      }
+      options.update((transcript) => retryPending(transcript, localId));
+      void run(localId, job);
+      return true;
+    },
+    async getUrl(attachmentId) {
+      const token = options.anyToken();
+      if (token === undefined) {
+        throw new ChatError('CONNECTION_LOST', 'getAttachmentUrl: not connected yet');
+      }
+      try {
+        const result = await client.getAttachment(token, { AttachmentId: attachmentId });
+        if (!result.Url) {
+          throw new ChatError('CONNECTION_LOST', 'GetAttachment returned no URL');
+        }
+        return result.Url;
+      } catch (error) {
+        if (error instanceof ChatError) {
+          throw error;
+        }
+        const failure = classifyFailure(error);
+        if (failure.kind === 'denied') {
+          options.tokenRejected();
+        }
+        throw failureError(
+          failure,
+          failure.kind === 'denied' ? 'ACCESS_DENIED' : 'CONNECTION_LOST',
+          'Could not get the attachment',
+        );
+      }
+    },
+    connectionOpened(token) {
+      for (const waiter of takeWaiters()) {
+        if (token !== undefined) {
+          waiter.resolve(token);
+        }
+      }
+    },
+    stopWaiting,
+    destroy(error) {
+      for (const controller of uploads) {
+        controller.abort();
+      }
+      uploads.clear();
+      stopWaiting(error);
+    },
+  };
+}

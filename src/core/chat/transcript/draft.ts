@@ -1,0 +1,608 @@
+/**
+ * The transcript's write path (internal). A draft collects the changes of one update on lazily
+ * copied maps, then `commitDraft` builds the new sorted array once: removed rows are filtered
+ * out and new rows are inserted by binary search (or merged, for large batches). Nothing is copied
+ * when nothing changed, and the base transcript is returned as is.
+ *
+ * @packageDocumentation
+ */
+import type { ChatAttachment, ChatItem, ChatReceipt } from '../chatItem';
+import { applyToParticipants } from '../presence/participants';
+import { compareItems, sortedIndex } from './itemOrder';
+import { mergeReceipts } from './mergeReceipts';
+import type { Transcript } from './transcript';
+
+/**
+ * The pending changes of one transcript update: maps copied on first write, plus the rows
+ * that leave and enter the sorted array.
+ *
+ * @internal
+ *
+ * @example
+ * ```ts
+ * const d = beginDraft(transcript);
+ * putItem(d, item);
+ * const next = commitDraft(d);
+ * ```
+ */
+export interface Draft {
+  readonly base: Transcript;
+  byId: Map<string, ChatItem> | undefined;
+  localIds: Map<string, string> | undefined;
+  held: Map<string, ChatItem> | undefined;
+  orphanReceipts: Map<string, readonly ChatReceipt[]> | undefined;
+  chunks: Map<string, number> | undefined;
+  /** Objects of `base.items` that leave the array. */
+  readonly removed: Set<ChatItem>;
+  /** Objects that enter the array, by id. */
+  readonly inserted: Map<string, ChatItem>;
+  newestServerId: string | undefined;
+  oldestServerId: string | undefined;
+  /** A participant id learned from an echo when none was set. */
+  learnedOwnParticipantId: string | undefined;
+}
+
+/**
+ * Starts an update of `base`; nothing is copied until something is written.
+ *
+ * @internal
+ *
+ * @example
+ * ```ts
+ * const d = beginDraft(transcript);
+ * ```
+ */
+export function beginDraft(base: Transcript): Draft {
+  return {
+    base,
+    byId: undefined,
+    localIds: undefined,
+    held: undefined,
+    orphanReceipts: undefined,
+    chunks: undefined,
+    removed: new Set(),
+    inserted: new Map(),
+    newestServerId: base.newestServerId,
+    oldestServerId: base.oldestServerId,
+    learnedOwnParticipantId: undefined,
+  };
+}
+
+/**
+ * This participant: the transcript's, or one learnt from an echo in this update.
+ *
+ * @internal
+ *
+ * @example
+ * ```ts
+ * const isOwn = item.participantId === ownId(d);
+ * ```
+ */
+export const ownId = (d: Draft): string | undefined =>
+  d.base.ownParticipantId ?? d.learnedOwnParticipantId;
+
+/**
+ * The current version of the item with `id` (this update's or the base's).
+ *
+ * @internal
+ *
+ * @example
+ * ```ts
+ * const existing = getItem(d, item.id);
+ * ```
+ */
+export const getItem = (d: Draft, id: string): ChatItem | undefined =>
+  (d.byId ?? d.base.byId).get(id);
+/**
+ * Own echoes held until their send is confirmed (read-only view).
+ *
+ * @internal
+ *
+ * @example
+ * ```ts
+ * for (const [id, echo] of getHeld(d)) settle(id, echo);
+ * ```
+ */
+export const getHeld = (d: Draft): ReadonlyMap<string, ChatItem> => d.held ?? d.base.held;
+/**
+ * The localId → server id mapping of confirmed own sends (read-only view).
+ *
+ * @internal
+ *
+ * @example
+ * ```ts
+ * const serverId = getLocalIds(d).get(localId);
+ * ```
+ */
+export const getLocalIds = (d: Draft): ReadonlyMap<string, string> => d.localIds ?? d.base.localIds;
+/**
+ * The last chunk number seen per streaming (Lex) message id (read-only view).
+ *
+ * @internal
+ *
+ * @example
+ * ```ts
+ * const last = getChunks(d).get(messageId) ?? -1;
+ * ```
+ */
+export const getChunks = (d: Draft): ReadonlyMap<string, number> => d.chunks ?? d.base.chunks;
+
+/**
+ * The held echoes, copied on first write.
+ *
+ * @internal
+ *
+ * @example
+ * ```ts
+ * writableHeld(d).set(echo.id, echo);
+ * ```
+ */
+export function writableHeld(d: Draft): Map<string, ChatItem> {
+  return (d.held ??= new Map(d.base.held));
+}
+/**
+ * The localId → server id mapping, copied on first write.
+ *
+ * @internal
+ *
+ * @example
+ * ```ts
+ * writableLocalIds(d).set(pending.localId, server.id);
+ * ```
+ */
+export function writableLocalIds(d: Draft): Map<string, string> {
+  return (d.localIds ??= new Map(d.base.localIds));
+}
+/**
+ * The chunk numbers of streaming messages, copied on first write.
+ *
+ * @internal
+ *
+ * @example
+ * ```ts
+ * writableChunks(d).set(messageId, chunk);
+ * ```
+ */
+export function writableChunks(d: Draft): Map<string, number> {
+  return (d.chunks ??= new Map(d.base.chunks));
+}
+function writableOrphans(d: Draft): Map<string, readonly ChatReceipt[]> {
+  return (d.orphanReceipts ??= new Map(d.base.orphanReceipts));
+}
+
+/**
+ * Puts an item under its id (replacing any item with that id) and attaches waiting receipts.
+ *
+ * @example
+ * ```ts
+ * putItem(d, { ...existing, status: 'sent' });
+ * ```
+ */
+export function putItem(d: Draft, item: ChatItem): void {
+  const orphans = (d.orphanReceipts ?? d.base.orphanReceipts).get(item.id);
+  if (orphans) {
+    writableOrphans(d).delete(item.id);
+    const receipts = mergeReceipts(item.receipts, orphans);
+    if (receipts !== item.receipts) {
+      item = { ...item, receipts };
+    }
+  }
+  const old = getItem(d, item.id);
+  if (old === item) {
+    return;
+  }
+  (d.byId ??= new Map(d.base.byId)).set(item.id, item);
+  if (old && d.inserted.get(old.id) !== old) {
+    d.removed.add(old);
+  }
+  d.inserted.set(item.id, item);
+}
+
+/**
+ * Removes the item with `id`, if there is one.
+ *
+ * @internal
+ *
+ * @example
+ * ```ts
+ * removeItem(d, pending.id);
+ * ```
+ */
+export function removeItem(d: Draft, id: string): void {
+  const old = getItem(d, id);
+  if (!old) {
+    return;
+  }
+  (d.byId ??= new Map(d.base.byId)).delete(id);
+  if (d.inserted.get(id) === old) {
+    d.inserted.delete(id);
+  } else {
+    d.removed.add(old);
+  }
+}
+
+/**
+ * Receipts for a message: onto the message, onto its held echo, or parked until it arrives.
+ *
+ * @example
+ * ```ts
+ * addReceipts(d, messageId, [{ participantId: 'agent-1', readAt: '2024-05-01T10:00:00.000Z' }]);
+ * ```
+ */
+export function addReceipts(d: Draft, messageId: string, receipts: readonly ChatReceipt[]): void {
+  if (receipts.length === 0) {
+    return;
+  }
+  const target = getItem(d, messageId);
+  if (target) {
+    const merged = mergeReceipts(target.receipts, receipts);
+    if (merged !== target.receipts) {
+      putItem(d, { ...target, receipts: merged });
+    }
+    return;
+  }
+  const held = getHeld(d).get(messageId);
+  if (held) {
+    const merged = mergeReceipts(held.receipts, receipts);
+    if (merged !== held.receipts) {
+      writableHeld(d).set(messageId, { ...held, receipts: merged });
+    }
+    return;
+  }
+  const parked = (d.orphanReceipts ?? d.base.orphanReceipts).get(messageId) ?? [];
+  const merged = mergeReceipts(parked, receipts);
+  if (merged !== parked) {
+    writableOrphans(d).set(messageId, merged);
+  }
+}
+
+/**
+ * Records that the item with this id came from the service (for the gap-fill selectors).
+ *
+ * @example
+ * ```ts
+ * markReceived(d, item);
+ * ```
+ */
+export function markReceived(d: Draft, item: ChatItem): void {
+  const newest = d.newestServerId === undefined ? undefined : getItem(d, d.newestServerId);
+  if (!newest || compareItems(item, newest) > 0) {
+    d.newestServerId = item.id;
+  }
+  const oldest = d.oldestServerId === undefined ? undefined : getItem(d, d.oldestServerId);
+  if (!oldest || compareItems(item, oldest) < 0) {
+    d.oldestServerId = item.id;
+  }
+}
+
+/**
+ * The own sends, current versions.
+ *
+ * @example
+ * ```ts
+ * const failed = ownSends(d).filter((item) => item.status === 'failed');
+ * ```
+ */
+export function ownSends(d: Draft): ChatItem[] {
+  const sends: ChatItem[] = [];
+  for (const id of getLocalIds(d).values()) {
+    const item = getItem(d, id);
+    if (item) {
+      sends.push(item);
+    }
+  }
+  return sends;
+}
+
+/**
+ * Whether an own send is still waiting for the service's answer.
+ *
+ * @internal
+ *
+ * @example
+ * ```ts
+ * if (!anyInFlight(d)) settleHeld(d);
+ * ```
+ */
+export function anyInFlight(d: Draft): boolean {
+  return ownSends(d).some((item) => item.status === 'sending');
+}
+
+/** Better scan verdicts win over interim ones, so a late `IN_PROGRESS` cannot undo `APPROVED`. */
+const ATTACHMENT_RANK: Record<ChatAttachment['status'], number> = {
+  uploading: 0,
+  failed: 0,
+  in_progress: 1,
+  approved: 2,
+  rejected: 2,
+};
+
+function mergeAttachments(
+  existing: readonly ChatAttachment[] | undefined,
+  incoming: readonly ChatAttachment[] | undefined,
+): readonly ChatAttachment[] | undefined {
+  if (!existing || !incoming) {
+    return existing ?? incoming;
+  }
+  let changed = false;
+  const merged = existing.map((attachment) => {
+    const update = incoming.find(
+      (candidate) => candidate.id !== undefined && candidate.id === attachment.id,
+    );
+    if (!update || ATTACHMENT_RANK[update.status] <= ATTACHMENT_RANK[attachment.status]) {
+      return attachment;
+    }
+    changed = true;
+    const next: ChatAttachment = { ...attachment, status: update.status };
+    delete next.progress;
+    delete next.error;
+    return next;
+  });
+  return changed ? merged : existing;
+}
+
+/**
+ * A second copy of a known item (repeat delivery, history page, echo of a confirmed send): keep
+ * what we have, add receipts, better attachment verdicts and missing sender details. Returns
+ * `existing` itself when the copy adds nothing.
+ *
+ * @example
+ * ```ts
+ * putItem(d, mergeCopy(existing, copy));
+ * ```
+ */
+export function mergeCopy(existing: ChatItem, copy: ChatItem): ChatItem {
+  let next = existing;
+  const receipts = mergeReceipts(existing.receipts, copy.receipts);
+  const attachments = mergeAttachments(existing.attachments, copy.attachments);
+  const fill: Partial<ChatItem> = {};
+  for (const key of ['participantId', 'displayName', 'role', 'contactId'] as const) {
+    if (existing[key] === undefined && copy[key] !== undefined) {
+      Object.assign(fill, { [key]: copy[key] });
+    }
+  }
+  if (
+    receipts !== existing.receipts ||
+    attachments !== existing.attachments ||
+    Object.keys(fill).length > 0
+  ) {
+    next = { ...existing, ...fill, receipts };
+    if (attachments) {
+      next.attachments = attachments;
+    }
+  }
+  return next;
+}
+
+/**
+ * An own send takes the service's copy: its Id, time and details, with status `sent`.
+ *
+ * @example
+ * ```ts
+ * replaceSend(d, pending, confirmWith(pending, server));
+ * ```
+ */
+export function confirmWith(pending: ChatItem, server: ChatItem): ChatItem {
+  const confirmed: ChatItem = {
+    ...server,
+    isOwn: true,
+    status: 'sent',
+    receipts: mergeReceipts(pending.receipts, server.receipts),
+  };
+  if (pending.localId) {
+    confirmed.localId = pending.localId;
+  }
+  if (server.attachments && pending.attachments) {
+    confirmed.attachments = server.attachments.map((attachment) => {
+      const size = pending.attachments?.find((mine) => mine.id === attachment.id)?.size;
+      return size === undefined ? attachment : { ...attachment, size };
+    });
+  }
+  return confirmed;
+}
+
+/**
+ * Moves an own send to a new id (the server's), recording the localId → id mapping.
+ *
+ * @example
+ * ```ts
+ * replaceSend(d, pending, confirmWith(pending, server));
+ * ```
+ */
+export function replaceSend(d: Draft, pending: ChatItem, next: ChatItem): void {
+  if (next.id !== pending.id) {
+    removeItem(d, pending.id);
+  }
+  putItem(d, next);
+  if (pending.localId) {
+    writableLocalIds(d).set(pending.localId, next.id);
+  }
+}
+
+function attachmentIds(item: ChatItem): string[] {
+  return (item.attachments ?? []).flatMap((attachment) => (attachment.id ? [attachment.id] : []));
+}
+
+/** The own attachment send whose AttachmentId the echo carries, whatever its status. */
+function matchingAttachmentSend(d: Draft, echo: ChatItem): ChatItem | undefined {
+  const ids = attachmentIds(echo);
+  if (ids.length === 0) {
+    return undefined;
+  }
+  return ownSends(d).find(
+    (send) =>
+      send.type === 'attachment' &&
+      send.status !== 'sent' &&
+      attachmentIds(send).some((id) => ids.includes(id)),
+  );
+}
+
+/** The oldest failed own message with the same content: a send whose response was lost. */
+function matchingFailedMessage(d: Draft, echo: ChatItem): ChatItem | undefined {
+  let match: ChatItem | undefined;
+  for (const send of ownSends(d)) {
+    if (
+      send.status === 'failed' &&
+      send.type !== 'attachment' &&
+      send.contentType === echo.contentType &&
+      send.content === echo.content &&
+      (!match || compareItems(send, match) < 0)
+    ) {
+      match = send;
+    }
+  }
+  return match;
+}
+
+/**
+ * An own MESSAGE/ATTACHMENT from the service whose Id we do not know yet. Attachments match their
+ * send by AttachmentId at once; while any own send is in flight the echo is held (its send's
+ * response will tell us its Id); otherwise it merges into a failed send with the same content, or
+ * becomes its own row (sent from another tab, or from before a reload).
+ *
+ * @example
+ * ```ts
+ * if (item.isOwn) receiveOwnEcho(d, item);
+ * ```
+ */
+export function receiveOwnEcho(d: Draft, echo: ChatItem): void {
+  const attachmentSend = echo.type === 'attachment' ? matchingAttachmentSend(d, echo) : undefined;
+  if (attachmentSend) {
+    replaceSend(d, attachmentSend, confirmWith(attachmentSend, echo));
+    markReceived(d, echo);
+    return;
+  }
+  if (anyInFlight(d)) {
+    writableHeld(d).set(echo.id, echo);
+    return;
+  }
+  const failed = echo.type === 'attachment' ? undefined : matchingFailedMessage(d, echo);
+  if (failed) {
+    replaceSend(d, failed, confirmWith(failed, echo));
+  } else {
+    putItem(d, echo);
+  }
+  markReceived(d, echo);
+}
+
+/**
+ * Resolves held echoes after sends were confirmed, failed or learned their AttachmentId.
+ *
+ * @example
+ * ```ts
+ * settleHeld(d);
+ * return commitDraft(d);
+ * ```
+ */
+export function settleHeld(d: Draft): void {
+  const held = getHeld(d);
+  if (held.size === 0) {
+    return;
+  }
+  const waiting = [...held.values()].sort(compareItems);
+  const stillHeld = writableHeld(d);
+  stillHeld.clear();
+  for (const echo of waiting) {
+    const known = getItem(d, echo.id);
+    if (known) {
+      putItem(d, mergeCopy(known, echo));
+      markReceived(d, echo);
+    } else {
+      receiveOwnEcho(d, echo);
+    }
+  }
+}
+
+function sameMap<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
+  if (a.size !== b.size) {
+    return false;
+  }
+  for (const [key, value] of a) {
+    if (b.get(key) !== value) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+function buildItems(d: Draft): readonly ChatItem[] {
+  const base = d.base.items;
+  if (d.removed.size === 0 && d.inserted.size === 0) {
+    return base;
+  }
+  const inserted = [...d.inserted.values()].sort(compareItems);
+  // Fast path: every change replaces a row in place (receipts, verdicts): copy once, no moves.
+  if (inserted.length === d.removed.size) {
+    const copy = base.slice();
+    let inPlace = true;
+    for (const item of inserted) {
+      const old = d.base.byId.get(item.id);
+      if (!old || !d.removed.has(old) || compareItems(old, item) !== 0) {
+        inPlace = false;
+        break;
+      }
+      copy[sortedIndex(base, old)] = item;
+    }
+    if (inPlace) {
+      return copy;
+    }
+  }
+  const kept = d.removed.size > 0 ? base.filter((item) => !d.removed.has(item)) : base.slice();
+  if (inserted.length <= 16) {
+    for (const item of inserted) {
+      kept.splice(sortedIndex(kept, item), 0, item);
+    }
+    return kept;
+  }
+  const merged: ChatItem[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < kept.length || j < inserted.length) {
+    if (j >= inserted.length || (i < kept.length && compareItems(kept[i]!, inserted[j]!) < 0)) {
+      merged.push(kept[i++]!);
+    } else {
+      merged.push(inserted[j++]!);
+    }
+  }
+  return merged;
+}
+
+/**
+ * Builds the new transcript, or returns the base when nothing changed.
+ *
+ * @example
+ * ```ts
+ * const d = beginDraft(transcript);
+ * putItem(d, item);
+ * transcript = commitDraft(d);
+ * ```
+ */
+export function commitDraft(d: Draft): Transcript {
+  const base = d.base;
+  const items = buildItems(d);
+  const presence =
+    d.inserted.size > 0
+      ? applyToParticipants(base.presence, [...d.inserted.values()])
+      : base.presence;
+  const next: Transcript = {
+    ownParticipantId: base.ownParticipantId,
+    items: items !== base.items && sameArray(items, base.items) ? base.items : items,
+    participants: presence.list,
+    byId: d.byId ?? base.byId,
+    localIds: d.localIds ?? base.localIds,
+    held: d.held && !sameMap(d.held, base.held) ? d.held : base.held,
+    orphanReceipts: d.orphanReceipts ?? base.orphanReceipts,
+    chunks: d.chunks ?? base.chunks,
+    presence,
+    newestServerId: d.newestServerId,
+    oldestServerId: d.oldestServerId,
+  };
+  const changed = (Object.keys(next) as (keyof Transcript)[]).some(
+    (key) => next[key] !== base[key],
+  );
+  return changed ? next : base;
+}

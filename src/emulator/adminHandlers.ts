@@ -1,0 +1,426 @@
+import {
+  ContentType,
+  EVENT_CONTENT_TYPE_PREFIX,
+  SENDABLE_MESSAGE_CONTENT_TYPES,
+} from '../core/protocol/contentTypes';
+import type { MessageMetadata, ParticipantRole } from '../core/protocol/types';
+import { endContact, publish, publishTransient, senderOf } from './chatActions';
+import type { EmulatorContext } from './context';
+import { parseFaultRequest } from './faults';
+import { ServiceError, invalid } from './serviceError';
+import { type ContactRecord, type ParticipantRecord, isoTime } from './store';
+import {
+  type JsonObject,
+  isJsonObject,
+  optionalArray,
+  optionalEnum,
+  optionalObject,
+  optionalString,
+  requiredString,
+} from './validation';
+
+/**
+ * What an admin handler receives.
+ *
+ * @example
+ * ```ts
+ * const request: AdminRequest = { body: { ParticipantDetails: { DisplayName: 'Ana' } }, params: {} };
+ * ```
+ */
+export interface AdminRequest {
+  body: JsonObject;
+  params: Readonly<Record<string, string>>;
+}
+
+/**
+ * An admin route handler: returns the response body or throws a ServiceError.
+ *
+ * @example
+ * ```ts
+ * const ping: AdminHandler = () => ({});
+ * ```
+ */
+export type AdminHandler = (ctx: EmulatorContext, request: AdminRequest) => unknown;
+
+/** How long a participant token created through the admin API says it lasts (Connect's default chat duration). */
+const PARTICIPANT_TOKEN_LIFETIME_MS = 25 * 60 * 60 * 1000;
+
+const CHAT_CONTENT_TYPES: readonly string[] = [
+  ...SENDABLE_MESSAGE_CONTENT_TYPES,
+  ContentType.interactive,
+];
+
+function requireContact(ctx: EmulatorContext, contactId: string | undefined): ContactRecord {
+  const contact = contactId === undefined ? undefined : ctx.store.getContact(contactId);
+  if (!contact) {
+    throw new ServiceError('ResourceNotFoundException', `Contact ${contactId ?? ''} not found`, {
+      ResourceId: contactId ?? '',
+      ResourceType: 'CONTACT',
+    });
+  }
+  return contact;
+}
+
+function requireActiveContact(ctx: EmulatorContext, contactId: string | undefined): ContactRecord {
+  const contact = requireContact(ctx, contactId);
+  if (contact.status !== 'active') {
+    throw invalid(`Contact ${contact.contactId} has ended`);
+  }
+  return contact;
+}
+
+function stringMap(value: JsonObject | undefined, field: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(value ?? {})) {
+    if (typeof entry !== 'string') {
+      throw invalid(`${field}.${key} must be a string`);
+    }
+    result[key] = entry;
+  }
+  return result;
+}
+
+function contentTypes(body: JsonObject): string[] | undefined {
+  const list = optionalArray(body, 'SupportedMessagingContentTypes', 1, 10);
+  if (list === undefined) {
+    return undefined;
+  }
+  for (const type of list) {
+    if (typeof type !== 'string' || !CHAT_CONTENT_TYPES.includes(type)) {
+      throw invalid(`SupportedMessagingContentTypes: ${String(type)} is not a chat content type`);
+    }
+  }
+  if (!list.includes(ContentType.plainText)) {
+    throw invalid('SupportedMessagingContentTypes must include text/plain');
+  }
+  return list as string[];
+}
+
+/** The required `ParticipantDetails` of StartChatContact and CreateParticipant, with its `DisplayName`. */
+function participantDetails(body: JsonObject): { details: JsonObject; displayName: string } {
+  const details = optionalObject(body, 'ParticipantDetails');
+  if (details === undefined) {
+    throw invalid('ParticipantDetails is required');
+  }
+  const displayName = requiredString(
+    details,
+    'DisplayName',
+    { min: 1, max: 256 },
+    'ParticipantDetails.DisplayName',
+  );
+  return { details, displayName };
+}
+
+/** Everyone in the contact sees `participant`'s `participant.joined`. */
+function announceJoined(
+  ctx: EmulatorContext,
+  contact: ContactRecord,
+  participant: ParticipantRecord,
+): void {
+  publish(ctx, contact, {
+    Type: 'EVENT',
+    ContentType: ContentType.participantJoined,
+    ...senderOf(participant),
+  });
+}
+
+function pastContacts(ctx: EmulatorContext, body: JsonObject): string[] {
+  const persistent = optionalObject(body, 'PersistentChat');
+  if (persistent === undefined) {
+    return [];
+  }
+  const sourceId = requiredString(
+    persistent,
+    'SourceContactId',
+    { min: 1, max: 256 },
+    'PersistentChat.SourceContactId',
+  );
+  const rehydration = optionalEnum(persistent, 'RehydrationType', [
+    'ENTIRE_PAST_SESSION',
+    'FROM_SEGMENT',
+  ] as const);
+  if (rehydration === undefined) {
+    throw invalid('PersistentChat.RehydrationType must be ENTIRE_PAST_SESSION or FROM_SEGMENT');
+  }
+  const source = ctx.store.getContact(sourceId);
+  if (!source) {
+    throw invalid(`PersistentChat.SourceContactId ${sourceId} is not a known contact`);
+  }
+  if (source.status !== 'ended') {
+    throw invalid(`PersistentChat.SourceContactId ${sourceId} has not ended yet`);
+  }
+  return rehydration === 'ENTIRE_PAST_SESSION'
+    ? [...source.pastContactIds, source.contactId]
+    : [source.contactId];
+}
+
+/**
+ * `POST /admin/chat` (mirrors StartChatContact): creates the contact and its customer, emits the
+ * customer's `participant.joined` (and `InitialMessage`), starts the built-in agent. With
+ * `PersistentChat` the new contact shows the past contact's transcript (`ENTIRE_PAST_SESSION`: the
+ * source and everything it rehydrated; `FROM_SEGMENT`: the source only) and emits `chat.rehydrated`
+ * when the customer's first socket subscribes.
+ *
+ * @example
+ * ```ts
+ * await fetch(`${url}/admin/chat`, { method: 'POST', body: JSON.stringify({ ParticipantDetails: { DisplayName: 'Ana' } }) });
+ * // { ContactId, ParticipantId, ParticipantToken }
+ * ```
+ */
+export const createChat: AdminHandler = (ctx, { body }) => {
+  const { displayName } = participantDetails(body);
+  const attributes = stringMap(optionalObject(body, 'Attributes'), 'Attributes');
+  const supported = contentTypes(body);
+  const past = pastContacts(ctx, body);
+  const initial = optionalObject(body, 'InitialMessage');
+  let initialMessage: { contentType: string; content: string } | undefined;
+  if (initial !== undefined) {
+    const contentType = requiredString(
+      initial,
+      'ContentType',
+      { min: 1, max: 100 },
+      'InitialMessage.ContentType',
+    );
+    if (contentType !== ContentType.plainText && contentType !== ContentType.markdown) {
+      throw invalid('InitialMessage.ContentType must be text/plain or text/markdown');
+    }
+    const content = requiredString(
+      initial,
+      'Content',
+      { min: 1, max: 1024 },
+      'InitialMessage.Content',
+    );
+    initialMessage = { contentType, content };
+  }
+  const { contact, customer } = ctx.store.createContact({
+    displayName,
+    attributes,
+    ...(supported ? { supportedContentTypes: supported } : {}),
+    pastContactIds: past,
+  });
+  announceJoined(ctx, contact, customer);
+  if (initialMessage) {
+    publish(ctx, contact, {
+      Type: 'MESSAGE',
+      ContentType: initialMessage.contentType,
+      Content: initialMessage.content,
+      ...senderOf(customer),
+    });
+  }
+  ctx.startAgent(contact, displayName);
+  const response: Record<string, unknown> = {
+    ContactId: contact.contactId,
+    ParticipantId: customer.participantId,
+    ParticipantToken: customer.participantToken,
+  };
+  const continuedFrom = past[past.length - 1];
+  if (continuedFrom !== undefined) {
+    response.ContinuedFromContactId = continuedFrom;
+  }
+  return response;
+};
+
+/**
+ * `POST /admin/webrtc`: web calls are not emulated yet (issue #6); answers 501.
+ *
+ * @example
+ * ```ts
+ * (await fetch(`${url}/admin/webrtc`, { method: 'POST', body: '{}' })).status; // 501
+ * ```
+ */
+export const createWebrtc: AdminHandler = () => {
+  throw new ServiceError(
+    'NotImplementedException',
+    'Web calls (StartWebRTCContact) are not emulated yet: see issue #6. Use POST /admin/chat for chat contacts.',
+  );
+};
+
+const ADMIN_ROLES = ['AGENT', 'CUSTOM_BOT', 'SUPERVISOR', 'SYSTEM'] as const;
+
+/**
+ * `POST /admin/contacts/{ContactId}/participants` (mirrors CreateParticipant): adds an agent, bot,
+ * supervisor or system participant and emits its `participant.joined`.
+ *
+ * @example
+ * ```ts
+ * // body: { ParticipantDetails: { DisplayName: 'Sam', ParticipantRole: 'AGENT' } }
+ * // -> { ParticipantId, ParticipantCredentials: { ParticipantToken, Expiry } }
+ * ```
+ */
+export const createParticipant: AdminHandler = (ctx, { body, params }) => {
+  const contact = requireActiveContact(ctx, params.ContactId);
+  const { details, displayName } = participantDetails(body);
+  const role = optionalEnum(details, 'ParticipantRole', ADMIN_ROLES);
+  if (role === undefined) {
+    throw invalid(`ParticipantDetails.ParticipantRole must be one of ${ADMIN_ROLES.join(', ')}`);
+  }
+  const participant = ctx.store.addParticipant(contact, { role, displayName });
+  announceJoined(ctx, contact, participant);
+  return {
+    ParticipantId: participant.participantId,
+    ParticipantCredentials: {
+      ParticipantToken: participant.participantToken,
+      Expiry: isoTime(ctx.clock.now() + PARTICIPANT_TOKEN_LIFETIME_MS),
+    },
+  };
+};
+
+/**
+ * `POST /admin/contacts/{ContactId}/stop` (mirrors StopContact): ends the chat. Idempotent.
+ *
+ * @example
+ * ```ts
+ * await fetch(`${url}/admin/contacts/${contactId}/stop`, { method: 'POST' }); // {}
+ * ```
+ */
+export const stopContact: AdminHandler = (ctx, { params }) => {
+  endContact(ctx, requireContact(ctx, params.ContactId));
+  return {};
+};
+
+function contactSummary(ctx: EmulatorContext, contact: ContactRecord): Record<string, unknown> {
+  return {
+    ContactId: contact.contactId,
+    InitialContactId: contact.initialContactId,
+    Status: contact.status === 'active' ? 'ACTIVE' : 'ENDED',
+    CreatedTimestamp: isoTime(contact.createdAt),
+    Attributes: contact.attributes,
+    RelatedContactIds: contact.pastContactIds,
+    Participants: ctx.store.participantsOf(contact).map((participant) => ({
+      ParticipantId: participant.participantId,
+      DisplayName: participant.displayName,
+      ParticipantRole: participant.role,
+      Status: participant.status === 'joined' ? 'JOINED' : 'LEFT',
+      OpenWebsockets: ctx.hub.openSocketCount(participant.participantId),
+    })),
+  };
+}
+
+/**
+ * `GET /admin/contacts`: `{Contacts: [...]}`, newest first, each as `GET /admin/contacts/{id}`.
+ *
+ * @example
+ * ```ts
+ * const { Contacts } = await (await fetch(`${url}/admin/contacts`)).json();
+ * ```
+ */
+export const listContacts: AdminHandler = (ctx) => ({
+  Contacts: ctx.store.listContacts().map((contact) => contactSummary(ctx, contact)),
+});
+
+/**
+ * `GET /admin/contacts/{ContactId}`: `{ContactId, InitialContactId, Status: 'ACTIVE'|'ENDED',
+ * CreatedTimestamp, Attributes, RelatedContactIds, Participants: [{ParticipantId, DisplayName,
+ * ParticipantRole, Status: 'JOINED'|'LEFT', OpenWebsockets}]}`.
+ *
+ * @example
+ * ```ts
+ * const contact = await (await fetch(`${url}/admin/contacts/${contactId}`)).json();
+ * ```
+ */
+export const describeContact: AdminHandler = (ctx, { params }) =>
+  contactSummary(ctx, requireContact(ctx, params.ContactId));
+
+/**
+ * `GET /admin/contacts/{ContactId}/transcript` (test oracle): `{ContactId, InitialContactId,
+ * Transcript}` with every item the contact holds, oldest first, `MESSAGEMETADATA` included and
+ * receipts aggregated on their messages. Typing events are never stored.
+ *
+ * @example
+ * ```ts
+ * const { Transcript } = await (await fetch(`${url}/admin/contacts/${contactId}/transcript`)).json();
+ * ```
+ */
+export const contactTranscript: AdminHandler = (ctx, { params }) => {
+  const contact = requireContact(ctx, params.ContactId);
+  return {
+    ContactId: contact.contactId,
+    InitialContactId: contact.initialContactId,
+    Transcript: contact.items.map((entry) => ctx.store.withReceipts(contact, entry.item)),
+  };
+};
+
+const ITEM_ROLES = ['AGENT', 'CUSTOMER', 'SYSTEM', 'CUSTOM_BOT', 'SUPERVISOR'] as const;
+
+/**
+ * `POST /admin/contacts/{ContactId}/items` (emulator extension): injects an item the way a contact
+ * flow or Lex bot would. Body `{ContentType, Content?, Type?, ParticipantRole?, DisplayName?,
+ * ParticipantId?, Id?, MessageMetadata?}`; defaults: role `SYSTEM`, DisplayName `BOT`, Type `EVENT`
+ * for `application/vnd.amazonaws.connect.event.*` content types and `MESSAGE` otherwise. Sending
+ * an `Id` that exists replaces that item in the stored transcript (Lex streaming chunks with
+ * `MessageMetadata.MessageCompleted`/`ChunkNumber`); typing events are fanned out, not stored;
+ * `chat.ended` is refused (use `/stop`). Returns `{Id, AbsoluteTime}`.
+ *
+ * @example
+ * ```ts
+ * // interactive list picker from a bot
+ * { ContentType: 'application/vnd.amazonaws.connect.message.interactive', Content: JSON.stringify({ templateType: 'ListPicker', version: '1.0', data: { content: { title: 'Pick', elements: [{ title: 'A' }] } } }) }
+ * ```
+ */
+export const injectItem: AdminHandler = (ctx, { body, params }) => {
+  const contact = requireActiveContact(ctx, params.ContactId);
+  const contentType = requiredString(body, 'ContentType', { min: 1, max: 100 });
+  if (contentType === ContentType.chatEnded) {
+    throw invalid('Use POST /admin/contacts/{ContactId}/stop to end a chat');
+  }
+  const content = optionalString(body, 'Content', { min: 1, max: 16384 });
+  const type =
+    optionalString(body, 'Type', { min: 1, max: 50 }) ??
+    (contentType.startsWith(EVENT_CONTENT_TYPE_PREFIX) ? 'EVENT' : 'MESSAGE');
+  const role = optionalEnum(body, 'ParticipantRole', ITEM_ROLES) ?? 'SYSTEM';
+  const displayName = optionalString(body, 'DisplayName', { min: 1, max: 256 }) ?? 'BOT';
+  const participantId =
+    optionalString(body, 'ParticipantId', { min: 1, max: 256 }) ?? contact.systemParticipantId;
+  const id = optionalString(body, 'Id', { min: 1, max: 256 });
+  const metadata = optionalObject(body, 'MessageMetadata');
+  if (metadata !== undefined && !isJsonObject(metadata)) {
+    throw invalid('MessageMetadata must be an object');
+  }
+  const fields = {
+    Type: type,
+    ContentType: contentType,
+    ...(content !== undefined ? { Content: content } : {}),
+    ...(id !== undefined ? { Id: id } : {}),
+    ...(metadata !== undefined ? { MessageMetadata: metadata as MessageMetadata } : {}),
+    ParticipantId: participantId,
+    DisplayName: displayName,
+    ParticipantRole: role as ParticipantRole,
+  };
+  if (contentType === ContentType.typing) {
+    const item = publishTransient(ctx, contact, fields);
+    return { Id: item.Id, AbsoluteTime: item.AbsoluteTime };
+  }
+  const item = ctx.store.upsertItem(contact, fields);
+  ctx.hub.deliver(contact, item);
+  return { Id: item.Id, AbsoluteTime: item.AbsoluteTime };
+};
+
+/**
+ * `POST /admin/faults`: one fault per call (see {@link parseFaultRequest}); answers `{}`.
+ *
+ * @example
+ * ```ts
+ * await fetch(`${url}/admin/faults`, { method: 'POST', body: JSON.stringify({ silenceMs: 15000 }) });
+ * ```
+ */
+export const injectFault: AdminHandler = (ctx, { body }) => {
+  const fault = parseFaultRequest(body);
+  switch (fault.kind) {
+    case 'dropSockets':
+      ctx.hub.dropAll();
+      break;
+    case 'silence':
+      ctx.hub.silence(fault.ms);
+      break;
+    case 'expireWebsocketUrls':
+      ctx.store.revokeWebsocketUrls();
+      break;
+    case 'expireConnectionTokens':
+      ctx.store.revokeConnectionTokens();
+      break;
+    default:
+      ctx.faults.add(fault);
+  }
+  ctx.logger.info(`fault applied: ${fault.kind}`);
+  return {};
+};

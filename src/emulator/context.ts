@@ -1,0 +1,45 @@
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import type { FaultState } from './faults';
+import type { ContactRecord, EmulatorStore } from './store';
+import type { createNextTokenCodec } from './transcriptPage';
+import type { WebsocketHub } from './websocketHub';
+
+/**
+ * Limits the handlers enforce.
+ *
+ * @example
+ * ```ts
+ * const limits: EmulatorLimits = { maxBodyBytes: 1_048_576, maxAttachmentBytes: 20_971_520, maxAttachmentsPerContact: 10 };
+ * ```
+ */
+export interface EmulatorLimits {
+  maxBodyBytes: number;
+  maxAttachmentBytes: number;
+  maxAttachmentsPerContact: number;
+}
+
+/**
+ * Everything a request handler needs: the model, the websocket hub, the faults, time, and where
+ * the emulator is reachable. Built once by `startEmulator`.
+ *
+ * @example
+ * ```ts
+ * const item = publish(ctx, contact, { Type: 'MESSAGE', ContentType: 'text/plain', Content: 'hi' });
+ * ```
+ */
+export interface EmulatorContext {
+  readonly store: EmulatorStore;
+  readonly hub: WebsocketHub;
+  readonly faults: FaultState;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly limits: EmulatorLimits;
+  readonly nextTokens: ReturnType<typeof createNextTokenCodec>;
+  /** `http://127.0.0.1:PORT` */
+  readonly httpBase: () => string;
+  /** `ws://127.0.0.1:PORT` */
+  readonly wsBase: () => string;
+  /** Starts the configured built-in agent for a new chat contact. */
+  readonly startAgent: (contact: ContactRecord, customerDisplayName: string) => void;
+}

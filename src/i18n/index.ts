@@ -1,0 +1,29 @@
+/**
+ * Message catalogs (English bundled, others on demand), text direction and `Intl` formatting for
+ * the chat components.
+ *
+ * @packageDocumentation
+ */
+export { enMessages } from './en';
+export type { MessageCatalogKey } from './en';
+export { createTranslate } from './messages';
+export type {
+  MessageKey,
+  MessageOverrides,
+  MessageValues,
+  Messages,
+  PluralCategory,
+  Translate,
+} from './messages';
+export {
+  SUPPORTED_LOCALES,
+  loadMessages,
+  peekMessages,
+  resolveLocale,
+  textDirection,
+} from './locales';
+export type { SupportedLocale } from './locales';
+export { createFormatter } from './createFormatter';
+export type { Formatter } from './createFormatter';
+export { I18nProvider, useFormatter, useI18n, useMessages } from './I18nProvider';
+export type { I18nContextValue, I18nProviderProps } from './I18nProvider';

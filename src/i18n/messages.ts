@@ -1,0 +1,113 @@
+import { enMessages } from './en';
+import type { MessageCatalogKey } from './en';
+
+/**
+ * The plural categories of `Intl.PluralRules`.
+ *
+ * @example
+ * ```ts
+ * const category: PluralCategory = new Intl.PluralRules('ar').select(3) as PluralCategory; // 'few'
+ * ```
+ */
+export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+
+type PluralBase<K> = K extends `${infer Base}.other` ? Base : never;
+
+/**
+ * A key `t` accepts: a plain key (`'send'`) or the base of a plural (`'newMessages'`).
+ *
+ * @example
+ * ```ts
+ * const key: MessageKey = 'newMessages';
+ * ```
+ */
+export type MessageKey =
+  Exclude<MessageCatalogKey, `${string}.${PluralCategory}`> | PluralBase<MessageCatalogKey>;
+
+/**
+ * A complete catalog: every English key, plus the extra plural forms a language needs.
+ *
+ * @example
+ * ```ts
+ * const es: Messages = { ...enMessages, send: 'Enviar' };
+ * ```
+ */
+export type Messages = { readonly [K in MessageCatalogKey]: string } & {
+  readonly [K in `${PluralBase<MessageCatalogKey>}.${'zero' | 'two' | 'few' | 'many'}`]?: string;
+};
+
+/**
+ * Strings that replace the catalog's (the `messages` prop): any subset, in any locale.
+ *
+ * @example
+ * ```tsx
+ * <ContactKitThemeProvider messages={{ send: 'Go', openChat: 'Talk to us' }} />
+ * ```
+ */
+export type MessageOverrides = Partial<Messages>;
+
+/**
+ * Values for `{name}` placeholders; `count` also picks the plural form.
+ *
+ * @example
+ * ```ts
+ * const values: MessageValues = { count: 3 };
+ * ```
+ */
+export type MessageValues = Readonly<Record<string, string | number>>;
+
+/**
+ * Looks up and fills one message.
+ *
+ * @example
+ * ```ts
+ * const t: Translate = createTranslate(enMessages, 'en');
+ * t('newMessages', { count: 2 }); // '2 new messages'
+ * ```
+ */
+export type Translate = (key: MessageKey, values?: MessageValues) => string;
+
+/**
+ * A {@link Translate} over a catalog: plural forms by `Intl.PluralRules` (falling back to
+ * `.other`), then English for a missing key, then the key itself.
+ *
+ * @example
+ * ```ts
+ * const t = createTranslate({ ...enMessages, send: 'Go' }, 'en');
+ * t('send'); // 'Go'
+ * t('typingOne', { name: 'Sam' }); // 'Sam is typing…'
+ * ```
+ */
+export function createTranslate(messages: Messages, locale: string): Translate {
+  let rules: Intl.PluralRules | undefined;
+  const table = messages as unknown as Readonly<Record<string, string | undefined>>;
+  const english = enMessages as unknown as Readonly<Record<string, string | undefined>>;
+  return (key, values) => {
+    let template: string | undefined;
+    if (`${key}.other` in english) {
+      const count = Number(values?.count ?? 0);
+      rules ??= new Intl.PluralRules(locale);
+      const category = rules.select(count);
+      template =
+        table[`${key}.${category}`] ??
+        table[`${key}.other`] ??
+        english[`${key}.${category}`] ??
+        english[`${key}.other`];
+    } else {
+      template = table[key] ?? english[key];
+    }
+    if (template === undefined) {
+      return key;
+    }
+    if (!values) {
+      return template;
+    }
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = values[name];
+      if (value === undefined) {
+        return whole;
+      }
+      return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+    });
+  };
+}

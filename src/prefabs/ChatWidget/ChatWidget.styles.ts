@@ -1,0 +1,320 @@
+import { css } from 'styled-components';
+import { styled } from '../../theme/styled';
+import { focusRing, visuallyHidden } from '../../theme/mixins';
+import { themeVars } from '../../theme/tokens';
+
+/** Where the widget sits: fixed in a corner of the page, or in the normal flow (`inline`). */
+export type WidgetPosition = 'bottom-right' | 'bottom-left' | 'inline';
+
+const corner = css<{ $position: WidgetPosition }>`
+  position: fixed;
+  z-index: 2147483000;
+  inset-block-end: ${themeVars.space.lg};
+  ${(p) =>
+    p.$position === 'bottom-left'
+      ? css`
+          left: ${themeVars.space.lg};
+        `
+      : css`
+          right: ${themeVars.space.lg};
+        `}
+`;
+
+export const Root = styled.div<{ $position: WidgetPosition }>`
+  ${(p) => (p.$position === 'inline' ? 'position: relative;' : corner)}
+  display: flex;
+  flex-direction: column;
+  align-items: ${(p) => (p.$position === 'bottom-left' ? 'flex-start' : 'flex-end')};
+  gap: ${themeVars.space.md};
+  font-family: ${themeVars.font.family};
+  font-size: ${themeVars.font.sizeMd};
+  line-height: ${themeVars.font.lineHeight};
+  color: ${themeVars.color.text};
+`;
+
+export const Launcher = styled.button`
+  position: relative;
+  display: inline-flex;
+  align-items: center;
+  justify-content: center;
+  inline-size: ${themeVars.size.launcher};
+  block-size: ${themeVars.size.launcher};
+  padding: 0;
+  border: 0;
+  border-radius: ${themeVars.radius.pill};
+  background: ${themeVars.color.accent};
+  color: ${themeVars.color.onAccent};
+  box-shadow: ${themeVars.shadow.panel};
+  cursor: pointer;
+  ${focusRing}
+
+  & svg {
+    inline-size: 26px;
+    block-size: 26px;
+  }
+`;
+
+export const Badge = styled.span`
+  position: absolute;
+  inset-block-start: -4px;
+  inset-inline-end: -4px;
+  min-inline-size: 22px;
+  block-size: 22px;
+  padding: 0 6px;
+  border-radius: ${themeVars.radius.pill};
+  border: 2px solid ${themeVars.color.background};
+  background: ${themeVars.color.danger};
+  color: ${themeVars.color.background};
+  font-size: 12px;
+  font-weight: ${themeVars.font.weightBold};
+  line-height: 18px;
+  text-align: center;
+`;
+
+export const Panel = styled.section`
+  display: flex;
+  flex-direction: column;
+  inline-size: min(${themeVars.size.panelWidth}, calc(100vw - 32px));
+  block-size: min(${themeVars.size.panelHeight}, calc(100vh - 120px));
+  overflow: hidden;
+  border: 1px solid ${themeVars.color.border};
+  border-radius: ${themeVars.radius.lg};
+  background: ${themeVars.color.background};
+  box-shadow: ${themeVars.shadow.panel};
+
+  @media (prefers-reduced-motion: no-preference) {
+    animation: ck-panel-in ${themeVars.motion.duration} ${themeVars.motion.easing};
+  }
+
+  @keyframes ck-panel-in {
+    from {
+      opacity: 0;
+      transform: translateY(8px);
+    }
+  }
+`;
+
+export const Header = styled.header`
+  display: flex;
+  align-items: center;
+  gap: ${themeVars.space.sm};
+  padding: ${themeVars.space.md} ${themeVars.space.md} ${themeVars.space.md} ${themeVars.space.lg};
+  border-block-end: 1px solid ${themeVars.color.border};
+  background: ${themeVars.color.surface};
+`;
+
+export const HeaderText = styled.div`
+  flex: 1;
+  min-inline-size: 0;
+  display: grid;
+`;
+
+export const Title = styled.h2`
+  margin: 0;
+  font-size: ${themeVars.font.sizeLg};
+  font-weight: ${themeVars.font.weightBold};
+  overflow: hidden;
+  text-overflow: ellipsis;
+  white-space: nowrap;
+`;
+
+export const Subtitle = styled.p`
+  margin: 0;
+  font-size: ${themeVars.font.sizeSm};
+  color: ${themeVars.color.textMuted};
+  overflow: hidden;
+  text-overflow: ellipsis;
+  white-space: nowrap;
+`;
+
+export const IconButton = styled.button`
+  display: inline-flex;
+  align-items: center;
+  justify-content: center;
+  flex: none;
+  inline-size: 36px;
+  block-size: 36px;
+  padding: 0;
+  border: 0;
+  border-radius: ${themeVars.radius.pill};
+  background: transparent;
+  color: ${themeVars.color.text};
+  cursor: pointer;
+  ${focusRing}
+
+  &:hover {
+    background: ${themeVars.color.surfaceMuted};
+  }
+
+  & svg {
+    inline-size: 20px;
+    block-size: 20px;
+  }
+`;
+
+export const TextButton = styled.button`
+  flex: none;
+  min-block-size: 36px;
+  padding: 0 ${themeVars.space.md};
+  border: 1px solid ${themeVars.color.border};
+  border-radius: ${themeVars.radius.pill};
+  background: ${themeVars.color.background};
+  color: ${themeVars.color.text};
+  font: inherit;
+  font-size: ${themeVars.font.sizeSm};
+  font-weight: ${themeVars.font.weightBold};
+  cursor: pointer;
+  ${focusRing}
+
+  &:hover {
+    background: ${themeVars.color.surfaceMuted};
+  }
+`;
+
+export const PrimaryButton = styled.button`
+  min-block-size: 40px;
+  padding: 0 ${themeVars.space.lg};
+  border: 0;
+  border-radius: ${themeVars.radius.pill};
+  background: ${themeVars.color.accent};
+  color: ${themeVars.color.onAccent};
+  font: inherit;
+  font-weight: ${themeVars.font.weightBold};
+  cursor: pointer;
+  ${focusRing}
+
+  &[aria-disabled='true'] {
+    cursor: progress;
+  }
+
+  &[data-tone='danger'] {
+    background: ${themeVars.color.danger};
+    color: ${themeVars.color.background};
+  }
+`;
+
+export const Body = styled.div`
+  position: relative;
+  display: flex;
+  flex-direction: column;
+  flex: 1;
+  min-block-size: 0;
+`;
+
+export const Confirm = styled.div`
+  display: grid;
+  gap: ${themeVars.space.sm};
+  padding: ${themeVars.space.lg};
+  border-block-end: 1px solid ${themeVars.color.border};
+  background: ${themeVars.color.surfaceMuted};
+`;
+
+export const ConfirmTitle = styled.h3`
+  margin: 0;
+  font-size: ${themeVars.font.sizeMd};
+  font-weight: ${themeVars.font.weightBold};
+`;
+
+export const ConfirmBody = styled.p`
+  margin: 0;
+  color: ${themeVars.color.textMuted};
+  font-size: ${themeVars.font.sizeSm};
+`;
+
+export const Actions = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  gap: ${themeVars.space.sm};
+`;
+
+export const Footer = styled.div`
+  display: grid;
+  gap: ${themeVars.space.sm};
+  padding: ${themeVars.space.md} ${themeVars.space.lg} ${themeVars.space.lg};
+  border-block-start: 1px solid ${themeVars.color.border};
+  background: ${themeVars.color.surface};
+`;
+
+export const Centered = styled.div`
+  display: grid;
+  place-content: center;
+  gap: ${themeVars.space.md};
+  flex: 1;
+  padding: ${themeVars.space.xl};
+  text-align: center;
+  color: ${themeVars.color.textMuted};
+`;
+
+export const Form = styled.form`
+  display: grid;
+  align-content: start;
+  gap: ${themeVars.space.md};
+  flex: 1;
+  padding: ${themeVars.space.lg};
+  overflow-y: auto;
+`;
+
+export const FormTitle = styled.h3`
+  margin: 0;
+  font-size: ${themeVars.font.sizeLg};
+  font-weight: ${themeVars.font.weightBold};
+`;
+
+export const FormIntro = styled.p`
+  margin: 0;
+  color: ${themeVars.color.textMuted};
+`;
+
+export const Field = styled.div`
+  display: grid;
+  gap: ${themeVars.space.xs};
+`;
+
+export const Label = styled.label`
+  font-weight: ${themeVars.font.weightBold};
+  font-size: ${themeVars.font.sizeSm};
+`;
+
+export const FieldHint = styled.span`
+  font-weight: normal;
+  color: ${themeVars.color.textMuted};
+`;
+
+const control = css`
+  inline-size: 100%;
+  min-block-size: 40px;
+  padding: ${themeVars.space.sm} ${themeVars.space.md};
+  border: 1px solid ${themeVars.color.border};
+  border-radius: ${themeVars.radius.sm};
+  background: ${themeVars.color.background};
+  color: ${themeVars.color.text};
+  font: inherit;
+  ${focusRing}
+
+  &[aria-invalid='true'] {
+    border-color: ${themeVars.color.danger};
+  }
+`;
+
+export const Input = styled.input`
+  ${control}
+`;
+
+export const TextArea = styled.textarea`
+  ${control}
+  resize: vertical;
+`;
+
+export const Select = styled.select`
+  ${control}
+`;
+
+export const FieldError = styled.p`
+  margin: 0;
+  color: ${themeVars.color.danger};
+  font-size: ${themeVars.font.sizeSm};
+`;
+
+export const VisuallyHidden = styled.span`
+  ${visuallyHidden}
+`;

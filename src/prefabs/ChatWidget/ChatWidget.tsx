@@ -1,0 +1,612 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { ComponentType, KeyboardEvent, ReactNode, Ref, RefObject } from 'react';
+import type { ChatItem } from '../../core/chat/chatItem';
+import { Composer } from '../../components/Composer';
+import { ConnectionBanner } from '../../components/ConnectionBanner';
+import { InteractiveMessage } from '../../components/Interactive/InteractiveMessage';
+import type { InteractiveMessageProps } from '../../components/Interactive/InteractiveMessage';
+import { MessageList } from '../../components/MessageList/MessageList';
+import type { MessageListProps } from '../../components/MessageList/MessageList';
+import { InteractiveRendererContext } from '../../components/MessageList/InteractiveRendererContext';
+import { TypingIndicator } from '../../components/TypingIndicator';
+import { useFormatter, useMessages } from '../../i18n/I18nProvider';
+import type { MessageOverrides } from '../../i18n/messages';
+import type { ChatSessionLike } from '../../react/chatSessionLike';
+import { useMaybeChatSession } from '../../react/context/ChatSessionContext';
+import { useMaybeContactKit } from '../../react/context/ContactKitContext';
+import type { StartChatResult } from '../../react/context/ContactKitContext';
+import { useChat } from '../../react/hooks/useChat';
+import { useParticipants } from '../../react/hooks/useParticipants';
+import { useTranscript } from '../../react/hooks/useTranscript';
+import { useUnreadCount } from '../../react/hooks/useUnreadCount';
+import { ChatProvider } from '../../react/providers/ChatProvider';
+import { ContactKitProvider } from '../../react/providers/ContactKitProvider';
+import type { ContactKitProviderProps } from '../../react/providers/ContactKitProvider';
+import { ContactKitThemeProvider } from '../../theme/ContactKitThemeProvider';
+import type { ThemeInput } from '../../theme/ContactKitThemeProvider';
+import { buildTranscriptText, transcriptFileName } from './buildTranscriptText';
+import * as S from './ChatWidget.styles';
+import type { WidgetPosition } from './ChatWidget.styles';
+import { ChatIcon, CloseIcon, MinimizeIcon } from './icons';
+import { PreChatForm } from './PreChatForm';
+import type { PreChatFormHandle, PreChatFormProps } from './PreChatForm';
+import type { PreChatField, PreChatValues } from './validatePreChatForm';
+
+/**
+ * The pre-chat form's configuration.
+ *
+ * @example
+ * ```ts
+ * const form: ChatWidgetPreChatForm = {
+ *   fields: [{ name: 'email', label: 'Email', type: 'email', required: true }],
+ * };
+ * ```
+ */
+export interface ChatWidgetPreChatForm {
+  /** Fields after the name. Defaults to none. */
+  fields?: readonly PreChatField[];
+  /** Heading of the form. Defaults to the catalog's. */
+  title?: string;
+  /** Line under the heading. Defaults to the catalog's. */
+  intro?: string;
+  /**
+   * Called with the values before the chat starts (they also go to `startChat`). Use it when the
+   * widget runs inside your own providers.
+   */
+  onSubmit?: (values: PreChatValues) => void;
+}
+
+/**
+ * Parts of the widget that can be replaced. Each gets the same props as the default.
+ *
+ * @example
+ * ```tsx
+ * const components: ChatWidgetComponents = { TypingIndicator: () => null };
+ * ```
+ */
+export interface ChatWidgetComponents {
+  MessageList?: ComponentType<MessageListProps>;
+  Composer?: ComponentType;
+  TypingIndicator?: ComponentType;
+  ConnectionBanner?: ComponentType;
+  PreChatForm?: ComponentType<PreChatFormProps & { ref?: Ref<PreChatFormHandle> }>;
+  InteractiveMessage?: ComponentType<InteractiveMessageProps>;
+}
+
+/**
+ * Props of {@link ChatWidget}. With `startChat` or `participantToken` (plus `endpoint` or
+ * `region`) the widget creates its own `ContactKitProvider` and `ChatProvider`; with `session` it
+ * renders a `ChatProvider` over that session; with neither it uses the providers around it.
+ *
+ * @example
+ * ```tsx
+ * const props: ChatWidgetProps = {
+ *   region: 'us-east-1',
+ *   startChat: (details) => api.startChat({ name: details?.name }),
+ *   title: 'Acme support',
+ * };
+ * ```
+ */
+export interface ChatWidgetProps extends Omit<
+  ContactKitProviderProps,
+  'children' | 'startChat' | 'theme'
+> {
+  /**
+   * Starts a chat contact, typically through your backend (StartChatContact). Gets the pre-chat
+   * form's values when there is a form.
+   */
+  startChat?: (details: PreChatValues | undefined) => Promise<StartChatResult>;
+  /** A session you own (tests, stories, custom transports). */
+  session?: ChatSessionLike;
+  /** `bottom-right` (default), `bottom-left`, or `inline` (in the page flow). */
+  position?: WidgetPosition;
+  /** Open the panel at first render. Defaults to `false`. */
+  defaultOpen?: boolean;
+  /** Heading of the panel. Defaults to the catalog's "Chat with us". */
+  title?: string;
+  /** Ask for the customer's name (and more) before the chat starts. Defaults to no form. */
+  preChatForm?: ChatWidgetPreChatForm | boolean;
+  /** Replacements for parts of the widget. */
+  components?: ChatWidgetComponents;
+  /** `light` (default), `dark`, `auto`, or token overrides. */
+  theme?: ThemeInput;
+  /** Strings that replace the catalog's. */
+  messages?: MessageOverrides;
+  /** IANA time zone for times. Defaults to the customer's. */
+  timeZone?: string;
+  /** CSP nonce for the injected styles. */
+  nonce?: string;
+  /** Where styles go when the widget renders in a shadow root. */
+  styleTarget?: HTMLElement | ShadowRoot;
+  /** The panel opened or closed. */
+  onOpenChange?: (open: boolean) => void;
+}
+
+/**
+ * Where focus goes after an action: `inside` the panel on open (the form, else the composer),
+ * the `composer` once a chat was started, the `launcher`, the confirmation, back to End chat, or
+ * the `ended` view's new-chat button.
+ */
+type FocusRequest = 'inside' | 'composer' | 'launcher' | 'confirm' | 'end-button' | 'ended';
+
+const ACTIVE: ReadonlySet<string> = new Set(['connecting', 'open', 'reconnecting', 'closed']);
+
+function activeElementOf(node: Element): Element | null {
+  const root = node.getRootNode() as Document | ShadowRoot;
+  return root.activeElement ?? null;
+}
+
+/**
+ * The ready-made support widget: a launcher button ("Open chat") with an unread badge, and a
+ * panel with the agent's name, the conversation, typing and connection status, and the composer.
+ * An optional pre-chat form asks for the customer's name before the chat starts; "End chat" asks
+ * for confirmation; an ended chat offers the transcript as a .txt download and a new chat.
+ * Opening moves focus into the composer, Escape minimises, closing returns focus to the launcher.
+ * Works inside a shadow root (pass `styleTarget`).
+ *
+ * @example
+ * ```tsx
+ * import { ChatWidget } from 'contact-kit';
+ *
+ * export function App() {
+ *   return (
+ *     <ChatWidget
+ *       endpoint="http://127.0.0.1:4010"
+ *       startChat={async (details) => {
+ *         const response = await fetch('/api/start-chat', {
+ *           method: 'POST',
+ *           body: JSON.stringify({ name: details?.name }),
+ *         });
+ *         return response.json();
+ *       }}
+ *       preChatForm={{ fields: [{ name: 'email', label: 'Email', type: 'email' }] }}
+ *     />
+ *   );
+ * }
+ * ```
+ */
+export function ChatWidget(props: ChatWidgetProps): ReactNode {
+  const {
+    session,
+    startChat,
+    position = 'bottom-right',
+    defaultOpen = false,
+    title,
+    preChatForm,
+    components,
+    theme,
+    messages,
+    timeZone,
+    nonce,
+    styleTarget,
+    onOpenChange,
+    ...providerProps
+  } = props;
+  const details = useRef<PreChatValues | undefined>(undefined);
+  const latestStart = useRef(startChat);
+  useEffect(() => {
+    latestStart.current = startChat;
+  });
+  const startWithDetails = useCallback(() => {
+    const start = latestStart.current;
+    if (!start) {
+      return Promise.reject(new Error('ChatWidget: pass startChat to start a chat.'));
+    }
+    return start(details.current);
+  }, []);
+
+  const Interactive = components?.InteractiveMessage ?? InteractiveMessage;
+  const renderInteractive = useMemo(
+    () =>
+      function renderInteractive(item: ChatItem) {
+        return timeZone === undefined ? (
+          <Interactive item={item} />
+        ) : (
+          <Interactive item={item} timeZone={timeZone} />
+        );
+      },
+    [Interactive, timeZone],
+  );
+  const form: ChatWidgetPreChatForm | undefined =
+    preChatForm === true ? {} : preChatForm ? preChatForm : undefined;
+
+  const view = (
+    <ContactKitThemeProvider
+      {...(theme !== undefined ? { theme } : {})}
+      {...(providerProps.locale !== undefined ? { locale: providerProps.locale } : {})}
+      {...(messages !== undefined ? { messages } : {})}
+      {...(timeZone !== undefined ? { timeZone } : {})}
+      {...(nonce !== undefined ? { nonce } : {})}
+      {...(styleTarget !== undefined ? { styleTarget } : {})}
+    >
+      <InteractiveRendererContext.Provider value={renderInteractive}>
+        <ChatWidgetView
+          position={position}
+          defaultOpen={defaultOpen}
+          title={title}
+          form={form}
+          components={components}
+          onOpenChange={onOpenChange}
+          onDetails={(values) => {
+            details.current = values;
+            form?.onSubmit?.(values);
+          }}
+        />
+      </InteractiveRendererContext.Provider>
+    </ContactKitThemeProvider>
+  );
+
+  if (session) {
+    return <ChatProvider session={session}>{view}</ChatProvider>;
+  }
+  if (startChat || providerProps.participantToken) {
+    return (
+      <ContactKitProvider
+        {...providerProps}
+        {...(theme !== undefined ? { theme } : {})}
+        startChat={startWithDetails}
+      >
+        <ChatProvider>{view}</ChatProvider>
+      </ContactKitProvider>
+    );
+  }
+  return view;
+}
+
+interface ChatWidgetViewProps {
+  position: WidgetPosition;
+  defaultOpen: boolean;
+  title: string | undefined;
+  form: ChatWidgetPreChatForm | undefined;
+  components: ChatWidgetComponents | undefined;
+  onOpenChange: ((open: boolean) => void) | undefined;
+  onDetails: (values: PreChatValues) => void;
+}
+
+function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
+  const { position, form, components } = props;
+  const t = useMessages();
+  const chat = useChat();
+  const kit = useMaybeContactKit();
+  const session = useMaybeChatSession();
+  const { agent } = useParticipants();
+  const { count } = useUnreadCount();
+  const id = useId();
+
+  const [open, setOpenState] = useState(props.defaultOpen);
+  const [confirming, setConfirming] = useState<'end' | 'end-and-close' | undefined>(undefined);
+  const [lastDetails, setLastDetails] = useState<PreChatValues | undefined>(undefined);
+  const launcher = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLElement>(null);
+  const endButton = useRef<HTMLButtonElement>(null);
+  const confirmCancel = useRef<HTMLButtonElement>(null);
+  const newChat = useRef<HTMLButtonElement>(null);
+  const formHandle = useRef<PreChatFormHandle>(null);
+  // Opening by default (on page load) does not take focus from the page.
+  const focusRequest = useRef<FocusRequest | undefined>(undefined);
+  // True while the panel itself holds focus, waiting for the composer to become usable.
+  const holdingFocus = useRef(false);
+
+  const onOpenChange = props.onOpenChange;
+  const setOpen = useCallback(
+    (next: boolean) => {
+      setOpenState(next);
+      onOpenChange?.(next);
+    },
+    [onOpenChange],
+  );
+
+  const { status, start } = chat;
+  const showForm = form !== undefined && (status === 'idle' || status === 'starting');
+  const isActive = ACTIVE.has(status);
+
+  // Without a form, opening the panel starts the chat (once; a failure shows "Try again").
+  useEffect(() => {
+    if (open && status === 'idle' && !form && kit) {
+      start().catch(() => undefined);
+    }
+  }, [open, status, form, kit, start]);
+
+  // Runs after every render: a focus move waits until its target exists (the composer appears
+  // once the chat has a session; the launcher once the panel is gone).
+  useEffect(() => {
+    const request = focusRequest.current;
+    if (!request) {
+      return;
+    }
+    let target: HTMLElement | null | undefined;
+    switch (request) {
+      case 'launcher':
+        target = launcher.current;
+        break;
+      case 'confirm':
+        target = confirmCancel.current;
+        break;
+      case 'end-button':
+        target = endButton.current ?? panel.current;
+        break;
+      case 'ended':
+        target = newChat.current;
+        break;
+      default: {
+        const box = panel.current;
+        if (!box) {
+          return;
+        }
+        if (showForm && request === 'inside') {
+          formHandle.current?.focus();
+          focusRequest.current = undefined;
+          return;
+        }
+        const composer = box.querySelector<HTMLTextAreaElement>('textarea:not(:disabled)');
+        if (composer) {
+          composer.focus();
+          focusRequest.current = undefined;
+          return;
+        }
+        if (status === 'ended') {
+          newChat.current?.focus();
+          focusRequest.current = undefined;
+          return;
+        }
+        // Nothing to type in yet: hold focus on the panel and move on once the composer is
+        // ready, unless the customer has moved focus elsewhere meanwhile.
+        if (holdingFocus.current && activeElementOf(box) !== box) {
+          holdingFocus.current = false;
+          focusRequest.current = undefined;
+          return;
+        }
+        holdingFocus.current = true;
+        box.focus();
+        return;
+      }
+    }
+    if (target) {
+      target.focus();
+      focusRequest.current = undefined;
+    }
+  });
+  useEffect(() => {
+    if (focusRequest.current === undefined) {
+      holdingFocus.current = false;
+    }
+  });
+
+  const openPanel = () => {
+    focusRequest.current = 'inside';
+    setOpen(true);
+  };
+  const minimise = () => {
+    focusRequest.current = 'launcher';
+    setConfirming(undefined);
+    setOpen(false);
+  };
+  const close = () => {
+    if (isActive) {
+      focusRequest.current = 'confirm';
+      setConfirming('end-and-close');
+      return;
+    }
+    if (status === 'ended' || status === 'failed') {
+      // The ended chat is done with: the next open starts afresh.
+      kit?.forget();
+    }
+    minimise();
+  };
+  const askToEnd = () => {
+    focusRequest.current = 'confirm';
+    setConfirming('end');
+  };
+  const cancelEnd = () => {
+    focusRequest.current = 'end-button';
+    setConfirming(undefined);
+  };
+  const confirmEnd = () => {
+    const andClose = confirming === 'end-and-close';
+    setConfirming(undefined);
+    chat.end().catch(() => undefined);
+    if (andClose) {
+      kit?.forget();
+      minimise();
+    } else {
+      focusRequest.current = 'ended';
+    }
+  };
+  const startNew = () => {
+    focusRequest.current = 'composer';
+    start().catch(() => undefined);
+  };
+  const submitForm = (values: PreChatValues) => {
+    setLastDetails(values);
+    props.onDetails(values);
+    focusRequest.current = 'composer';
+    start().catch(() => undefined);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) {
+      return;
+    }
+    event.preventDefault();
+    if (confirming) {
+      cancelEnd();
+    } else {
+      minimise();
+    }
+  };
+
+  const List = components?.MessageList ?? MessageList;
+  const Write = components?.Composer ?? Composer;
+  const Typing = components?.TypingIndicator ?? TypingIndicator;
+  const Banner = components?.ConnectionBanner ?? ConnectionBanner;
+  const Form = components?.PreChatForm ?? PreChatForm;
+
+  const subtitle = agent
+    ? t('chattingWith', { name: agent.displayName ?? t('agent') })
+    : status === 'ended'
+      ? t('chatEndedTitle')
+      : status === 'starting'
+        ? t('startingChat')
+        : isActive
+          ? t('waitingForAgent')
+          : undefined;
+
+  let body: ReactNode;
+  if (showForm) {
+    body = (
+      <Form
+        ref={formHandle}
+        fields={form?.fields ?? []}
+        busy={status === 'starting'}
+        defaultValues={lastDetails}
+        onSubmit={submitForm}
+        {...(form?.title !== undefined ? { title: form.title } : {})}
+        {...(form?.intro !== undefined ? { intro: form.intro } : {})}
+      />
+    );
+  } else if (status === 'failed' && !session) {
+    body = (
+      <S.Centered role="alert">
+        <p>{t('startFailed')}</p>
+        <S.PrimaryButton type="button" onClick={startNew}>
+          {t('tryAgain')}
+        </S.PrimaryButton>
+      </S.Centered>
+    );
+  } else if (status === 'idle' || status === 'starting') {
+    body = (
+      <S.Centered>
+        <p>{t('startingChat')}</p>
+      </S.Centered>
+    );
+  } else {
+    body = (
+      <>
+        <Banner />
+        <List markAsRead={open} style={{ flex: 1, minBlockSize: 0 }} />
+        <Typing />
+        {status === 'ended' ? (
+          <EndedFooter newChatRef={newChat} onNewChat={kit ? startNew : undefined} />
+        ) : (
+          <Write />
+        )}
+      </>
+    );
+  }
+
+  const unreadLabel = count > 0 ? t('unreadMessages', { count }) : undefined;
+  return (
+    <S.Root $position={position} data-ck-widget="" data-state={open ? 'open' : 'closed'}>
+      {open ? (
+        <S.Panel
+          ref={panel}
+          id={`${id}-panel`}
+          role="dialog"
+          aria-labelledby={`${id}-title`}
+          tabIndex={-1}
+          data-chat-status={status}
+          onKeyDown={onKeyDown}
+        >
+          <S.Header>
+            <S.HeaderText>
+              <S.Title id={`${id}-title`}>{props.title ?? t('chatTitle')}</S.Title>
+              {subtitle ? <S.Subtitle>{subtitle}</S.Subtitle> : null}
+            </S.HeaderText>
+            {isActive && !confirming ? (
+              <S.TextButton ref={endButton} type="button" onClick={askToEnd}>
+                {t('endChat')}
+              </S.TextButton>
+            ) : null}
+            <S.IconButton type="button" aria-label={t('minimize')} onClick={minimise}>
+              <MinimizeIcon />
+            </S.IconButton>
+            <S.IconButton type="button" aria-label={t('closeChat')} onClick={close}>
+              <CloseIcon />
+            </S.IconButton>
+          </S.Header>
+          {confirming ? (
+            <S.Confirm
+              role="alertdialog"
+              aria-labelledby={`${id}-confirm-title`}
+              aria-describedby={`${id}-confirm-body`}
+            >
+              <S.ConfirmTitle id={`${id}-confirm-title`}>{t('endChatConfirmTitle')}</S.ConfirmTitle>
+              <S.ConfirmBody id={`${id}-confirm-body`}>{t('endChatConfirmBody')}</S.ConfirmBody>
+              <S.Actions>
+                <S.PrimaryButton type="button" data-tone="danger" onClick={confirmEnd}>
+                  {t('endChatConfirm')}
+                </S.PrimaryButton>
+                <S.TextButton ref={confirmCancel} type="button" onClick={cancelEnd}>
+                  {t('cancel')}
+                </S.TextButton>
+              </S.Actions>
+            </S.Confirm>
+          ) : null}
+          <S.Body>{body}</S.Body>
+        </S.Panel>
+      ) : (
+        <S.Launcher
+          ref={launcher}
+          type="button"
+          aria-label={t('openChat')}
+          aria-haspopup="dialog"
+          aria-expanded={false}
+          {...(unreadLabel ? { 'aria-describedby': `${id}-unread` } : {})}
+          onClick={openPanel}
+        >
+          <ChatIcon />
+          {unreadLabel ? (
+            <>
+              <S.Badge aria-hidden="true">{count > 99 ? '99+' : count}</S.Badge>
+              <S.VisuallyHidden id={`${id}-unread`}>{unreadLabel}</S.VisuallyHidden>
+            </>
+          ) : null}
+        </S.Launcher>
+      )}
+    </S.Root>
+  );
+}
+
+function EndedFooter(props: {
+  newChatRef: RefObject<HTMLButtonElement | null>;
+  onNewChat: (() => void) | undefined;
+}): ReactNode {
+  const t = useMessages();
+  const format = useFormatter();
+  const { items } = useTranscript();
+  const footer = useRef<HTMLDivElement>(null);
+
+  const download = () => {
+    const text = buildTranscriptText(items, { t, format });
+    const blob = new Blob([text], { type: 'text/plain;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const host = footer.current ?? document.body;
+    const link = host.ownerDocument.createElement('a');
+    link.href = url;
+    link.download = transcriptFileName(format, new Date());
+    link.hidden = true;
+    // Firefox downloads only links that are in the document.
+    host.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+
+  return (
+    <S.Footer ref={footer} data-state="ended">
+      <div>
+        <S.ConfirmTitle as="p">{t('chatEndedTitle')}</S.ConfirmTitle>
+        <S.ConfirmBody>{t('chatEndedBody')}</S.ConfirmBody>
+      </div>
+      <S.Actions>
+        <S.TextButton type="button" onClick={download}>
+          {t('downloadTranscript')}
+        </S.TextButton>
+        {props.onNewChat ? (
+          <S.PrimaryButton ref={props.newChatRef} type="button" onClick={props.onNewChat}>
+            {t('startNewChat')}
+          </S.PrimaryButton>
+        ) : null}
+      </S.Actions>
+    </S.Footer>
+  );
+}

@@ -1,0 +1,6 @@
+/**
+ * Ready-made compositions of the chat components.
+ *
+ * @packageDocumentation
+ */
+export * from './ChatWidget/index';

@@ -1,0 +1,237 @@
+import type { ChatSnapshot } from '../../core/chat/chatSession';
+import { useCallback, useRef, useState } from 'react';
+import type { ChangeEvent, FormEvent, KeyboardEvent, MouseEvent } from 'react';
+import { ContentType, MESSAGE_CONTENT_LIMITS } from '../../core/protocol/contentTypes';
+
+import { useChatContext } from '../context/ChatSessionContext';
+import { useMaybeContactKit } from '../context/ContactKitContext';
+import { useStoreSelector } from './internal/useStoreSelector';
+
+/**
+ * The composer's state, for `data-state`: no chat to send to (`disabled`), nothing to send
+ * (`empty`), something to send (`ready`), or more than `maxLength` characters (`too-long`).
+ *
+ * @example
+ * ```tsx
+ * <form data-state={state} />
+ * ```
+ */
+export type ComposerState = 'disabled' | 'empty' | 'ready' | 'too-long';
+
+/**
+ * Options of {@link useComposer}.
+ *
+ * @example
+ * ```ts
+ * const options: UseComposerOptions = { maxLength: 500, sendOnEnter: true };
+ * ```
+ */
+export interface UseComposerOptions {
+  /** Content type of the messages. Defaults to `text/plain`. */
+  contentType?: typeof ContentType.plainText | typeof ContentType.markdown;
+  /** Longest message, in characters. Defaults to the content type's limit (1024). */
+  maxLength?: number;
+  /** Enter sends, Shift+Enter makes a new line. Defaults to `true`. */
+  sendOnEnter?: boolean;
+  /** Initial text. */
+  defaultValue?: string;
+  /** Called after a message was handed to the session. */
+  onSent?: (content: string) => void;
+}
+
+type Handler<E> = ((event: E) => void) | undefined;
+
+/**
+ * Props a textarea (or input) needs; spread them, yours are merged in.
+ *
+ * @example
+ * ```tsx
+ * const props: ComposerTextareaProps = getTextareaProps();
+ * <textarea aria-label="Message" {...props} />;
+ * ```
+ */
+export interface ComposerTextareaProps {
+  value: string;
+  onChange: (event: ChangeEvent<HTMLTextAreaElement | HTMLInputElement>) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLTextAreaElement | HTMLInputElement>) => void;
+  disabled: boolean;
+  'aria-invalid': boolean;
+}
+
+/**
+ * Props a form needs: submitting sends.
+ *
+ * @example
+ * ```tsx
+ * <form {...getFormProps()} />
+ * ```
+ */
+export interface ComposerFormProps {
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  'data-state': ComposerState;
+}
+
+/**
+ * Props a send button needs.
+ *
+ * @example
+ * ```tsx
+ * <button {...getSendButtonProps()}>Send</button>
+ * ```
+ */
+export interface ComposerSendButtonProps {
+  type: 'submit';
+  disabled: boolean;
+  onClick?: (event: MouseEvent<HTMLButtonElement>) => void;
+}
+
+/**
+ * What {@link useComposer} returns.
+ *
+ * @example
+ * ```ts
+ * const { getTextareaProps, getFormProps, state, remaining }: UseComposerResult = useComposer();
+ * ```
+ */
+export interface UseComposerResult {
+  value: string;
+  setValue: (value: string) => void;
+  state: ComposerState;
+  /** Characters left before `maxLength` (negative when over). */
+  remaining: number;
+  maxLength: number;
+  /**
+   * Sends the text and clears the composer; `false` when there was nothing to send. Throws (and
+   * keeps the draft) when the session refuses the message.
+   */
+  submit: () => boolean;
+  getTextareaProps: (props?: {
+    onChange?: Handler<ChangeEvent<HTMLTextAreaElement | HTMLInputElement>>;
+    onKeyDown?: Handler<KeyboardEvent<HTMLTextAreaElement | HTMLInputElement>>;
+  }) => ComposerTextareaProps;
+  getFormProps: (props?: { onSubmit?: Handler<FormEvent<HTMLFormElement>> }) => ComposerFormProps;
+  getSendButtonProps: (props?: {
+    onClick?: Handler<MouseEvent<HTMLButtonElement>>;
+  }) => ComposerSendButtonProps;
+}
+
+const selectWritable = (snapshot: ChatSnapshot) => snapshot.chat.status === 'active';
+
+/**
+ * A headless message composer: the draft, its state, and prop getters for a textarea, a form and
+ * a send button. Enter sends (Shift+Enter and IME composition do not), typing notifies the agent
+ * (throttled by the session), and text over `maxLength` cannot be sent.
+ *
+ * @example
+ * ```tsx
+ * function Composer() {
+ *   const { getFormProps, getTextareaProps, getSendButtonProps, remaining } = useComposer();
+ *   return (
+ *     <form {...getFormProps()}>
+ *       <textarea aria-label="Message" {...getTextareaProps()} />
+ *       {remaining < 50 && <span>{remaining}</span>}
+ *       <button {...getSendButtonProps()}>Send</button>
+ *     </form>
+ *   );
+ * }
+ * ```
+ */
+export function useComposer(options: UseComposerOptions = {}): UseComposerResult {
+  const { session, store } = useChatContext();
+  const logger = useMaybeContactKit()?.logger;
+  const contentType = options.contentType ?? ContentType.plainText;
+  const maxLength = options.maxLength ?? MESSAGE_CONTENT_LIMITS[contentType];
+  const sendOnEnter = options.sendOnEnter ?? true;
+  const [value, setValue] = useState(options.defaultValue ?? '');
+  const writable = useStoreSelector(store, selectWritable) && session !== undefined;
+
+  const state: ComposerState = !writable
+    ? 'disabled'
+    : value.trim() === ''
+      ? 'empty'
+      : value.length > maxLength
+        ? 'too-long'
+        : 'ready';
+
+  const latest = useRef({ value, state, onSent: options.onSent, contentType });
+  latest.current = { value, state, onSent: options.onSent, contentType };
+
+  const submit = useCallback((): boolean => {
+    const { value: draft, state: current, onSent, contentType: type } = latest.current;
+    if (current !== 'ready' || !session) {
+      return false;
+    }
+    // Misuse (an ended chat, invalid content) throws before anything is shown: the draft stays.
+    session.sendMessage(draft, { contentType: type });
+    setValue('');
+    onSent?.(draft);
+    return true;
+  }, [session]);
+
+  // From a key or a submit event there is no caller to throw to: the refusal is logged and the
+  // draft stays for the customer to fix.
+  const submitQuietly = (): void => {
+    try {
+      submit();
+    } catch (error) {
+      logger?.warn('The message was not sent', error);
+    }
+  };
+
+  const getTextareaProps: UseComposerResult['getTextareaProps'] = (props = {}) => ({
+    value,
+    disabled: !writable,
+    'aria-invalid': state === 'too-long',
+    onChange: (event) => {
+      props.onChange?.(event);
+      const next = event.target.value;
+      setValue(next);
+      if (next.length > latest.current.value.length && next.trim() !== '') {
+        session?.sendTyping();
+      }
+    },
+    onKeyDown: (event) => {
+      props.onKeyDown?.(event);
+      if (
+        !sendOnEnter ||
+        event.defaultPrevented ||
+        event.key !== 'Enter' ||
+        event.shiftKey ||
+        event.nativeEvent.isComposing ||
+        // Safari ends an IME composition with a keydown of keyCode 229 and isComposing false.
+        event.keyCode === 229
+      ) {
+        return;
+      }
+      event.preventDefault();
+      submitQuietly();
+    },
+  });
+
+  const getFormProps: UseComposerResult['getFormProps'] = (props = {}) => ({
+    'data-state': state,
+    onSubmit: (event) => {
+      props.onSubmit?.(event);
+      event.preventDefault();
+      submitQuietly();
+    },
+  });
+
+  const getSendButtonProps: UseComposerResult['getSendButtonProps'] = (props = {}) => ({
+    type: 'submit',
+    disabled: state !== 'ready',
+    ...(props.onClick ? { onClick: props.onClick } : {}),
+  });
+
+  return {
+    value,
+    setValue,
+    state,
+    remaining: maxLength - value.length,
+    maxLength,
+    submit,
+    getTextareaProps,
+    getFormProps,
+    getSendButtonProps,
+  };
+}

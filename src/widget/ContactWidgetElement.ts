@@ -1,0 +1,229 @@
+import type { StartChatResult } from '../react/context/ContactKitContext';
+import type * as PanelModule from './mountPanel';
+import type { PanelHandle, PanelOptions, WidgetEventName } from './mountPanel';
+import { postStartChat } from './postStartChat';
+import type { StartChatRequestBody } from './postStartChat';
+
+const LAUNCHER_CSS = `
+:host { all: initial; }
+:host([position="inline"]) { display: block; }
+[data-ck-loader] { all: initial; box-sizing: border-box; position: fixed; z-index: 2147483000; inset-block-end: 16px; right: 16px; display: inline-flex; align-items: center; justify-content: center; inline-size: 56px; block-size: 56px; border-radius: 999px; border: 0; background: #1d4ed8; color: #fff; cursor: pointer; box-shadow: 0 8px 24px rgba(15, 23, 42, 0.2); }
+:host([position="bottom-left"]) [data-ck-loader] { right: auto; left: 16px; }
+:host([position="inline"]) [data-ck-loader] { position: relative; }
+[data-ck-loader]:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
+[data-ck-loader] svg { inline-size: 26px; block-size: 26px; fill: currentColor; }
+[data-ck-badge] { position: absolute; inset-block-start: -4px; inset-inline-end: -4px; min-inline-size: 22px; block-size: 22px; padding: 0 6px; box-sizing: border-box; border-radius: 999px; border: 2px solid #fff; background: #b91c1c; color: #fff; font: 700 12px/18px system-ui, sans-serif; text-align: center; }
+[data-ck-badge][hidden] { display: none; }
+`;
+
+const CHAT_ICON =
+  '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
+
+/** Loads the panel chunk once; the host page has no React, so the chunk bundles it. */
+let panelModule: Promise<typeof PanelModule> | undefined;
+const loadPanel = (): Promise<typeof PanelModule> => (panelModule ??= import('./mountPanel'));
+
+/**
+ * `<contact-widget>`: a plain-DOM launcher ("Open chat") in a shadow root that loads the React
+ * chat panel on first open, or when the browser is idle. Attributes: `endpoint` or `region`,
+ * `start-chat-url`, `locale`, `theme`, `position`, `nonce`, `display-name`. Dispatches
+ * `contact-kit:message`, `contact-kit:unread` and `contact-kit:ended`.
+ *
+ * @example
+ * ```ts
+ * customElements.define('contact-widget', ContactWidgetElement);
+ * const widget = document.querySelector('contact-widget') as ContactWidgetElement;
+ * widget.open();
+ * ```
+ */
+export class ContactWidgetElement extends HTMLElement {
+  readonly #root: ShadowRoot;
+  #launcher: HTMLButtonElement | undefined;
+  #panel: PanelHandle | undefined;
+  #mounting: Promise<PanelHandle> | undefined;
+  #idle: number | undefined;
+
+  /**
+   * Replaces the POST to `start-chat-url`, for pages whose backend wants another request (extra
+   * headers, another body). Must resolve with StartChatContact's `{ContactId, ParticipantId,
+   * ParticipantToken}`.
+   *
+   * @example
+   * ```ts
+   * widget.startChatRequest = (body) => myApi.startChat(body.DisplayName, body.Attributes);
+   * ```
+   */
+  startChatRequest: ((body: StartChatRequestBody) => Promise<StartChatResult>) | undefined;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+  }
+
+  /** The `nonce` attribute (browsers hide it from getAttribute once connected: read the property). */
+  get #nonce(): string | undefined {
+    return this.nonce || this.getAttribute('nonce') || undefined;
+  }
+
+  connectedCallback(): void {
+    if (this.#launcher || this.#mounting) {
+      return;
+    }
+    this.#root.replaceChildren();
+    const style = this.ownerDocument.createElement('style');
+    const nonce = this.#nonce;
+    if (nonce) {
+      style.nonce = nonce;
+    }
+    style.textContent = LAUNCHER_CSS;
+    const button = this.ownerDocument.createElement('button');
+    button.type = 'button';
+    button.setAttribute('data-ck-loader', '');
+    button.setAttribute('aria-label', 'Open chat');
+    button.setAttribute('aria-haspopup', 'dialog');
+    button.setAttribute('aria-expanded', 'false');
+    button.innerHTML = `${CHAT_ICON}<span data-ck-badge aria-hidden="true" hidden></span>`;
+    button.addEventListener('click', () => {
+      this.open().catch((error: unknown) => console.error(error));
+    });
+    this.#root.append(style, button);
+    this.#launcher = button;
+    const warm = () => {
+      loadPanel().catch(() => undefined);
+    };
+    this.#idle =
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(warm, { timeout: 5000 })
+        : window.setTimeout(warm, 2000);
+  }
+
+  disconnectedCallback(): void {
+    // A move in the DOM reconnects within the same task; a removal unmounts the panel, which
+    // closes the chat's socket (the contact stays resumable from session storage).
+    queueMicrotask(() => {
+      if (!this.isConnected && this.#mounting) {
+        const mounting = this.#mounting;
+        this.#mounting = undefined;
+        this.#panel = undefined;
+        this.#launcher = undefined;
+        mounting.then((panel) => panel.unmount()).catch(() => undefined);
+      }
+    });
+    if (this.#idle !== undefined) {
+      if (typeof cancelIdleCallback === 'function') {
+        cancelIdleCallback(this.#idle);
+      } else {
+        clearTimeout(this.#idle);
+      }
+    }
+  }
+
+  /**
+   * Opens the chat panel, loading it first if needed.
+   *
+   * @example
+   * ```ts
+   * await widget.open();
+   * ```
+   */
+  async open(): Promise<void> {
+    (await this.#mount()).open();
+  }
+
+  /**
+   * Minimises the chat panel (the chat goes on).
+   *
+   * @example
+   * ```ts
+   * widget.close();
+   * ```
+   */
+  close(): void {
+    this.#panel?.close();
+  }
+
+  /**
+   * Sets the contact attributes of the next chat and opens the panel, which starts it (after the
+   * pre-chat form when there is no `display-name`).
+   *
+   * @example
+   * ```ts
+   * await widget.startChat({ orderId: '42' });
+   * ```
+   */
+  async startChat(attributes: Record<string, string> = {}): Promise<void> {
+    for (const [key, value] of Object.entries(attributes)) {
+      if (typeof value !== 'string') {
+        throw new TypeError(`contact-widget: attribute ${key} must be a string`);
+      }
+    }
+    (await this.#mount()).startChat(attributes);
+  }
+
+  /** Whether the panel is open. */
+  get isOpen(): boolean {
+    return this.#panel?.isOpen() ?? false;
+  }
+
+  #emit = (name: WidgetEventName, detail: unknown): void => {
+    if (name === 'contact-kit:unread' && this.#launcher) {
+      const count = (detail as { count: number }).count;
+      const badge = this.#launcher.querySelector<HTMLElement>('[data-ck-badge]');
+      if (badge) {
+        badge.hidden = count === 0;
+        badge.textContent = count > 99 ? '99+' : String(count);
+      }
+    }
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  };
+
+  #mount(): Promise<PanelHandle> {
+    if (this.#mounting) {
+      return this.#mounting;
+    }
+    const mounting: Promise<PanelHandle> = loadPanel().then(({ mountPanel }) => {
+      if (this.#mounting !== mounting) {
+        throw new Error('contact-widget: removed from the page while the panel loaded');
+      }
+      const options: PanelOptions = {
+        requestChat: (body) => {
+          if (this.startChatRequest) {
+            return this.startChatRequest(body);
+          }
+          const url = this.getAttribute('start-chat-url');
+          if (!url) {
+            return Promise.reject(new Error('contact-widget: set the start-chat-url attribute'));
+          }
+          return postStartChat(url, body);
+        },
+        endpoint: this.getAttribute('endpoint') ?? undefined,
+        region: this.getAttribute('region') ?? undefined,
+        locale: this.getAttribute('locale') ?? undefined,
+        theme: (this.getAttribute('theme') as PanelOptions['theme']) ?? undefined,
+        position: (this.getAttribute('position') as PanelOptions['position']) ?? undefined,
+        nonce: this.#nonce,
+        displayName: this.getAttribute('display-name') ?? undefined,
+        emit: this.#emit,
+      };
+      const panel = mountPanel(this.#root, options);
+      // The prefab's own launcher takes over; keep focus on a launcher if the plain one had it.
+      const hadFocus = this.#root.activeElement === this.#launcher;
+      this.#launcher?.remove();
+      this.#launcher = undefined;
+      if (hadFocus) {
+        this.#root.querySelector<HTMLElement>('[data-ck-widget] button')?.focus();
+      }
+      this.#panel = panel;
+      return panel;
+    });
+    this.#mounting = mounting;
+    // A failed load (offline, a deploy replaced the chunk) may be retried by the next open.
+    mounting.catch(() => {
+      if (this.#mounting === mounting && !this.#panel) {
+        this.#mounting = undefined;
+        panelModule = undefined;
+      }
+    });
+    return mounting;
+  }
+}

@@ -1,0 +1,43 @@
+import axe from 'axe-core';
+import { ContentType, parseInteractiveContent } from 'contact-kit/core';
+import type { ChatItem } from 'contact-kit/core';
+import { makeItem } from '../../fakes/react/FakeChatSession';
+
+/** A bot's interactive message holding `template` (parsed the way the session parses it). */
+export function interactiveItem(template: unknown, overrides: Partial<ChatItem> = {}): ChatItem {
+  const content = JSON.stringify(template);
+  const parsed = parseInteractiveContent(content);
+  if (!parsed.ok) {
+    throw parsed.error;
+  }
+  return makeItem({
+    contentType: ContentType.interactive,
+    content,
+    interactive: parsed.template,
+    role: 'SYSTEM',
+    displayName: 'BOT',
+    participantId: 'bot-1',
+    ...overrides,
+  });
+}
+
+/** A message the customer sent. */
+export function ownMessage(content: string, overrides: Partial<ChatItem> = {}): ChatItem {
+  return makeItem({
+    content,
+    isOwn: true,
+    role: 'CUSTOMER',
+    participantId: 'customer-1',
+    displayName: 'Customer',
+    status: 'sent',
+    ...overrides,
+  });
+}
+
+/** Runs axe on `container` (colour contrast needs layout, which jsdom lacks) and returns the violations. */
+export async function axeViolations(container: Element): Promise<string[]> {
+  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+  return result.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`,
+  );
+}

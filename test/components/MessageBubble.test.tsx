@@ -1,0 +1,253 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { AttachmentView, Markdown, MessageBubble, parseMarkdown, safeHref } from 'contact-kit';
+import { ChatError } from 'contact-kit/core';
+import type { ChatAttachment } from 'contact-kit/core';
+import { makeItem } from '../fakes/react/FakeChatSession';
+import { expectNoAxeViolations, renderChat } from './support';
+
+function allLinks(container: Element) {
+  return Array.from(container.querySelectorAll('a'));
+}
+
+describe('Markdown', () => {
+  it('renders emphasis, lists, quotes, code and safe links as elements', async () => {
+    const { container } = renderChat(
+      <Markdown
+        source={
+          '# Your order\n**Shipped** and *on its way*. Use `CODE10`.\n\n- one\n- two\n\n> quoted\n\n[Track it](https://example.com/t/1) or mail <mailto:help@example.com>'
+        }
+      />,
+    );
+    expect(container.querySelector('strong')).toHaveTextContent('Shipped');
+    expect(container.querySelector('em')).toHaveTextContent('on its way');
+    expect(container.querySelector('code')).toHaveTextContent('CODE10');
+    expect(container.querySelectorAll('li')).toHaveLength(2);
+    expect(container.querySelector('blockquote')).toHaveTextContent('quoted');
+    expect(container.querySelector('h1')).toBeNull();
+    const track = screen.getByRole('link', { name: 'Track it' });
+    expect(track).toHaveAttribute('href', 'https://example.com/t/1');
+    expect(track).toHaveAttribute('target', '_blank');
+    expect(track).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(screen.getByRole('link', { name: 'mailto:help@example.com' })).toHaveAttribute(
+      'href',
+      'mailto:help@example.com',
+    );
+    await expectNoAxeViolations(container);
+  });
+
+  it.each([
+    ['a script tag', '<script>alert(1)</script>', '<script>alert(1)</script>'],
+    ['an img with onerror', '<img src=x onerror="alert(1)">', '<img src=x onerror="alert(1)">'],
+    ['HTML inside emphasis', '**<b onclick="x()">bold</b>**', '<b onclick="x()">bold</b>'],
+    [
+      'an iframe',
+      '<iframe src="https://evil.example"></iframe>',
+      '<iframe src="https://evil.example"></iframe>',
+    ],
+  ])('shows %s as text, never as HTML', async (_name, source, text) => {
+    const { container } = renderChat(<Markdown source={source} />);
+    expect(container.querySelector('script, img, iframe, b')).toBeNull();
+    expect(container.querySelector('[onerror], [onclick]')).toBeNull();
+    expect(container.textContent).toContain(text);
+    await expectNoAxeViolations(container);
+  });
+
+  it.each([
+    ['javascript:', '[click](javascript:alert(1))'],
+    ['mixed-case javascript:', '[click](JaVaScRiPt:alert(1))'],
+    ['javascript: split by a tab', '[click](java\tscript:alert(1))'],
+    ['an entity-encoded javascript:', '[click](&#106;avascript:alert(1))'],
+    ['data:', '[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)'],
+    ['vbscript:', '[click](vbscript:msgbox(1))'],
+    ['a relative URL', '[click](/account)'],
+    ['a protocol-relative URL', '[click](//evil.example)'],
+    ['an autolink with javascript:', '<javascript:alert(1)>'],
+  ])('drops a link to %s and keeps its text', async (_name, source) => {
+    const { container } = renderChat(<Markdown source={source} />);
+    expect(allLinks(container)).toHaveLength(0);
+    await expectNoAxeViolations(container);
+  });
+
+  it('does not nest links: a link inside link text stays text', async () => {
+    const { container } = renderChat(
+      <Markdown source="[safe [inner](javascript:alert(1))](https://good.example) and [x [y](https://evil.example)](https://good.example)" />,
+    );
+    const links = allLinks(container);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      'https://good.example/',
+      'https://good.example/',
+    ]);
+    expect(container.querySelector('a a')).toBeNull();
+    await expectNoAxeViolations(container);
+  });
+
+  it('never uses dangerouslySetInnerHTML-style output: the tree is plain data', () => {
+    const blocks = parseMarkdown('<b>x</b> [a](javascript:1)');
+    expect(JSON.stringify(blocks)).not.toContain('javascript');
+    expect(safeHref(' https://example.com/a b ')).toBe('https://example.com/a%20b');
+    expect(safeHref('http://')).toBeUndefined();
+  });
+});
+
+describe('MessageBubble', () => {
+  it('links http(s) URLs in plain text and keeps the rest as text', async () => {
+    const item = makeItem({
+      content: 'See https://example.com/help. Not javascript:alert(1) or <b>x</b>',
+    });
+    const { container } = renderChat(<MessageBubble item={item} />);
+    const link = screen.getByRole('link', { name: 'https://example.com/help' });
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(allLinks(container)).toHaveLength(1);
+    expect(container.querySelector('b')).toBeNull();
+    expect(container.textContent).toContain('<b>x</b>');
+    await expectNoAxeViolations(container);
+  });
+
+  it('renders text/markdown messages through the safe renderer', async () => {
+    const item = makeItem({ contentType: 'text/markdown', content: '**Done** <script>x</script>' });
+    const { container } = renderChat(<MessageBubble item={item} />);
+    expect(container.querySelector('strong')).toHaveTextContent('Done');
+    expect(container.querySelector('script')).toBeNull();
+    await expectNoAxeViolations(container);
+  });
+
+  it.each([
+    ['delivered', [{ participantId: 'agent-1', deliveredAt: '2025-01-01T00:00:00Z' }], 'Delivered'],
+    ['read', [{ participantId: 'agent-1', readAt: '2025-01-01T00:00:00Z' }], 'Read'],
+  ])('shows the %s receipt on our messages', async (state, receipts, label) => {
+    const item = makeItem({
+      isOwn: true,
+      status: 'sent',
+      receipts,
+      participantId: 'me',
+      role: 'CUSTOMER',
+    });
+    const { container } = renderChat(<MessageBubble item={item} />);
+    expect(screen.getByText(label)).toBeInTheDocument();
+    expect(container.firstElementChild?.querySelector('[data-state]')).toHaveAttribute(
+      'data-state',
+      state,
+    );
+    await expectNoAxeViolations(container);
+  });
+
+  it('shows no receipt on messages from others', () => {
+    const item = makeItem({ receipts: [{ participantId: 'me', readAt: '2025-01-01T00:00:00Z' }] });
+    renderChat(<MessageBubble item={item} />);
+    expect(screen.queryByText('Read')).not.toBeInTheDocument();
+  });
+
+  it('offers Retry on a failed message and retries it by localId', async () => {
+    const user = userEvent.setup();
+    const item = makeItem({
+      isOwn: true,
+      status: 'failed',
+      localId: 'token-7',
+      id: 'token-7',
+      error: new ChatError('SEND_FAILED', 'failed'),
+      participantId: 'me',
+      role: 'CUSTOMER',
+    });
+    const { container, session } = renderChat(<MessageBubble item={item} />);
+    expect(screen.getByText('Not sent')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(session.callsOf('retry')).toEqual([{ method: 'retry', localId: 'token-7' }]);
+    await expectNoAxeViolations(container);
+  });
+
+  it('shows unsupported items as a neutral note', async () => {
+    const item = makeItem({ type: 'unsupported', contentType: 'application/x-unknown' });
+    const { container } = renderChat(<MessageBubble item={item} />);
+    expect(screen.getByText('This message can’t be displayed here.')).toBeInTheDocument();
+    await expectNoAxeViolations(container);
+  });
+});
+
+describe('AttachmentView', () => {
+  const file = (patch: Partial<ChatAttachment>): ChatAttachment => ({
+    id: 'att-1',
+    name: 'invoice.pdf',
+    contentType: 'application/pdf',
+    size: 2_500_000,
+    status: 'approved',
+    ...patch,
+  });
+
+  it.each([
+    ['uploading', { status: 'uploading', progress: 0.42 }, 'Uploading… 42%'],
+    ['in_progress', { status: 'in_progress' }, 'Checking the file…'],
+    ['approved', { status: 'approved' }, 'Ready to download'],
+    ['rejected', { status: 'rejected' }, 'Blocked: the file did not pass the security check'],
+    [
+      'failed',
+      { status: 'failed', error: new ChatError('ATTACHMENT_TOO_LARGE', 'big') },
+      'Upload failed',
+    ],
+  ] as const)('shows the %s state with size', async (state, patch, text) => {
+    const { container } = renderChat(
+      <AttachmentView
+        attachment={file(patch)}
+        getAttachmentUrl={() => Promise.resolve('https://files.example/1')}
+      />,
+    );
+    expect(container.querySelector(`[data-state="${state}"]`)).toBeInTheDocument();
+    expect(screen.getByText(text)).toBeInTheDocument();
+    expect(screen.getByText('2.5 MB')).toBeInTheDocument();
+    const download = screen.queryByRole('button', { name: 'Download invoice.pdf' });
+    expect(download !== null).toBe(state === 'approved');
+    if (state === 'failed') {
+      expect(screen.getByText('This file is too large.')).toBeInTheDocument();
+    }
+    await expectNoAxeViolations(container);
+  });
+
+  it('downloads through getAttachmentUrl', async () => {
+    const user = userEvent.setup();
+    const getAttachmentUrl = vi.fn((id: string) => Promise.resolve(`https://files.example/${id}`));
+    const onDownload = vi.fn();
+    renderChat(
+      <AttachmentView
+        attachment={file({})}
+        getAttachmentUrl={getAttachmentUrl}
+        onDownload={onDownload}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Download invoice.pdf' }));
+    await waitFor(() =>
+      expect(onDownload).toHaveBeenCalledWith(
+        'https://files.example/att-1',
+        expect.objectContaining({ id: 'att-1' }),
+      ),
+    );
+    expect(getAttachmentUrl).toHaveBeenCalledWith('att-1');
+  });
+
+  it('refuses a non-http download URL and says the download failed', async () => {
+    const user = userEvent.setup();
+    const onDownload = vi.fn();
+    renderChat(
+      <AttachmentView
+        attachment={file({})}
+        getAttachmentUrl={() => Promise.resolve('javascript:alert(1)')}
+        onDownload={onDownload}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Download invoice.pdf' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The file could not be downloaded.');
+    expect(onDownload).not.toHaveBeenCalled();
+  });
+
+  it('renders attachment items inside a bubble', async () => {
+    const item = makeItem({
+      type: 'attachment',
+      content: undefined,
+      attachments: [file({ status: 'in_progress' })],
+    });
+    const { container } = renderChat(<MessageBubble item={item} />);
+    expect(within(container).getByText('invoice.pdf')).toBeInTheDocument();
+    await expectNoAxeViolations(container);
+  });
+});

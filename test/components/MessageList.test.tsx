@@ -1,0 +1,267 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { InteractiveRendererContext, MessageList, buildRows } from 'contact-kit';
+import type { ChatItem } from 'contact-kit/core';
+import { FakeChatSession, makeItem } from '../fakes/react/FakeChatSession';
+import { TEST_VIEWPORT } from './setup';
+import { expectNoAxeViolations, renderChat } from './support';
+
+const base = Date.parse('2025-03-04T10:00:00Z');
+
+function manyItems(count: number, start = 0): ChatItem[] {
+  return Array.from({ length: count }, (_, index) =>
+    makeItem({
+      id: `m-${start + index}`,
+      content: `Message number ${start + index}`,
+      time: new Date(base + (start + index) * 1000).toISOString(),
+      participantId: index % 3 === 0 ? 'me' : 'agent-1',
+      isOwn: index % 3 === 0,
+      role: index % 3 === 0 ? 'CUSTOMER' : 'AGENT',
+    }),
+  );
+}
+
+function sessionWith(
+  items: ChatItem[],
+  patch: Partial<ReturnType<FakeChatSession['getSnapshot']>> = {},
+) {
+  const session = new FakeChatSession();
+  session.update({ items, connection: { status: 'open', attempt: 0, error: undefined }, ...patch });
+  return session;
+}
+
+function log() {
+  return screen.getByRole('log', { name: 'Conversation' });
+}
+
+describe('MessageList', () => {
+  it('renders 10,000 items with fewer than 100 rows in the DOM, newest in view', async () => {
+    const session = sessionWith(manyItems(10_000));
+    const { container } = renderChat(<MessageList />, { session, theme: { timeZone: 'UTC' } });
+    const rows = container.querySelectorAll('[data-index]');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(100);
+    await waitFor(() =>
+      expect(container.querySelector('[data-message-id="m-9999"]')).toBeInTheDocument(),
+    );
+    await waitFor(() =>
+      expect(container.querySelector('[data-message-id="m-9990"]')).toBeInTheDocument(),
+    );
+    expect(container.querySelector('[data-message-id="m-10"]')).not.toBeInTheDocument();
+    expect(log()).toHaveAttribute('aria-live', 'polite');
+    await expectNoAxeViolations(container);
+  });
+
+  it('carries data-message-id and keeps the row (keyed by localId) when a send is confirmed', async () => {
+    const pending = makeItem({
+      id: 'token-1',
+      localId: 'token-1',
+      isOwn: true,
+      status: 'sending',
+      content: 'Hello',
+      participantId: 'me',
+      role: 'CUSTOMER',
+    });
+    const session = sessionWith([pending]);
+    const { container } = renderChat(<MessageList />, { session });
+    const row = container.querySelector('[data-message-id="token-1"]');
+    expect(row).toBeInTheDocument();
+    expect(within(row as HTMLElement).getByText('Sending…')).toBeInTheDocument();
+
+    act(() => session.update({ items: [{ ...pending, id: 'server-1', status: 'sent' }] }));
+    const confirmed = container.querySelector('[data-message-id="server-1"]');
+    expect(confirmed).toBe(row);
+    expect(container.querySelector('[data-message-id="token-1"]')).not.toBeInTheDocument();
+    await expectNoAxeViolations(container);
+  });
+
+  it('follows new messages at the bottom', async () => {
+    const session = sessionWith(manyItems(50));
+    const { container } = renderChat(<MessageList />, { session });
+    const root = container.querySelector('[data-state]')!;
+    await waitFor(() => expect(root).toHaveAttribute('data-state', 'at-bottom'));
+    const before = log().scrollTop;
+
+    act(() =>
+      session.addItem(
+        makeItem({
+          id: 'fresh',
+          content: 'Fresh news',
+          time: new Date(base + 60_000).toISOString(),
+        }),
+      ),
+    );
+
+    await waitFor(() => expect(log().scrollTop).toBeGreaterThan(before));
+    expect(screen.getByText('Fresh news')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /new message|Jump to latest/ }),
+    ).not.toBeInTheDocument();
+    await expectNoAxeViolations(container);
+  });
+
+  it('stays put when the reader scrolled up, shows a new-messages button, and jumps on click', async () => {
+    const user = userEvent.setup();
+    const session = sessionWith(manyItems(50));
+    const { container } = renderChat(<MessageList />, { session });
+    await waitFor(() => expect(log().scrollTop).toBeGreaterThan(0));
+
+    fireEvent.scroll(log(), { target: { scrollTop: 300 } });
+    const root = container.querySelector('[data-state]')!;
+    await waitFor(() => expect(root).toHaveAttribute('data-state', 'scrolled-up'));
+    expect(screen.getByRole('button', { name: 'Jump to latest' })).toBeInTheDocument();
+
+    act(() => {
+      session.addItem(makeItem({ id: 'n1', time: new Date(base + 60_000).toISOString() }));
+      session.addItem(makeItem({ id: 'n2', time: new Date(base + 61_000).toISOString() }));
+    });
+    expect(log().scrollTop).toBe(300);
+    const jump = await screen.findByRole('button', { name: '2 new messages' });
+    await expectNoAxeViolations(container);
+
+    await user.click(jump);
+    await waitFor(() => expect(root).toHaveAttribute('data-state', 'at-bottom'));
+    expect(log().scrollTop).toBeGreaterThan(300);
+    expect(screen.queryByRole('button', { name: /new messages/ })).not.toBeInTheDocument();
+  });
+
+  it('loads older items when scrolled to the top, and from the "Load earlier messages" button', async () => {
+    const user = userEvent.setup();
+    const session = sessionWith(manyItems(40), { hasOlder: true });
+    const { container } = renderChat(<MessageList />, { session });
+    await waitFor(() => expect(log().scrollTop).toBeGreaterThan(0));
+    expect(session.callsOf('loadOlder')).toHaveLength(0);
+
+    fireEvent.scroll(log(), { target: { scrollTop: 0 } });
+    await waitFor(() => expect(session.callsOf('loadOlder')).toHaveLength(1));
+
+    const button = await screen.findByRole('button', { name: 'Load earlier messages' });
+    await user.click(button);
+    await waitFor(() => expect(session.callsOf('loadOlder')).toHaveLength(2));
+    await expectNoAxeViolations(container);
+  });
+
+  it('groups consecutive messages by sender, separates days, and shows events as centred notes', async () => {
+    const session = sessionWith([
+      makeItem({
+        id: 'e1',
+        type: 'event',
+        event: 'participant.joined',
+        displayName: 'Sam',
+        content: undefined,
+        time: '2025-03-03T09:00:00Z',
+      }),
+      makeItem({
+        id: 'a1',
+        content: 'Hi',
+        displayName: 'Sam',
+        participantId: 'agent-1',
+        time: '2025-03-03T09:00:01Z',
+      }),
+      makeItem({
+        id: 'a2',
+        content: 'How can I help?',
+        displayName: 'Sam',
+        participantId: 'agent-1',
+        time: '2025-03-03T09:00:02Z',
+      }),
+      makeItem({
+        id: 'c1',
+        content: 'My order',
+        isOwn: true,
+        participantId: 'me',
+        role: 'CUSTOMER',
+        time: '2025-03-04T09:00:03Z',
+      }),
+      makeItem({
+        id: 'e2',
+        type: 'event',
+        event: 'transfer.succeeded',
+        content: undefined,
+        time: '2025-03-04T09:01:00Z',
+      }),
+      makeItem({
+        id: 'e3',
+        type: 'event',
+        event: 'participant.idle',
+        displayName: 'Sam',
+        content: undefined,
+        time: '2025-03-04T09:02:00Z',
+      }),
+      makeItem({
+        id: 'e4',
+        type: 'event',
+        event: 'chat.ended',
+        content: undefined,
+        time: '2025-03-04T09:03:00Z',
+      }),
+    ]);
+    const { container } = renderChat(<MessageList />, { session, theme: { timeZone: 'UTC' } });
+    const row = (id: string) => container.querySelector(`[data-message-id="${id}"]`) as HTMLElement;
+
+    expect(within(row('e1')).getByText('Sam joined the chat')).toBeInTheDocument();
+    expect(within(row('a1')).getByText('Sam')).toBeVisible();
+    // The second message of the run shows no visible name (screen readers still get it).
+    expect(within(row('a2')).queryByText('Sam')).not.toBeInTheDocument();
+    expect(
+      within(row('e2')).getByText('You were transferred to another agent'),
+    ).toBeInTheDocument();
+    expect(within(row('e3')).getByText('Sam is idle')).toBeInTheDocument();
+    expect(within(row('e4')).getByText('Chat ended')).toBeInTheDocument();
+    const separators = screen.getAllByRole('separator');
+    expect(separators.map((s) => s.getAttribute('aria-label'))).toEqual([
+      'Mar 3, 2025',
+      'Mar 4, 2025',
+    ]);
+    await expectNoAxeViolations(container);
+  });
+
+  it('renders interactive items through InteractiveRendererContext or the renderInteractive prop', async () => {
+    const interactive = makeItem({
+      id: 'i1',
+      contentType: 'application/vnd.amazonaws.connect.message.interactive',
+      content: '{}',
+    });
+    const session = sessionWith([interactive]);
+    const { container, rerender } = renderChat(
+      <InteractiveRendererContext.Provider value={(item) => <p>from context {item.id}</p>}>
+        <MessageList />
+      </InteractiveRendererContext.Provider>,
+      { session },
+    );
+    expect(screen.getByText('from context i1')).toBeInTheDocument();
+    rerender(
+      <InteractiveRendererContext.Provider value={(item) => <p>from context {item.id}</p>}>
+        <MessageList renderInteractive={(item) => <p>from prop {item.id}</p>} />
+      </InteractiveRendererContext.Provider>,
+    );
+    expect(screen.getByText('from prop i1')).toBeInTheDocument();
+    await expectNoAxeViolations(container);
+  });
+
+  it('says so when there are no messages', async () => {
+    const { container } = renderChat(<MessageList />);
+    expect(screen.getByText('No messages yet.')).toBeInTheDocument();
+    expect(container.querySelector('[data-state]')).toHaveAttribute('data-state', 'empty');
+    await expectNoAxeViolations(container);
+  });
+});
+
+describe('buildRows', () => {
+  it('inserts a day row per calendar day and marks group starts and ends by sender', () => {
+    const items = [
+      makeItem({ id: 'a', participantId: 'p', time: '2025-01-01T10:00:00Z' }),
+      makeItem({ id: 'b', participantId: 'p', time: '2025-01-01T10:01:00Z' }),
+      makeItem({ id: 'c', participantId: 'q', time: '2025-01-01T10:02:00Z' }),
+      makeItem({ id: 'd', participantId: 'q', time: '2025-01-02T10:00:00Z' }),
+    ];
+    const rows = buildRows(items, { hasOlder: true, dayKey: (iso) => iso.slice(0, 10) });
+    expect(
+      rows.map((row) =>
+        row.kind === 'item' ? `${row.key}:${+row.groupStart}${+row.groupEnd}` : row.key,
+      ),
+    ).toEqual(['older', 'day:2025-01-01', 'a:10', 'b:01', 'c:11', 'day:2025-01-02', 'd:11']);
+    expect(TEST_VIEWPORT.rowHeight).toBe(60);
+  });
+});

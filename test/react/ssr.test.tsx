@@ -1,0 +1,119 @@
+// @vitest-environment node
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const BROWSER_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'self',
+  'sessionStorage',
+  'localStorage',
+  'WebSocket',
+  'location',
+] as const;
+
+/** Records every read of a browser global while `run` executes. */
+async function recordBrowserGlobalReads<T>(
+  run: () => Promise<T>,
+): Promise<{ value: T; reads: string[] }> {
+  const reads: string[] = [];
+  const saved = new Map<string, PropertyDescriptor | undefined>();
+  for (const name of BROWSER_GLOBALS) {
+    saved.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
+    const original: unknown = (globalThis as Record<string, unknown>)[name];
+    Object.defineProperty(globalThis, name, {
+      configurable: true,
+      get() {
+        reads.push(name);
+        return original;
+      },
+    });
+  }
+  try {
+    return { value: await run(), reads };
+  } finally {
+    for (const [name, descriptor] of saved) {
+      if (descriptor) {
+        Object.defineProperty(globalThis, name, descriptor);
+      } else {
+        delete (globalThis as Record<string, unknown>)[name];
+      }
+    }
+  }
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('server rendering', () => {
+  it('imports the kit and renders the provider tree in Node without touching browser globals', async () => {
+    const error = vi.spyOn(console, 'error');
+    const warn = vi.spyOn(console, 'warn');
+    // The peer libraries are loaded first so that only our modules and our render are watched
+    // (React Query and styled-components check `typeof window` at import to detect a server).
+    const { createElement: h } = await import('react');
+    const { renderToString } = await import('react-dom/server');
+    await import('@tanstack/react-query');
+    await import('styled-components');
+    // react-virtual (the message list) also reads window/document at import.
+    await import('@tanstack/react-virtual');
+
+    const { value: html, reads } = await recordBrowserGlobalReads(async () => {
+      const kit = await import('contact-kit');
+      function Chat() {
+        const chat = kit.useChat();
+        const connection = kit.useChatConnection();
+        const { items } = kit.useTranscript();
+        const { typing } = kit.useTyping();
+        const { agent } = kit.useParticipants();
+        const { count } = kit.useUnreadCount();
+        const { getFormProps, getTextareaProps, getSendButtonProps } = kit.useComposer();
+        kit.useSendMessage();
+        kit.useAttachmentUpload();
+        return h(
+          'section',
+          { 'data-state': chat.status },
+          h('p', { role: 'status' }, connection.status),
+          h('ol', { role: 'log' }, items.length, typing.length, agent?.displayName ?? '', count),
+          h(
+            'form',
+            getFormProps(),
+            h('textarea', { 'aria-label': 'Message', ...getTextareaProps() }),
+            h('button', getSendButtonProps(), 'Send'),
+          ),
+        );
+      }
+      return (
+        renderToString(
+          h(
+            kit.ContactKitProvider,
+            {
+              region: 'us-east-1',
+              startChat: async () => ({
+                ContactId: 'c',
+                ParticipantId: 'p',
+                ParticipantToken: 't',
+              }),
+            },
+            h(kit.ChatProvider, null, h(Chat)),
+          ),
+        ) +
+        renderToString(
+          h(
+            kit.ContactKitProvider,
+            { endpoint: 'http://127.0.0.1:4010', participantToken: 'token' },
+            h(kit.ChatProvider, null, h(Chat)),
+          ),
+        )
+      );
+    });
+
+    expect(html).toContain('data-state="idle"');
+    expect(html).toContain('data-state="connecting"');
+    expect(html).toContain('role="log"');
+    expect(reads).toEqual([]);
+    expect(error).not.toHaveBeenCalled();
+    expect(warn).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,117 @@
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+import { BaseSequencer } from 'vitest/node';
+import type { TestSpecification } from 'vitest/node';
+
+/**
+ * Test files run in path order, the same on a fresh clone as on a warm cache. The e2e files are
+ * order-sensitive: after hostile.test.ts and widget.test.ts ran in the same worker,
+ * faults.test.ts's half-open case never saw its banner (an open problem, see the issue note).
+ */
+class PathOrderSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    return [...files].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
+  }
+}
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+};
+const externalPackages = [
+  ...Object.keys(pkg.dependencies ?? {}),
+  ...Object.keys(pkg.peerDependencies ?? {}),
+  ...Object.keys({ 'amazon-chime-sdk-js': 1, 'amazon-chime-sdk-component-library-react': 1 }),
+];
+const isExternal = (id: string): boolean =>
+  id.startsWith('node:') ||
+  externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
+
+const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
+/** Package specifiers resolve to the sources, so tests import `contact-kit/core` like a consumer. */
+const alias = [
+  { find: /^contact-kit$/, replacement: src('index.ts') },
+  { find: /^contact-kit\/core$/, replacement: src('core/index.ts') },
+  { find: /^contact-kit\/video$/, replacement: src('video/index.ts') },
+  { find: /^contact-kit\/emulator$/, replacement: src('emulator/index.ts') },
+];
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { alias },
+  define: { global: 'globalThis' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: false,
+    target: 'es2022',
+    lib: {
+      entry: {
+        index: src('index.ts'),
+        core: src('core/index.ts'),
+        video: src('video/index.ts'),
+        emulator: src('emulator/index.ts'),
+        'emulator-cli': src('emulator/cli.ts'),
+      },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external: isExternal,
+    },
+  },
+  test: {
+    sequence: { sequencer: PathOrderSequencer },
+    restoreMocks: true,
+    passWithNoTests: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: [
+            'test/core/**/*.test.ts',
+            'test/emulator/**/*.test.ts',
+            'test/package/**/*.test.ts',
+            'test/video/**/*.test.ts',
+            'test/examples/**/*.test.ts',
+          ],
+          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: [
+            'test/react/**/*.test.{ts,tsx}',
+            'test/components/**/*.test.{ts,tsx}',
+            'test/prefabs/**/*.test.{ts,tsx}',
+            'test/stories/**/*.test.{ts,tsx}',
+          ],
+          setupFiles: ['test/components/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Real Chromium against the built demo and an emulator per file: after the other
+          // projects (groupOrder) and one file at a time, so the browser has the machine.
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/support/globalSetup.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
