@@ -6,9 +6,8 @@ import { BaseSequencer } from 'vitest/node';
 import type { TestSpecification } from 'vitest/node';
 
 /**
- * Test files run in path order, the same on a fresh clone as on a warm cache. The e2e files are
- * order-sensitive: after hostile.test.ts and widget.test.ts ran in the same worker,
- * faults.test.ts's half-open case never saw its banner (an open problem, see the issue note).
+ * Test files run in path order, the same on a fresh clone as on a warm cache (Vitest's default
+ * orders by cached durations), so a CI failure replays in the same order locally.
  */
 class PathOrderSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

@@ -118,11 +118,14 @@ describe('network faults while chatting', () => {
     const states = await recordBannerStates(customer);
 
     // No heartbeat replies and no deliveries: only the kit's heartbeat timeout notices. Once it
-    // has, reconnecting keeps failing (503) until the test lifts the faults, so the banner stays
-    // up long enough to be seen and typed through however loaded the machine is.
+    // has, reconnecting keeps failing until the test lifts the faults, so the banner stays up long
+    // enough to be seen and typed through however loaded the machine is. The socket URL in hand
+    // must be expired too: it is still valid otherwise, and a reconnect to it succeeds at once
+    // (the banner then only flashes, and a poll for it can miss it).
     await admin.fault({
       failNext: { operation: 'CreateParticipantConnection', status: 503, count: 100 },
     });
+    await admin.fault({ expireWebsocketUrls: true });
     await admin.fault({ silenceMs: 60_000 });
     await send(agent, 'Agent wrote into the silence');
     await send(customer, 'Customer wrote into the silence');
