@@ -556,6 +556,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
         );
       }
       outbox.enqueue({ localId, contentType, content });
+      typing.messageSent();
       return localId;
     },
     sendTyping() {
@@ -572,7 +573,9 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     },
     sendAttachment(file) {
       assertActive('sendAttachment');
-      return attachments.send(file);
+      const sent = attachments.send(file);
+      typing.messageSent();
+      return sent;
     },
     async getAttachmentUrl(attachmentId) {
       // Misuse rejects here rather than throwing: callers await this one.

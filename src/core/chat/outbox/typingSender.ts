@@ -41,6 +41,11 @@ export interface TypingSenderOptions {
  */
 export interface TypingSender {
   typing(): boolean;
+  /**
+   * Our message went out: the others' indicator for us ended with it, so the next keystroke
+   * sends a typing event again instead of waiting out the throttle.
+   */
+  messageSent(): void;
   stop(): void;
 }
 
@@ -83,6 +88,9 @@ export function createTypingSender(options: TypingSenderOptions): TypingSender {
         }
       });
       return true;
+    },
+    messageSent() {
+      lastSentAt = -Infinity;
     },
     stop() {
       stopped = true;

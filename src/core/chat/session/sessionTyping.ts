@@ -50,6 +50,8 @@ export interface SessionTyping {
   receive(items: readonly Item[], ownParticipantId: string | undefined): void;
   /** Tells the others we are typing (throttled; dropped while offline). */
   send(): void;
+  /** We sent a message or attachment: the throttle restarts, as the others' indicator ended. */
+  messageSent(): void;
   /** Sends no more typing events; indicators still expire. */
   stop(): void;
   /** Sends nothing more and cancels the expiry timer. */
@@ -122,6 +124,9 @@ export function createSessionTyping(options: SessionTypingOptions): SessionTypin
     },
     send() {
       sender.typing();
+    },
+    messageSent() {
+      sender.messageSent();
     },
     stop() {
       sender.stop();

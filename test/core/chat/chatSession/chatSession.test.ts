@@ -290,6 +290,21 @@ describe('createChatSession: typing and receipts', () => {
     expect(typing).toHaveLength(2);
   });
 
+  it('sends typing again right after our own message (their indicator ended with it)', async () => {
+    const s = setup();
+    await connected(s);
+    const typingEvents = () =>
+      s.service
+        .callsOf('sendEvent')
+        .filter((call) => call.request['ContentType'] === ContentType.typing);
+    s.session.sendTyping();
+    s.session.sendMessage('First');
+    await s.clock.advance(1000);
+    s.session.sendTyping();
+    s.session.sendTyping();
+    expect(typingEvents()).toHaveLength(2);
+  });
+
   it("shows others' typing for 12 s, or until their message arrives", async () => {
     const s = setup();
     await connected(s);
