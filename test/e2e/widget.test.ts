@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startEmulator } from 'contact-kit/emulator';
 import type { RunningEmulator } from 'contact-kit/emulator';
+import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import {
   adminClient,
@@ -61,7 +62,7 @@ function pageHtml(emulatorUrl: string, classic = false): string {
     <script ${classic ? 'defer' : 'type="module"'} src="/widget/contact-widget.js"></script>
   </head>
   <body>
-    <h1>Shop</h1>
+    <main><h1>Shop</h1></main>
     <contact-widget
       endpoint="${emulatorUrl}"
       start-chat-url="/api/start-chat"
@@ -271,6 +272,8 @@ describe('the script-tag widget', () => {
       'a contact-kit:message event for the reply',
     );
     expect(await violations(page)).toEqual([]);
+    // The open panel, inside its shadow root, passes axe in the real browser.
+    expect(await axeViolations(page)).toEqual([]);
 
     // Removing the element unmounts the panel, which closes the customer's socket.
     const customerSockets = async () =>

@@ -94,7 +94,7 @@ export const Panel = styled.section`
   }
 `;
 
-export const Header = styled.header`
+export const Header = styled.div`
   display: flex;
   align-items: center;
   gap: ${themeVars.space.sm};
