@@ -80,6 +80,7 @@ function banner({ agent, emulatorUrl, siteUrl }) {
     '',
     `  Storefront      ${siteUrl}/`,
     `  Agent console   ${siteUrl}/agent.html`,
+    `  Script tag      ${siteUrl}/widget.html   (the <contact-widget> element on a plain page)`,
     `  Emulator        ${emulatorUrl}   (agent: ${agent})`,
     '',
   ];
