@@ -1,13 +1,16 @@
 /**
- * `contact-kit/video`: web-call support over the Amazon Chime SDK (optional peer dependencies).
+ * `contact-kit/video`: the customer's web call on Amazon Connect, over the Amazon Chime SDK and
+ * its component library (optional peer dependencies, loaded only by this entry).
  *
  * @packageDocumentation
  */
 export {
   toMeetingSessionInputs,
+  unwrapConnectionData,
   WebRTCConnectionDataError,
   type MeetingSessionInputs,
   type WebRTCConnectionData,
+  type WebRTCConnectionInput,
 } from './toMeetingSessionInputs';
 export type {
   WebRTCConnection,
@@ -15,3 +18,95 @@ export type {
   Attendee,
   WebRTCMediaPlacement,
 } from '../core/protocol/types';
+
+// The meeting machine and its errors (pure).
+export {
+  idleMeetingState,
+  transition as meetingTransition,
+  type MeetingEffect,
+  type MeetingEvent,
+  type MeetingState,
+  type MeetingStatus,
+  type MeetingStep,
+} from './machine/meetingMachine';
+export {
+  classifyMeetingStatus,
+  MEETING_STATUS_CODES,
+  type MeetingStopOutcome,
+} from './machine/meetingStatusCodes';
+export { VideoCallError, type VideoErrorCode } from './machine/VideoCallError';
+
+// The adapter seam, the Chime implementation and the fake.
+export type {
+  MediaDeviceKindName,
+  MediaDeviceOption,
+  MediaPreviewState,
+  MeetingAdapter,
+  MeetingJoinOptions,
+  MeetingMediaState,
+  MeetingStatusEvent,
+  RosterAttendee,
+  VideoTileInfo,
+} from './adapter/MeetingAdapter';
+export {
+  createMediaStateStore,
+  initialMediaState,
+  type MediaStateStore,
+} from './adapter/mediaStateStore';
+export {
+  createChimeMeetingAdapter,
+  type ChimeMeetingAdapter,
+  type ChimeMeetingAdapterOptions,
+} from './chime/createChimeMeetingAdapter';
+export {
+  toMeetingSessionConfiguration,
+  type MeetingSessionConfigurationOptions,
+} from './chime/toMeetingSessionConfiguration';
+export {
+  createFakeMeetingAdapter,
+  type FakeAttendee,
+  type FakeMeetingAdapter,
+  type FakeMeetingAdapterOptions,
+} from './testing/createFakeMeetingAdapter';
+
+// Devices and permissions.
+export {
+  classifyMediaError,
+  type MediaPermissionCause,
+  type MediaPermissionMessageKey,
+  type MediaPermissionProblem,
+} from './permissions/classifyMediaError';
+export {
+  DEVICE_CHOICE_KEY,
+  defaultDeviceChoiceStorage,
+  pickDevice,
+  readDeviceChoice,
+  writeDeviceChoice,
+  type DeviceChoice,
+  type DeviceChoiceStorage,
+} from './devices/deviceSelection';
+
+// Session, provider and hooks.
+export {
+  createVideoSession,
+  type VideoSession,
+  type VideoSessionOptions,
+} from './session/createVideoSession';
+export { toVideoCallError } from './session/toVideoCallError';
+export { VideoProvider, type VideoProviderProps } from './provider/VideoProvider';
+export { useVideoSession } from './provider/VideoSessionContext';
+export { useVideoCall, type UseVideoCallResult } from './hooks/useVideoCall';
+export { useLocalMedia, type UseLocalMediaResult } from './hooks/useLocalMedia';
+export { useMediaDevices, type UseMediaDevicesResult } from './hooks/useMediaDevices';
+export { useMediaPermissions, type UseMediaPermissionsResult } from './hooks/useMediaPermissions';
+export {
+  useVideoRoster,
+  type UseVideoRosterResult,
+  type VideoParticipant,
+} from './hooks/useVideoRoster';
+export { useMeetingMedia } from './hooks/useMeetingMedia';
+export { useMicrophoneLevel } from './hooks/useMicrophoneLevel';
+export { usePreviewElement, useVideoElement } from './hooks/useVideoElement';
+
+// The prefab.
+export { VideoCall, type VideoCallProps } from './prefabs/VideoCall/index';

@@ -16,6 +16,21 @@ export interface WebRTCConnectionData extends WebRTCConnection {
 }
 
 /**
+ * Web-call data as the kit receives it: the `WebRTCConnection`/`ConnectionData` object itself, or
+ * the response that carries it (CreateParticipantConnection's `{ WebRTCConnection }`,
+ * StartWebRTCContact's and the emulator's `POST /admin/webrtc` `{ ConnectionData }`).
+ *
+ * @example
+ * ```ts
+ * const input: WebRTCConnectionInput = await (await fetch('/admin/webrtc', { method: 'POST' })).json();
+ * ```
+ */
+export type WebRTCConnectionInput =
+  | WebRTCConnectionData
+  | { readonly ConnectionData: WebRTCConnectionData }
+  | { readonly WebRTCConnection: WebRTCConnectionData };
+
+/**
  * The two arguments of Chime's `new MeetingSessionConfiguration(meeting, attendee)`, in the wrapped
  * PascalCase form the SDK (and its Voice Focus echo reduction check) reads.
  */
@@ -45,6 +60,33 @@ export class WebRTCConnectionDataError extends ContactKitError {
   }
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The `{ Meeting, Attendee }` object inside any {@link WebRTCConnectionInput}. Throws
+ * {@link WebRTCConnectionDataError} (field `WebRTCConnection`) when there is none.
+ *
+ * @example
+ * ```ts
+ * unwrapConnectionData({ ConnectionData: { Meeting, Attendee } }); // { Meeting, Attendee }
+ * ```
+ */
+export function unwrapConnectionData(
+  input: WebRTCConnectionInput | undefined,
+): WebRTCConnectionData {
+  const candidate: unknown = input;
+  if (!isObject(candidate)) {
+    throw new WebRTCConnectionDataError('WebRTCConnection');
+  }
+  const wrapped = candidate.ConnectionData ?? candidate.WebRTCConnection;
+  const data = wrapped === undefined ? candidate : wrapped;
+  if (!isObject(data)) {
+    throw new WebRTCConnectionDataError('WebRTCConnection');
+  }
+  return data as WebRTCConnectionData;
+}
+
 const requireString = (value: unknown, field: string): string => {
   if (typeof value !== 'string' || value.length === 0) {
     throw new WebRTCConnectionDataError(field);
@@ -66,18 +108,16 @@ const requireString = (value: unknown, field: string): string => {
  * ```
  */
 export function toMeetingSessionInputs(
-  data: WebRTCConnectionData | undefined,
+  input: WebRTCConnectionInput | undefined,
 ): MeetingSessionInputs {
-  if (!data) {
-    throw new WebRTCConnectionDataError('WebRTCConnection');
-  }
+  const data = unwrapConnectionData(input);
   const meeting = data.Meeting;
-  if (!meeting) {
+  if (!meeting || !isObject(meeting as unknown)) {
     throw new WebRTCConnectionDataError('Meeting');
   }
   const meetingId = requireString(meeting.MeetingId, 'Meeting.MeetingId');
   const placement = meeting.MediaPlacement;
-  if (!placement) {
+  if (!placement || !isObject(placement as unknown)) {
     throw new WebRTCConnectionDataError('Meeting.MediaPlacement');
   }
   requireString(placement.SignalingUrl, 'Meeting.MediaPlacement.SignalingUrl');

@@ -1,0 +1,89 @@
+import { forwardRef } from 'react';
+import type { ComponentPropsWithoutRef } from 'react';
+import { useMessages } from '../../../i18n/I18nProvider';
+import type { MessageOverrides } from '../../../i18n/messages';
+import { ContactKitThemeProvider } from '../../../theme/ContactKitThemeProvider';
+import type { ThemeInput } from '../../../theme/ContactKitThemeProvider';
+import { useVideoCall } from '../../hooks/useVideoCall';
+import { CallEndScreen } from './CallEndScreen';
+import { InCallView } from './InCallView';
+import { PreJoinScreen } from './PreJoinScreen';
+import * as S from './VideoCall.styles';
+
+/**
+ * Props of {@link VideoCall}; other props go to its root `<section>`.
+ *
+ * @example
+ * ```tsx
+ * const props: VideoCallProps = { title: 'Video support', agentName: 'Sam', theme: 'dark' };
+ * ```
+ */
+export interface VideoCallProps extends ComponentPropsWithoutRef<'section'> {
+  /** Heading of the call. Defaults to "Video call" in the UI language. */
+  title?: string;
+  /** Name shown on the agent's tile when the meeting gives none. Defaults to "Agent". */
+  agentName?: string;
+  /** `light`, `dark`, `auto`, or token overrides (like the chat components). */
+  theme?: ThemeInput;
+  /** UI language (BCP 47). */
+  locale?: string;
+  /** Strings that replace the catalog's. */
+  messages?: MessageOverrides;
+  /** CSP nonce for the injected `<style>` tags. */
+  nonce?: string;
+}
+
+const VideoCallView = forwardRef<
+  HTMLElement,
+  Omit<VideoCallProps, 'theme' | 'locale' | 'messages' | 'nonce'>
+>(function VideoCallView({ title, agentName, ...rest }, ref) {
+  const t = useMessages();
+  const { status } = useVideoCall();
+  const statusText =
+    status === 'reconnecting'
+      ? t('reconnectingCall')
+      : status === 'joining'
+        ? t('joiningCall')
+        : '';
+  return (
+    <S.Root ref={ref} aria-label={title ?? t('videoCallTitle')} data-status={status} {...rest}>
+      <S.Title>{title ?? t('videoCallTitle')}</S.Title>
+      <S.Status role="status" data-state={status}>
+        {statusText}
+      </S.Status>
+      {(status === 'idle' || status === 'joining') && <PreJoinScreen />}
+      {(status === 'joined' || status === 'reconnecting') && <InCallView agentName={agentName} />}
+      {(status === 'left' || status === 'ended' || status === 'failed') && <CallEndScreen />}
+    </S.Root>
+  );
+});
+
+/**
+ * The customer's web-call UI, inside a `<VideoProvider>`: a pre-join screen (camera preview,
+ * microphone level, device pickers, permission doctor, "Join with camera off", "Join call"), the
+ * call (agent large, self view small, a tile with `data-attendee-id` per participant, controls
+ * to mute, switch the camera, pick devices and leave), a `role="status"` banner while joining
+ * or reconnecting, and an end screen. Themed and translated like the chat components.
+ *
+ * @example
+ * ```tsx
+ * <VideoProvider participantToken={token} endpoint="http://127.0.0.1:4010">
+ *   <VideoCall agentName="Support" />
+ * </VideoProvider>
+ * ```
+ */
+export const VideoCall = /* @__PURE__ */ forwardRef<HTMLElement, VideoCallProps>(function VideoCall(
+  { theme, locale, messages, nonce, ...rest },
+  ref,
+) {
+  return (
+    <ContactKitThemeProvider
+      {...(theme !== undefined ? { theme } : {})}
+      {...(locale !== undefined ? { locale } : {})}
+      {...(messages !== undefined ? { messages } : {})}
+      {...(nonce !== undefined ? { nonce } : {})}
+    >
+      <VideoCallView ref={ref} {...rest} />
+    </ContactKitThemeProvider>
+  );
+});

@@ -1,0 +1,2 @@
+export { VideoCall } from './VideoCall';
+export type { VideoCallProps } from './VideoCall';
