@@ -26,9 +26,6 @@ export const Title = styled.h2`
 `;
 
 export const Status = styled.div`
-  &:empty {
-    display: none;
-  }
   padding: ${themeVars.space.sm} ${themeVars.space.md};
   border-radius: ${themeVars.radius.md};
   font-size: ${themeVars.font.sizeSm};
@@ -38,6 +35,11 @@ export const Status = styled.div`
   &[data-state='reconnecting'] {
     background: ${themeVars.color.warningSurface};
     color: ${themeVars.color.onWarningSurface};
+  }
+  /* Stays in the accessibility tree while empty, so screen readers announce what appears. */
+  &:empty {
+    padding: 0;
+    background: none;
   }
 `;
 
