@@ -4,6 +4,7 @@ import {
   SENDABLE_MESSAGE_CONTENT_TYPES,
 } from '../core/protocol/contentTypes';
 import type { MessageMetadata, ParticipantRole } from '../core/protocol/types';
+import { BOT_AGENT_NAME } from './chime/botAgent';
 import { endContact, publish, publishTransient, senderOf } from './chatActions';
 import type { EmulatorContext } from './context';
 import { parseFaultRequest } from './faults';
@@ -220,19 +221,63 @@ export const createChat: AdminHandler = (ctx, { body }) => {
   return response;
 };
 
+const CAPABILITY_VALUES = ['SEND'] as const;
+
+/** Validates `AllowedCapabilities` ({Customer?, Agent?} each {Video?, ScreenShare?: 'SEND'}). */
+function allowedCapabilities(body: JsonObject): void {
+  const capabilities = optionalObject(body, 'AllowedCapabilities');
+  for (const [who, entry] of Object.entries(capabilities ?? {})) {
+    if ((who !== 'Customer' && who !== 'Agent') || !isJsonObject(entry)) {
+      throw invalid('AllowedCapabilities has only Customer and Agent objects');
+    }
+    for (const key of Object.keys(entry)) {
+      if (key !== 'Video' && key !== 'ScreenShare') {
+        throw invalid(`AllowedCapabilities.${who}.${key} is not a capability`);
+      }
+      optionalEnum(entry, key, CAPABILITY_VALUES);
+    }
+  }
+}
+
 /**
- * `POST /admin/webrtc`: web calls are not emulated yet (issue #6); answers 501.
+ * `POST /admin/webrtc` (mirrors StartWebRTCContact): creates a web-call contact, its customer and
+ * its Chime meeting, plus the bot agent when the emulator runs one (`webCallAgent`). The returned
+ * `ConnectionData` points the Chime SDK at this emulator (`SignalingUrl`
+ * `ws://127.0.0.1:PORT/chime/control/<MeetingId>`). `AllowedCapabilities` is validated but not
+ * enforced.
  *
  * @example
  * ```ts
- * (await fetch(`${url}/admin/webrtc`, { method: 'POST', body: '{}' })).status; // 501
+ * const call = await (await fetch(`${url}/admin/webrtc`, { method: 'POST', body: JSON.stringify({ ParticipantDetails: { DisplayName: 'Ana' } }) })).json();
+ * // { ContactId, ParticipantId, ParticipantToken, ConnectionData: { Attendee: { AttendeeId, JoinToken },
+ * //   Meeting: { MeetingId, MediaRegion, MediaPlacement: { AudioHostUrl, AudioFallbackUrl, SignalingUrl }, MeetingFeatures } } }
+ * new MeetingSessionConfiguration(call.ConnectionData.Meeting, call.ConnectionData.Attendee);
  * ```
  */
-export const createWebrtc: AdminHandler = () => {
-  throw new ServiceError(
-    'NotImplementedException',
-    'Web calls (StartWebRTCContact) are not emulated yet: see issue #6. Use POST /admin/chat for chat contacts.',
+export const createWebrtc: AdminHandler = (ctx, { body }) => {
+  const { displayName } = participantDetails(body);
+  allowedCapabilities(body);
+  const attributes = stringMap(optionalObject(body, 'Attributes'), 'Attributes');
+  const { contact, customer } = ctx.store.createContact({ displayName, attributes });
+  const bot =
+    ctx.chime.agent === 'echo'
+      ? ctx.store.addParticipant(contact, { role: 'AGENT', displayName: BOT_AGENT_NAME })
+      : undefined;
+  const { attendee } = ctx.chime.createMeeting(
+    contact.contactId,
+    { participantId: customer.participantId, displayName },
+    bot ? { participantId: bot.participantId } : undefined,
   );
+  const data = ctx.chime.connectionData(attendee);
+  return {
+    ContactId: contact.contactId,
+    ParticipantId: customer.participantId,
+    ParticipantToken: customer.participantToken,
+    ConnectionData: {
+      Attendee: data.Attendee,
+      Meeting: { ...data.Meeting, MediaRegion: 'us-east-1' },
+    },
+  };
 };
 
 const ADMIN_ROLES = ['AGENT', 'CUSTOM_BOT', 'SUPERVISOR', 'SYSTEM'] as const;
@@ -395,6 +440,24 @@ export const injectItem: AdminHandler = (ctx, { body, params }) => {
   return { Id: item.Id, AbsoluteTime: item.AbsoluteTime };
 };
 
+/** The `endMeeting` fault: the web-call contacts end like StopContact, which ends their meetings. */
+function endMeetings(ctx: EmulatorContext, contactId: string | undefined): void {
+  const meetings =
+    contactId === undefined
+      ? ctx.chime.meetings.listMeetings()
+      : [ctx.chime.meetings.meetingForContact(contactId)];
+  if (contactId !== undefined && meetings[0] === undefined) {
+    throw invalid(`endMeeting: contact ${contactId} is not a web call`);
+  }
+  for (const meeting of meetings) {
+    const contact = meeting ? ctx.store.getContact(meeting.contactId) : undefined;
+    if (contact) {
+      endContact(ctx, contact);
+    }
+  }
+  ctx.chime.endMeetings(contactId);
+}
+
 /**
  * `POST /admin/faults`: one fault per call (see {@link parseFaultRequest}); answers `{}`.
  *
@@ -417,6 +480,21 @@ export const injectFault: AdminHandler = (ctx, { body }) => {
       break;
     case 'expireConnectionTokens':
       ctx.store.revokeConnectionTokens();
+      break;
+    case 'endMeeting':
+      endMeetings(ctx, fault.contactId);
+      break;
+    case 'removeAttendee':
+      if (!ctx.chime.removeAttendee(fault.id)) {
+        throw invalid(`removeAttendee: no attendee for ${fault.id}`);
+      }
+      break;
+    case 'withholdPongs':
+      ctx.chime.withholdPongs(fault.ms);
+      break;
+    case 'reset':
+      ctx.chime.resetFaults();
+      ctx.faults.add(fault);
       break;
     default:
       ctx.faults.add(fault);

@@ -95,6 +95,7 @@ export function endContact(ctx: EmulatorContext, contact: ContactRecord): void {
     ctx.store.leave(participant);
   }
   ctx.hub.deliverFinalAndClose(contact, ended);
+  ctx.chime.endMeetings(contact.contactId);
   ctx.logger.info(`contact ${contact.contactId} ended`);
 }
 

@@ -1,21 +1,28 @@
 #!/usr/bin/env node
 /**
- * `contact-kit-emulator [--port 4010] [--host 127.0.0.1] [--agent none|echo|scripted]`: runs the
- * emulator until SIGINT/SIGTERM. Bad flags print the usage on stderr and exit with 2.
+ * `contact-kit-emulator [--port 4010] [--host 127.0.0.1] [--agent none|echo|scripted]
+ * [--web-call-agent none|echo]`: runs the emulator until SIGINT/SIGTERM. Bad flags print the usage
+ * on stderr and exit with 2.
  *
  * @packageDocumentation
  */
 import type { Logger } from '../core/logger';
-import { type BuiltInAgentName, type RunningEmulator, startEmulator } from './index';
+import {
+  type BuiltInAgentName,
+  type RunningEmulator,
+  type WebCallAgentName,
+  startEmulator,
+} from './index';
 
 const USAGE =
-  'usage: contact-kit-emulator [--port 4010] [--host 127.0.0.1] [--agent none|echo|scripted] [--verbose]';
+  'usage: contact-kit-emulator [--port 4010] [--host 127.0.0.1] [--agent none|echo|scripted] [--web-call-agent none|echo] [--verbose]';
 
 /** Parsed command line of the emulator CLI. */
 interface CliOptions {
   port: number;
   host: string;
   agent: BuiltInAgentName;
+  webCallAgent: WebCallAgentName | undefined;
   verbose: boolean;
   help: boolean;
 }
@@ -26,6 +33,7 @@ function parseCliArgs(args: readonly string[]): CliOptions {
     port: 4010,
     host: '127.0.0.1',
     agent: 'none',
+    webCallAgent: undefined,
     verbose: false,
     help: false,
   };
@@ -61,6 +69,14 @@ function parseCliArgs(args: readonly string[]): CliOptions {
           throw new Error(`--agent must be none, echo or scripted, got ${agent}`);
         }
         options.agent = agent;
+        break;
+      }
+      case '--web-call-agent': {
+        const agent = value();
+        if (agent !== 'none' && agent !== 'echo') {
+          throw new Error(`--web-call-agent must be none or echo, got ${agent}`);
+        }
+        options.webCallAgent = agent;
         break;
       }
       case '--verbose':
@@ -126,6 +142,7 @@ async function main(): Promise<void> {
     port: options.port,
     host: options.host,
     agent: options.agent,
+    ...(options.webCallAgent ? { webCallAgent: options.webCallAgent } : {}),
     logger: stderrLogger(options.verbose),
   });
   running.emulator = emulator;

@@ -1,5 +1,6 @@
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
+import type { ChimeHub } from './chime/chimeHub';
 import type { FaultState } from './faults';
 import type { ContactRecord, EmulatorStore } from './store';
 import type { createNextTokenCodec } from './transcriptPage';
@@ -31,6 +32,8 @@ export interface EmulatorLimits {
 export interface EmulatorContext {
   readonly store: EmulatorStore;
   readonly hub: WebsocketHub;
+  /** Web calls: meetings, Chime signaling and the media relay. */
+  readonly chime: ChimeHub;
   readonly faults: FaultState;
   readonly clock: Clock;
   readonly logger: Logger;

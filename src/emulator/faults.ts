@@ -52,6 +52,9 @@ export type FaultRequest =
   | { kind: 'duplicateDeliveries'; share: number; forMs: number }
   | { kind: 'reorder'; windowMs: number; forMs: number }
   | { kind: 'delay'; ms: number; forMs: number }
+  | { kind: 'endMeeting'; contactId: string | undefined }
+  | { kind: 'removeAttendee'; id: string }
+  | { kind: 'withholdPongs'; ms: number }
   | { kind: 'reset' };
 
 /**
@@ -81,6 +84,16 @@ function requireTrue(value: unknown, field: string): void {
 /**
  * Validates a fault body: exactly one fault per call (plus `forMs` for the timed ones), every
  * number bounded. Throws a 400 ValidationException on anything else.
+ *
+ * Web-call (Chime) faults, for contacts from `POST /admin/webrtc`:
+ * - `{"endMeeting": true}` ends every meeting, `{"endMeeting": {"ContactId": "…"}}` one: the
+ *   contact ends (like StopContact) and each signaling socket gets AUDIO_STATUS 410 then close
+ *   code 4410, so the SDK reports `MeetingEnded`.
+ * - `{"removeAttendee": {"ParticipantId": "…"}}` (or `{"AttendeeId": "…"}`): AUDIO_STATUS 411 then a
+ *   normal close (`AudioAttendeeRemoved`); the attendee cannot join again. The bot agent can be
+ *   removed too: its tile and roster entry go away.
+ * - `{"withholdPongsMs": 45000}`: no PONG for N ms (at most 600000); the SDK reconnects after 4
+ *   missed pongs (about 40 s).
  *
  * @example
  * ```ts
@@ -121,6 +134,12 @@ export function parseFaultRequest(body: unknown): FaultRequest {
       return { kind: 'reset' };
     case 'failNext':
       return parseFailNext(value);
+    case 'endMeeting':
+      return parseEndMeeting(value);
+    case 'removeAttendee':
+      return parseRemoveAttendee(value);
+    case 'withholdPongsMs':
+      return { kind: 'withholdPongs', ms: boundedMs(value, key) };
     case 'duplicateDeliveries': {
       if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
         throw invalid('duplicateDeliveries must be a share between 0 and 1');
@@ -142,6 +161,36 @@ export function parseFaultRequest(body: unknown): FaultRequest {
     default:
       throw invalid(`Unknown fault ${key}`);
   }
+}
+
+function parseEndMeeting(value: unknown): FaultRequest {
+  if (value === true) {
+    return { kind: 'endMeeting', contactId: undefined };
+  }
+  const contactId = isJsonObject(value) ? value.ContactId : undefined;
+  if (
+    typeof contactId !== 'string' ||
+    contactId === '' ||
+    Object.keys(value as object).length !== 1
+  ) {
+    throw invalid('endMeeting must be true or {ContactId}');
+  }
+  return { kind: 'endMeeting', contactId };
+}
+
+function parseRemoveAttendee(value: unknown): FaultRequest {
+  const keys = isJsonObject(value) ? Object.keys(value) : [];
+  const key = keys[0];
+  const id = isJsonObject(value) && key !== undefined ? value[key] : undefined;
+  if (
+    keys.length !== 1 ||
+    (key !== 'ParticipantId' && key !== 'AttendeeId') ||
+    typeof id !== 'string' ||
+    id === ''
+  ) {
+    throw invalid('removeAttendee must be {ParticipantId} or {AttendeeId}');
+  }
+  return { kind: 'removeAttendee', id };
 }
 
 function parseFailNext(value: unknown): FaultRequest {

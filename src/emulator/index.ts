@@ -13,6 +13,8 @@ import { ContentType } from '../core/protocol/contentTypes';
 import { type Logger, silentLogger } from '../core/logger';
 import type { AgentFactory, AgentHandle } from './agentTypes';
 import { builtInAgents } from './agents/index';
+import type { WebCallAgentName } from './chime/botAgent';
+import { ChimeHub } from './chime/chimeHub';
 import { SYSTEM_SENDER, publish } from './chatActions';
 import type { EmulatorContext } from './context';
 import { FaultState } from './faults';
@@ -24,6 +26,8 @@ import { WebsocketHub } from './websocketHub';
 export type { AgentContext, AgentFactory, AgentHandle } from './agentTypes';
 export { parseFaultRequest, type FaultRequest } from './faults';
 export { parseLeadingJson } from './parseLeadingJson';
+export { BOT_AGENT_NAME, type WebCallAgentName } from './chime/botAgent';
+export { CHIME_CONTROL_PATH, type WebCallConnectionData } from './chime/chimeHub';
 export { pageTranscript, type TranscriptQuery, type TranscriptStart } from './transcriptPage';
 export { SAMPLE_VIEWS } from './sampleViews';
 
@@ -52,6 +56,13 @@ export interface StartEmulatorOptions {
   host?: string;
   /** Agent started for each chat created through `POST /admin/chat`. Default `'none'`. */
   agent?: BuiltInAgentName | AgentFactory;
+  /**
+   * Bot agent of each web call created through `POST /admin/webrtc`: `'echo'` joins an agent
+   * attendee whose camera shows the customer's own camera, `'none'` nobody. Default `'echo'`
+   * when `agent` is set (other than `'none'`), else `'none'`. Web calls need the optional peers
+   * amazon-chime-sdk-js and werift.
+   */
+  webCallAgent?: WebCallAgentName;
   /** Time source of every expiry window, timestamp and fault timer. Default the system clock. */
   clock?: Clock;
   /** Where the emulator logs. Default silent. */
@@ -178,9 +189,21 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       }
     },
   });
+  const chime = new ChimeHub({
+    clock,
+    logger,
+    agent: options.webCallAgent ?? (agentFactory ? 'echo' : 'none'),
+    wsBase: () => httpBase().replace(/^http/, 'ws'),
+    isParticipantActive: (participantId) => {
+      const participant = store.getParticipant(participantId);
+      const contact = participant ? store.getContact(participant.contactId) : undefined;
+      return participant?.status === 'joined' && contact?.status === 'active';
+    },
+  });
   const ctx: EmulatorContext = {
     store,
     hub,
+    chime,
     faults,
     clock,
     logger,
@@ -213,7 +236,14 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   context.current = ctx;
 
   const server: Server = createServer(createRequestListener(ctx));
-  server.on('upgrade', (request, socket, head) => hub.handleUpgrade(request, socket, head));
+  server.on('upgrade', (request, socket, head) => {
+    const { pathname } = new URL(request.url ?? '/', 'http://emulator.invalid');
+    if (chime.handlesPath(pathname)) {
+      chime.handleUpgrade(request, socket, head);
+    } else {
+      hub.handleUpgrade(request, socket, head);
+    }
+  });
   server.on('clientError', (error, socket) => {
     logger.debug('client error', error);
     if (socket.writable) {
@@ -242,6 +272,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         await Promise.allSettled([...agents].map(async (handle) => handle.stop()));
         agents.clear();
         hub.closeAll();
+        await chime.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

@@ -112,8 +112,11 @@ const CONNECTION_TYPES: readonly ConnectionType[] = [
 ];
 
 /**
- * `POST /participant/connection` with the participant token. `WEBRTC_CONNECTION` on a chat contact
- * is accepted and simply omitted from the response (a chat contact has no meeting).
+ * `POST /participant/connection` with the participant token. `WEBRTC_CONNECTION` on a web-call
+ * contact (`POST /admin/webrtc`) returns `WebRTCConnection: {Attendee: {AttendeeId, JoinToken},
+ * Meeting: {MeetingId, MediaPlacement: {AudioHostUrl, AudioFallbackUrl, SignalingUrl},
+ * MeetingFeatures}}` for this participant (an attendee is added on first use); on a chat contact
+ * it is accepted and simply omitted from the response (a chat contact has no meeting).
  *
  * @example
  * ```ts
@@ -161,6 +164,12 @@ export const createParticipantConnection: ParticipantHandler = (ctx, { bearer, b
       ConnectionToken: issued.connectionToken,
       Expiry: isoTime(issued.connectionTokenExpiresAt),
     };
+  }
+  const attendee = types?.includes('WEBRTC_CONNECTION')
+    ? ctx.chime.attendeeFor(contact.contactId, participant)
+    : undefined;
+  if (attendee) {
+    response.WebRTCConnection = ctx.chime.connectionData(attendee);
   }
   return response;
 };

@@ -158,14 +158,6 @@ describe('admin API', () => {
     });
     expect(late.status).toBe(400);
   });
-
-  it('POST /admin/webrtc answers 501 with a clear message', async () => {
-    const answer = await request(`${emulator.url}/admin/webrtc`, {
-      body: { ParticipantDetails: { DisplayName: 'A' } },
-    });
-    expect(answer.status).toBe(501);
-    expect(answer.body.message).toContain('issue #6');
-  });
 });
 
 describe('POST /admin/contacts/{id}/items', () => {

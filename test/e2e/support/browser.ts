@@ -21,6 +21,27 @@ export function chromiumPath(): string {
 }
 
 /**
+ * Options of {@link launchChromium}.
+ *
+ * @example
+ * ```ts
+ * const options: LaunchChromiumOptions = { media: true };
+ * ```
+ */
+export interface LaunchChromiumOptions {
+  /** Fake camera and microphone, auto-granted, autoplay allowed, WebRTC over loopback. */
+  media?: boolean;
+}
+
+const MEDIA_FLAGS = [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+  '--allow-loopback-in-peer-connection',
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
+];
+
+/**
  * Launches headless Chromium for the tests. Playwright gives every launch a fresh temporary
  * profile (`--user-data-dir`) and removes it on close.
  *
@@ -28,9 +49,10 @@ export function chromiumPath(): string {
  * ```ts
  * const browser = await launchChromium();
  * const page = await browser.newPage();
+ * const videoBrowser = await launchChromium({ media: true });
  * ```
  */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(options: LaunchChromiumOptions = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -42,6 +64,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.media ? MEDIA_FLAGS : []),
     ],
   });
 }

@@ -1,0 +1,530 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Clock, TimerHandle } from '../../core/clock';
+import type { Logger } from '../../core/logger';
+import { type WebCallAgentName, BOT_AGENT_NAME, echoSourceFor } from './botAgent';
+import { MediaPeer } from './mediaPeer';
+import { MediaRelay, type VideoSource } from './mediaRelay';
+import { type AttendeeRecord, type MeetingRecord, MeetingStore } from './meetingStore';
+import { type OutgoingFrame, SignalingCodec, loadSignalingProtocol } from './signalingCodec';
+import { type SessionHost, SignalingSession } from './signalingSession';
+
+/**
+ * Path prefix of the signaling URLs (`ws://127.0.0.1:PORT/chime/control/<MeetingId>`).
+ *
+ * @example
+ * ```ts
+ * new URL(`${CHIME_CONTROL_PATH}${meetingId}`, 'ws://127.0.0.1:4010');
+ * ```
+ */
+export const CHIME_CONTROL_PATH = '/chime/control/';
+
+/** The subprotocol the SDK offers next to its join token. */
+const SUBPROTOCOL = '_aws_wt_session';
+/** AUDIO_STATUS codes (MeetingSessionStatus.fromAudioStatus) and close codes the service uses. */
+const MEETING_ENDED = 410;
+const ATTENDEE_REMOVED = 411;
+const CLOSE_MEETING_ENDED = 4410;
+const KEYFRAME_REFRESH_MS = 3000;
+
+/**
+ * The Chime meeting data of one attendee, PascalCase like Connect's `ConnectionData` /
+ * `WebRTCConnection` (no TurnControlUrl, no EventIngestionUrl: the SDK needs neither).
+ *
+ * @example
+ * ```ts
+ * const { Meeting, Attendee }: WebCallConnectionData = hub.connectionData(attendee);
+ * new MeetingSessionConfiguration(Meeting, Attendee);
+ * ```
+ */
+export interface WebCallConnectionData {
+  Attendee: { AttendeeId: string; JoinToken: string };
+  Meeting: {
+    MeetingId: string;
+    MediaPlacement: { AudioHostUrl: string; AudioFallbackUrl: string; SignalingUrl: string };
+    MeetingFeatures: { Audio: { EchoReduction: 'UNAVAILABLE' } };
+  };
+}
+
+/**
+ * Dependencies of the hub.
+ *
+ * @example
+ * ```ts
+ * const options: ChimeHubOptions = { clock, logger, agent: 'echo', wsBase: () => 'ws://127.0.0.1:4010', isParticipantActive: () => true };
+ * ```
+ */
+export interface ChimeHubOptions {
+  clock: Clock;
+  logger: Logger;
+  /** Bot agent joined to every new meeting. */
+  agent: WebCallAgentName;
+  /** `ws://127.0.0.1:PORT` */
+  wsBase: () => string;
+  /** Whether the Connect participant behind an attendee may still be in the call. */
+  isParticipantActive: (participantId: string) => boolean;
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/**
+ * The emulated Chime side of web calls: meetings and attendees, the signaling websockets, the
+ * WebRTC media relay on 127.0.0.1, the bot agent, and the web-call faults. The Chime SDK schema
+ * and werift load on the first signaling connection only.
+ *
+ * @example
+ * ```ts
+ * const chime = new ChimeHub({ clock, logger, agent: 'echo', wsBase, isParticipantActive });
+ * const { attendee } = chime.createMeeting(contactId, customer, bot);
+ * server.on('upgrade', (req, socket, head) => chime.handleUpgrade(req, socket, head));
+ * await chime.close();
+ * ```
+ */
+export class ChimeHub {
+  readonly meetings = new MeetingStore();
+  private readonly options: ChimeHubOptions;
+  private readonly relay = new MediaRelay();
+  private readonly sessions = new Set<SignalingSession>();
+  /** Media peers not yet closed (close() awaits their sockets). */
+  private readonly peers = new Set<MediaPeer>();
+  private readonly server = new WebSocketServer({
+    noServer: true,
+    maxPayload: 1024 * 1024,
+    handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
+  });
+  private pongsWithheldUntil = 0;
+  private keyframeTimer: TimerHandle | undefined;
+  private closing = false;
+  private readonly host: SessionHost;
+  /** The last INDEX each session was sent (JSON), so unchanged views are not sent again. */
+  private readonly lastIndex = new WeakMap<SignalingSession, string>();
+
+  constructor(options: ChimeHubOptions) {
+    this.options = options;
+    this.host = this.createHost();
+  }
+
+  /** The bot agent configured for new meetings. */
+  get agent(): WebCallAgentName {
+    return this.options.agent;
+  }
+
+  /** True for upgrade requests this hub serves. */
+  handlesPath(pathname: string): boolean {
+    return pathname.startsWith(CHIME_CONTROL_PATH);
+  }
+
+  /**
+   * Creates the meeting of a web-call contact with the customer's attendee and, when given, the
+   * bot agent's (whose camera mirrors the customer's).
+   */
+  createMeeting(
+    contactId: string,
+    customer: { participantId: string; displayName: string },
+    bot?: { participantId: string },
+  ): { meeting: MeetingRecord; attendee: AttendeeRecord } {
+    const meeting = this.meetings.createMeeting(contactId);
+    const attendee = this.meetings.addAttendee(meeting, customer);
+    if (bot) {
+      this.meetings.addAttendee(meeting, {
+        participantId: bot.participantId,
+        displayName: BOT_AGENT_NAME,
+        bot: true,
+      });
+    }
+    return { meeting, attendee };
+  }
+
+  /** The attendee of a participant of a web-call contact, added on first use; undefined for a chat. */
+  attendeeFor(
+    contactId: string,
+    participant: { participantId: string; displayName: string },
+  ): AttendeeRecord | undefined {
+    const meeting = this.meetings.meetingForContact(contactId);
+    if (!meeting || meeting.status !== 'active') {
+      return undefined;
+    }
+    return (
+      this.meetings.attendeeForParticipant(participant.participantId) ??
+      this.meetings.addAttendee(meeting, participant)
+    );
+  }
+
+  /** Connect's `ConnectionData` for an attendee, pointing at this emulator. */
+  connectionData(attendee: AttendeeRecord): WebCallConnectionData {
+    const base = this.options.wsBase();
+    return {
+      Attendee: { AttendeeId: attendee.attendeeId, JoinToken: attendee.joinToken },
+      Meeting: {
+        MeetingId: attendee.meetingId,
+        MediaPlacement: {
+          // Never dialled by the JS SDK, but it must be non-empty: it switches the audio path on.
+          AudioHostUrl: `${base.replace(/^ws:\/\//, '')}/chime/audio`,
+          AudioFallbackUrl: `${base}/chime/audio-fallback/${attendee.meetingId}`,
+          SignalingUrl: `${base}${CHIME_CONTROL_PATH}${attendee.meetingId}`,
+        },
+        MeetingFeatures: { Audio: { EchoReduction: 'UNAVAILABLE' } },
+      },
+    };
+  }
+
+  /** Accepts or refuses (403/404) a signaling upgrade; never throws. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', (error) => this.options.logger.debug('chime transport error', error));
+    this.upgrade(request, socket, head).catch((error: unknown) => {
+      this.options.logger.error('chime upgrade failed', error);
+      refuse(socket, 500, 'Internal Server Error');
+    });
+  }
+
+  /**
+   * Ends meetings like a hang-up: AUDIO_STATUS 410 then close code 4410 on every signaling
+   * socket (the SDK reports MeetingEnded). Without a contact id, every active meeting. Returns the
+   * ids of the contacts whose meeting ended now.
+   */
+  endMeetings(contactId?: string): string[] {
+    const meetings =
+      contactId === undefined
+        ? this.meetings.listMeetings()
+        : [this.meetings.meetingForContact(contactId)].flatMap((meeting) =>
+            meeting ? [meeting] : [],
+          );
+    const ended: string[] = [];
+    for (const meeting of meetings) {
+      if (!this.meetings.endMeeting(meeting)) {
+        continue;
+      }
+      ended.push(meeting.contactId);
+      for (const session of this.sessionsOf(meeting.meetingId)) {
+        session.end(MEETING_ENDED, CLOSE_MEETING_ENDED, 'meeting ended');
+      }
+      this.options.logger.info(`chime meeting ${meeting.meetingId} ended`);
+    }
+    return ended;
+  }
+
+  /**
+   * Removes an attendee (by attendee or participant id): AUDIO_STATUS 411 then a normal close; it
+   * cannot join again. Returns false when no such attendee exists.
+   */
+  removeAttendee(id: string): boolean {
+    const attendee = this.meetings.getAttendee(id) ?? this.meetings.attendeeForParticipant(id);
+    if (!attendee) {
+      return false;
+    }
+    attendee.status = 'removed';
+    for (const session of [...this.sessions]) {
+      if (session.attendee === attendee) {
+        session.end(ATTENDEE_REMOVED, 1000, 'attendee removed');
+      }
+    }
+    if (attendee.bot) {
+      for (const source of this.relay.sourcesOf(attendee.meetingId)) {
+        if (source.attendeeId === attendee.attendeeId) {
+          this.relay.stopSource(source.streamId);
+        }
+      }
+      this.presenceLeft(attendee);
+      this.broadcastIndex(attendee.meetingId);
+    }
+    return true;
+  }
+
+  /** Stops answering PINGs for `ms` (the SDK reconnects after 4 missed pongs). */
+  withholdPongs(ms: number): void {
+    this.pongsWithheldUntil = this.options.clock.now() + ms;
+  }
+
+  /** Clears the web-call faults in force. */
+  resetFaults(): void {
+    this.pongsWithheldUntil = 0;
+  }
+
+  /** Signaling sockets open right now (all meetings). */
+  openSessionCount(): number {
+    return this.sessions.size;
+  }
+
+  /** Drops every socket and peer connection. */
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const session of [...this.sessions]) {
+      session.terminate();
+    }
+    this.stopKeyframeTimer();
+    await Promise.all([...this.peers].map((peer) => peer.close()));
+    this.peers.clear();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://emulator.invalid');
+    const meeting = this.meetings.getMeeting(url.pathname.slice(CHIME_CONTROL_PATH.length));
+    if (!meeting) {
+      refuse(socket, 404, 'Not Found');
+      return;
+    }
+    const offered = (request.headers['sec-websocket-protocol'] ?? '')
+      .split(',')
+      .map((entry) => entry.trim());
+    const token = offered.find((entry) => entry !== SUBPROTOCOL && entry !== '');
+    const attendee = token === undefined ? undefined : this.meetings.attendeeForJoinToken(token);
+    if (
+      !offered.includes(SUBPROTOCOL) ||
+      !attendee ||
+      attendee.bot ||
+      attendee.meetingId !== meeting.meetingId ||
+      attendee.status !== 'active' ||
+      meeting.status !== 'active' ||
+      !this.options.isParticipantActive(attendee.participantId) ||
+      this.closing
+    ) {
+      this.options.logger.info('refusing chime signaling upgrade: bad token or ended meeting');
+      refuse(socket, 403, 'Forbidden');
+      return;
+    }
+    const codec = new SignalingCodec(await loadSignalingProtocol(), () => this.options.clock.now());
+    if (socket.destroyed || this.closing) {
+      return;
+    }
+    this.server.handleUpgrade(request, socket, head, (ws) => {
+      const session = new SignalingSession({ ws, attendee, codec, host: this.host });
+      this.sessions.add(session);
+      this.relay.addEndpoint(session.endpoint);
+      this.startKeyframeTimer();
+    });
+  }
+
+  private createHost(): SessionHost {
+    return {
+      logger: this.options.logger,
+      createPeer: async (session) => {
+        const peer = await MediaPeer.create();
+        this.peers.add(peer);
+        peer.onClosed = () => this.peers.delete(peer);
+        peer.onVideo = (packet) => this.relay.forwardVideo(session.endpoint, packet);
+        peer.onAudio = (packet) => this.relay.forwardAudio(session.endpoint, packet);
+        peer.onKeyframeRequest = (streamId) => this.relay.requestKeyframe(streamId);
+        return peer;
+      },
+      pongsWithheld: () => this.options.clock.now() < this.pongsWithheldUntil,
+      joined: (session) => this.joined(session),
+      cameraChanged: (session, sending) => this.cameraChanged(session, sending),
+      subscribed: (session, fresh) => {
+        this.broadcastIndex(session.attendee.meetingId);
+        for (const streamId of fresh) {
+          this.relay.requestKeyframe(streamId);
+        }
+      },
+      muted: (session, muted) => {
+        session.attendee.muted = muted;
+        const { audioStreamId } = session.attendee;
+        this.broadcast(session.attendee.meetingId, (codec) => ({
+          type: codec.types.AUDIO_STREAM_ID_INFO,
+          audioStreamIdInfo: { streams: [{ audioStreamId, muted }] },
+        }));
+      },
+      left: (session) => this.left(session),
+      allocation: (session) => {
+        const source = this.relay
+          .sourcesOf(session.attendee.meetingId)
+          .find(
+            (candidate) =>
+              candidate.origin === session.endpoint && candidate.mirrorOf === undefined,
+          );
+        return source ? { streamId: source.streamId, groupId: source.groupId } : undefined;
+      },
+    };
+  }
+
+  private sessionsOf(meetingId: string): SignalingSession[] {
+    return [...this.sessions].filter((session) => session.attendee.meetingId === meetingId);
+  }
+
+  /** Attendees the roster shows: the bot and everyone with a joined socket. */
+  private present(meetingId: string): AttendeeRecord[] {
+    const meeting = this.meetings.getMeeting(meetingId);
+    if (!meeting) {
+      return [];
+    }
+    const joined = new Set(
+      this.sessionsOf(meetingId)
+        .filter((session) => session.joined)
+        .map((session) => session.attendee),
+    );
+    return this.meetings
+      .attendeesOf(meeting)
+      .filter((attendee) => attendee.status === 'active' && (attendee.bot || joined.has(attendee)));
+  }
+
+  private joined(session: SignalingSession): void {
+    const meetingId = session.attendee.meetingId;
+    const present = this.present(meetingId);
+    const types = session.codec.types;
+    this.sendIndex(session, true);
+    session.send({
+      type: types.AUDIO_STREAM_ID_INFO,
+      audioStreamIdInfo: {
+        streams: present.map((attendee) => ({
+          audioStreamId: attendee.audioStreamId,
+          attendeeId: attendee.attendeeId,
+          externalUserId: attendee.displayName,
+          muted: attendee.muted,
+        })),
+      },
+    });
+    session.send({
+      type: types.AUDIO_METADATA,
+      audioMetadata: {
+        attendeeStates: present.map((attendee) => ({
+          audioStreamId: attendee.audioStreamId,
+          muted: attendee.muted,
+          signalStrength: 2,
+        })),
+      },
+    });
+    const attendee = session.attendee;
+    for (const other of this.sessionsOf(meetingId)) {
+      if (other !== session && other.joined) {
+        other.send({
+          type: types.AUDIO_STREAM_ID_INFO,
+          audioStreamIdInfo: {
+            streams: [
+              {
+                audioStreamId: attendee.audioStreamId,
+                attendeeId: attendee.attendeeId,
+                externalUserId: attendee.displayName,
+                muted: attendee.muted,
+              },
+            ],
+          },
+        });
+      }
+    }
+  }
+
+  private cameraChanged(session: SignalingSession, sending: boolean): void {
+    const meetingId = session.attendee.meetingId;
+    const own = this.relay
+      .sourcesOf(meetingId)
+      .find((source) => source.origin === session.endpoint && source.mirrorOf === undefined);
+    if (sending && !own) {
+      const attendee = session.attendee;
+      const started = this.relay.startSource({
+        streamId: this.meetings.newVideoStreamId(),
+        groupId: attendee.groupId,
+        attendeeId: attendee.attendeeId,
+        externalUserId: attendee.displayName,
+        origin: session.endpoint,
+      });
+      const meeting = this.meetings.getMeeting(meetingId);
+      const attendees = meeting ? this.meetings.attendeesOf(meeting) : [];
+      const mirror = echoSourceFor(
+        attendees.find((candidate) => candidate.bot),
+        attendees.find((candidate) => !candidate.bot)?.attendeeId,
+        started,
+        () => this.meetings.newVideoStreamId(),
+      );
+      if (mirror) {
+        this.relay.startSource(mirror);
+      }
+    } else if (!sending && own) {
+      this.relay.stopSource(own.streamId);
+    }
+  }
+
+  private left(session: SignalingSession): void {
+    if (!this.sessions.delete(session)) {
+      return;
+    }
+    this.relay.removeEndpoint(session.endpoint);
+    const attendee = session.attendee;
+    if (!this.sessionsOf(attendee.meetingId).some((other) => other.attendee === attendee)) {
+      this.presenceLeft(attendee);
+    }
+    this.broadcastIndex(attendee.meetingId);
+    if (this.sessions.size === 0) {
+      this.stopKeyframeTimer();
+    }
+  }
+
+  private presenceLeft(attendee: AttendeeRecord): void {
+    this.broadcast(attendee.meetingId, (codec) => ({
+      type: codec.types.AUDIO_STREAM_ID_INFO,
+      audioStreamIdInfo: { streams: [{ audioStreamId: attendee.audioStreamId }] },
+    }));
+  }
+
+  private indexFrame(session: SignalingSession): OutgoingFrame & { index: object } {
+    const codec = session.codec;
+    const sources = this.relay
+      .sourcesOf(session.attendee.meetingId)
+      .filter((source) => source.attendeeId !== session.attendee.attendeeId);
+    return {
+      type: codec.types.INDEX,
+      index: {
+        atCapacity: false,
+        numParticipants: this.present(session.attendee.meetingId).length,
+        sources: sources.map((source: VideoSource) => ({
+          streamId: source.streamId,
+          groupId: source.groupId,
+          attendeeId: source.attendeeId,
+          externalUserId: source.externalUserId,
+          mediaType: codec.proto.SdkStreamMediaType.VIDEO,
+          trackLabel: 'AmazonChimeExpressVideo',
+          maxBitrateKbps: 1500,
+          avgBitrateBps: 1_000_000,
+        })),
+      },
+    };
+  }
+
+  /** Sends each joined session of the meeting its INDEX when its view of the sources changed. */
+  private broadcastIndex(meetingId: string): void {
+    for (const session of this.sessionsOf(meetingId)) {
+      if (session.joined) {
+        this.sendIndex(session, false);
+      }
+    }
+  }
+
+  private sendIndex(session: SignalingSession, always: boolean): void {
+    const frame = this.indexFrame(session);
+    const key = JSON.stringify(frame.index);
+    if (always || this.lastIndex.get(session) !== key) {
+      this.lastIndex.set(session, key);
+      session.send(frame);
+    }
+  }
+
+  private broadcast(meetingId: string, build: (codec: SignalingCodec) => OutgoingFrame): void {
+    for (const session of this.sessionsOf(meetingId)) {
+      if (session.joined) {
+        session.send(build(session.codec));
+      }
+    }
+  }
+
+  private startKeyframeTimer(): void {
+    if (this.keyframeTimer !== undefined || this.closing) {
+      return;
+    }
+    this.keyframeTimer = this.options.clock.setTimeout(() => {
+      this.keyframeTimer = undefined;
+      this.relay.refreshKeyframes();
+      if (this.sessions.size > 0) {
+        this.startKeyframeTimer();
+      }
+    }, KEYFRAME_REFRESH_MS);
+  }
+
+  private stopKeyframeTimer(): void {
+    if (this.keyframeTimer !== undefined) {
+      this.options.clock.clearTimeout(this.keyframeTimer);
+      this.keyframeTimer = undefined;
+    }
+  }
+}

@@ -1,0 +1,159 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+
+/**
+ * One attendee of an emulated Chime meeting: a Connect participant of a web-call contact, or the
+ * emulator's bot agent (which never opens a signaling socket).
+ *
+ * @example
+ * ```ts
+ * const attendee: AttendeeRecord = meetings.addAttendee(meeting, { participantId, displayName: 'Ana' });
+ * ```
+ */
+export interface AttendeeRecord {
+  readonly attendeeId: string;
+  readonly joinToken: string;
+  readonly meetingId: string;
+  readonly participantId: string;
+  readonly displayName: string;
+  /** Audio stream id announced in AUDIO_STREAM_ID_INFO (unique in its meeting). */
+  readonly audioStreamId: number;
+  /** Video group id: stays the same while the attendee's camera goes on and off. */
+  readonly groupId: number;
+  readonly bot: boolean;
+  /** `removed` after the remove-attendee fault; a removed attendee cannot join again. */
+  status: 'active' | 'removed';
+  muted: boolean;
+}
+
+/**
+ * An emulated Chime meeting, one per web-call contact.
+ *
+ * @example
+ * ```ts
+ * const meeting: MeetingRecord = meetings.createMeeting(contactId);
+ * ```
+ */
+export interface MeetingRecord {
+  readonly meetingId: string;
+  readonly contactId: string;
+  status: 'active' | 'ended';
+  /** Attendee ids in join order. */
+  readonly attendeeIds: string[];
+}
+
+/**
+ * The meetings and attendees the emulator knows (pure model, no I/O): ids, join tokens, audio
+ * stream ids, video stream ids.
+ *
+ * @example
+ * ```ts
+ * const meetings = new MeetingStore();
+ * const meeting = meetings.createMeeting(contactId);
+ * const attendee = meetings.addAttendee(meeting, { participantId, displayName: 'Ana' });
+ * meetings.attendeeForJoinToken(attendee.joinToken); // attendee
+ * ```
+ */
+export class MeetingStore {
+  private readonly meetings = new Map<string, MeetingRecord>();
+  private readonly byContact = new Map<string, string>();
+  private readonly attendees = new Map<string, AttendeeRecord>();
+  private readonly byParticipant = new Map<string, string>();
+  private readonly tokens = new Map<string, string>();
+  private nextAudioStreamId = 1;
+  private nextGroupId = 1;
+  private nextVideoStreamId = 100;
+
+  /** Creates the meeting of a web-call contact. */
+  createMeeting(contactId: string): MeetingRecord {
+    const meeting: MeetingRecord = {
+      meetingId: randomUUID(),
+      contactId,
+      status: 'active',
+      attendeeIds: [],
+    };
+    this.meetings.set(meeting.meetingId, meeting);
+    this.byContact.set(contactId, meeting.meetingId);
+    return meeting;
+  }
+
+  /** Adds an attendee for a participant (or the bot agent). */
+  addAttendee(
+    meeting: MeetingRecord,
+    init: { participantId: string; displayName: string; bot?: boolean },
+  ): AttendeeRecord {
+    const attendeeId = randomUUID();
+    const attendee: AttendeeRecord = {
+      attendeeId,
+      // Chime join tokens are opaque base64 strings; the attendee id is not derivable from them.
+      joinToken: randomBytes(36).toString('base64url'),
+      meetingId: meeting.meetingId,
+      participantId: init.participantId,
+      displayName: init.displayName,
+      audioStreamId: this.nextAudioStreamId++,
+      groupId: this.nextGroupId++,
+      bot: init.bot ?? false,
+      status: 'active',
+      muted: false,
+    };
+    this.attendees.set(attendeeId, attendee);
+    this.byParticipant.set(init.participantId, attendeeId);
+    this.tokens.set(attendee.joinToken, attendeeId);
+    meeting.attendeeIds.push(attendeeId);
+    return attendee;
+  }
+
+  /** The meeting with this id. */
+  getMeeting(meetingId: string): MeetingRecord | undefined {
+    return this.meetings.get(meetingId);
+  }
+
+  /** The meeting of a contact, if it is a web call. */
+  meetingForContact(contactId: string): MeetingRecord | undefined {
+    const id = this.byContact.get(contactId);
+    return id === undefined ? undefined : this.meetings.get(id);
+  }
+
+  /** Every meeting, oldest first. */
+  listMeetings(): MeetingRecord[] {
+    return [...this.meetings.values()];
+  }
+
+  /** The attendee with this id. */
+  getAttendee(attendeeId: string): AttendeeRecord | undefined {
+    return this.attendees.get(attendeeId);
+  }
+
+  /** The attendee of a participant. */
+  attendeeForParticipant(participantId: string): AttendeeRecord | undefined {
+    const id = this.byParticipant.get(participantId);
+    return id === undefined ? undefined : this.attendees.get(id);
+  }
+
+  /** The attendee a join token belongs to, whatever its state. */
+  attendeeForJoinToken(joinToken: string): AttendeeRecord | undefined {
+    const id = this.tokens.get(joinToken);
+    return id === undefined ? undefined : this.attendees.get(id);
+  }
+
+  /** The attendees of a meeting in join order. */
+  attendeesOf(meeting: MeetingRecord): AttendeeRecord[] {
+    return meeting.attendeeIds.flatMap((id) => {
+      const attendee = this.attendees.get(id);
+      return attendee ? [attendee] : [];
+    });
+  }
+
+  /** A fresh video stream id (each time a camera starts). */
+  newVideoStreamId(): number {
+    return this.nextVideoStreamId++;
+  }
+
+  /** Marks the meeting ended. Returns false when it already was. */
+  endMeeting(meeting: MeetingRecord): boolean {
+    if (meeting.status === 'ended') {
+      return false;
+    }
+    meeting.status = 'ended';
+    return true;
+  }
+}
