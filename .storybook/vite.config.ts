@@ -7,10 +7,13 @@ const src = (path: string): string => fileURLToPath(new URL(`../src/${path}`, im
 /** Vite config for Storybook only: the package specifiers resolve to the sources. */
 export default defineConfig({
   plugins: [react()],
+  // The Chime SDK (in the video stories' bundle) reads Node's `global`.
+  define: { global: 'globalThis' },
   resolve: {
     alias: [
       { find: /^contact-kit$/, replacement: src('index.ts') },
       { find: /^contact-kit\/core$/, replacement: src('core/index.ts') },
+      { find: /^contact-kit\/video$/, replacement: src('video/index.ts') },
     ],
   },
 });

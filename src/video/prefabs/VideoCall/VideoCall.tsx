@@ -1,8 +1,11 @@
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
-import { useMessages } from '../../../i18n/I18nProvider';
+import { useI18n, useMessages } from '../../../i18n/I18nProvider';
 import type { MessageOverrides } from '../../../i18n/messages';
-import { ContactKitThemeProvider } from '../../../theme/ContactKitThemeProvider';
+import {
+  ContactKitThemeProvider,
+  useContactKitTheme,
+} from '../../../theme/ContactKitThemeProvider';
 import type { ThemeInput } from '../../../theme/ContactKitThemeProvider';
 import { useVideoCall } from '../../hooks/useVideoCall';
 import { CallEndScreen } from './CallEndScreen';
@@ -63,7 +66,8 @@ const VideoCallView = forwardRef<
  * microphone level, device pickers, permission doctor, "Join with camera off", "Join call"), the
  * call (agent large, self view small, a tile with `data-attendee-id` per participant, controls
  * to mute, switch the camera, pick devices and leave), a `role="status"` banner while joining
- * or reconnecting, and an end screen. Themed and translated like the chat components.
+ * or reconnecting, and an end screen. Themed and translated like the chat components; without
+ * `theme`/`locale` it follows the enclosing theme root and language.
  *
  * @example
  * ```tsx
@@ -76,10 +80,15 @@ export const VideoCall = /* @__PURE__ */ forwardRef<HTMLElement, VideoCallProps>
   { theme, locale, messages, nonce, ...rest },
   ref,
 ) {
+  // Without props of its own it follows the theme root and language it is rendered in.
+  const outer = useContactKitTheme();
+  const { requestedLocale } = useI18n();
+  const inherited: ThemeInput =
+    outer.mode === 'auto' ? 'auto' : { ...outer.tokens, base: outer.mode };
   return (
     <ContactKitThemeProvider
-      {...(theme !== undefined ? { theme } : {})}
-      {...(locale !== undefined ? { locale } : {})}
+      theme={theme ?? inherited}
+      locale={locale ?? requestedLocale}
       {...(messages !== undefined ? { messages } : {})}
       {...(nonce !== undefined ? { nonce } : {})}
     >
