@@ -67,6 +67,40 @@ const tileVideo = (page: Page, tileId: string): Promise<{ width: number; time: n
     return { width: video?.videoWidth ?? 0, time: video?.currentTime ?? 0 };
   }, tileId);
 
+/** Opens the raw-SDK page and joins with this ConnectionData / WebRTCConnection. */
+async function joinPage(data: unknown, errors: string[]): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(pageUrl);
+  await page.evaluate(
+    (connection) => (window as unknown as { join: (d: unknown) => Promise<void> }).join(connection),
+    data,
+  );
+  return page;
+}
+
+/** Waits until the page shows a playing tile of this attendee; resolves with its tile id. */
+async function playingTileOf(page: Page, attendeeId: string): Promise<string> {
+  let tileId = '';
+  await expect
+    .poll(
+      async () => {
+        const found = Object.entries((await chimeState(page)).tiles).find(
+          ([, tile]) => tile.attendeeId === attendeeId,
+        );
+        tileId = found?.[0] ?? '';
+        return found ? (await tileVideo(page, found[0])).width : 0;
+      },
+      { timeout: 20_000 },
+    )
+    .toBeGreaterThan(0);
+  const before = (await tileVideo(page, tileId)).time;
+  await expect
+    .poll(async () => (await tileVideo(page, tileId)).time, { timeout: 10_000 })
+    .toBeGreaterThan(before);
+  return tileId;
+}
+
 beforeAll(async () => {
   pageDir = await mkdtemp(join(tmpdir(), 'contact-kit-chime-raw-'));
   // Built in a child process, like the widget (a Vite build inside the worker leaves state behind).
@@ -156,5 +190,43 @@ describe('the Chime emulator with the real SDK in Chromium', () => {
       .toBe('MeetingEnded');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('relays each attendee to the other: a customer and an agent from CreateParticipant', async () => {
+    const post = async <T>(path: string, body: unknown, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${emulator.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()) as T;
+    };
+    const call = await post<{
+      ContactId: string;
+      ConnectionData: { Meeting: unknown; Attendee: { AttendeeId: string } };
+    }>('/admin/webrtc', { ParticipantDetails: { DisplayName: 'Ana' } });
+    const agent = await post<{ ParticipantCredentials: { ParticipantToken: string } }>(
+      `/admin/contacts/${call.ContactId}/participants`,
+      { ParticipantDetails: { DisplayName: 'Sam', ParticipantRole: 'AGENT' } },
+    );
+    const agentConnection = await post<{
+      WebRTCConnection: { Meeting: unknown; Attendee: { AttendeeId: string } };
+    }>(
+      '/participant/connection',
+      { Type: ['WEBRTC_CONNECTION'] },
+      { 'x-amz-bearer': agent.ParticipantCredentials.ParticipantToken },
+    );
+    const errors: string[] = [];
+    const customerPage = await joinPage(call.ConnectionData, errors);
+    const agentPage = await joinPage(agentConnection.WebRTCConnection, errors);
+
+    await playingTileOf(customerPage, agentConnection.WebRTCConnection.Attendee.AttendeeId);
+    await playingTileOf(agentPage, call.ConnectionData.Attendee.AttendeeId);
+    expect(Object.values((await chimeState(customerPage)).roster)).toEqual(
+      expect.arrayContaining(['Ana', 'Sam']),
+    );
+    expect(errors).toEqual([]);
+    await Promise.all([customerPage.close(), agentPage.close()]);
   });
 });
