@@ -126,5 +126,7 @@ export function participantLeaves(
     endContact(ctx, contact);
   } else {
     ctx.hub.closeParticipant(participant.participantId);
+    // In a web call the participant's attendee goes too (AUDIO_STATUS 411 on its signaling socket).
+    ctx.chime.removeAttendee(participant.participantId);
   }
 }

@@ -289,6 +289,41 @@ describe('web-call faults', () => {
   });
 });
 
+describe('participants leaving a web call', () => {
+  it("DisconnectParticipant of an agent removes its attendee; the customer's ends the meeting", async () => {
+    const { url } = await start();
+    const webCall = await startWebCall(url);
+    const customer = await joined(webCall.ConnectionData);
+    const sam = await addAgent(url, webCall.ContactId, 'AGENT', 'Sam');
+    const connection = await call<{
+      WebRTCConnection: WebCall['ConnectionData'];
+      ConnectionCredentials: { ConnectionToken: string };
+    }>(url, 'connection', sam.ParticipantToken, {
+      Type: ['WEBRTC_CONNECTION', 'CONNECTION_CREDENTIALS'],
+    });
+    const agent = await joined(connection.body.WebRTCConnection);
+    const T = agent.types;
+    await customer.next(T.AUDIO_STREAM_ID_INFO); // Sam arrived
+    const token = connection.body.ConnectionCredentials.ConnectionToken;
+    expect((await call(url, 'disconnect', token, {})).status).toBe(200);
+    expect((await agent.next(T.AUDIO_STATUS)).audioStatus?.audioStatus).toBe(411);
+    const left = (await customer.next(T.AUDIO_STREAM_ID_INFO)).audioStreamIdInfo!.streams![0]!;
+    expect(left.attendeeId ?? '').toBe('');
+
+    const customerToken = (
+      await call<{ ConnectionCredentials: { ConnectionToken: string } }>(
+        url,
+        'connection',
+        webCall.ParticipantToken,
+        { Type: ['CONNECTION_CREDENTIALS'] },
+      )
+    ).body.ConnectionCredentials.ConnectionToken;
+    expect((await call(url, 'disconnect', customerToken, {})).status).toBe(200);
+    expect((await customer.next(T.AUDIO_STATUS)).audioStatus?.audioStatus).toBe(410);
+    expect(await customer.closed()).toBe(4410);
+  });
+});
+
 describe('closing the emulator', () => {
   it('releases every socket and peer connection', async () => {
     const udpSockets = (): number =>
