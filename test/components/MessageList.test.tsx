@@ -111,18 +111,21 @@ describe('MessageList', () => {
     const root = container.querySelector('[data-state]')!;
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'scrolled-up'));
     expect(screen.getByRole('button', { name: 'Jump to latest' })).toBeInTheDocument();
+    // Rows measured on the way up (60 px, estimated 64) shift the offset, not what is in view.
+    const reading = log().scrollTop;
+    expect(reading).toBeLessThanOrEqual(300);
 
     act(() => {
       session.addItem(makeItem({ id: 'n1', time: new Date(base + 60_000).toISOString() }));
       session.addItem(makeItem({ id: 'n2', time: new Date(base + 61_000).toISOString() }));
     });
-    expect(log().scrollTop).toBe(300);
+    expect(log().scrollTop).toBe(reading);
     const jump = await screen.findByRole('button', { name: '2 new messages' });
     await expectNoAxeViolations(container);
 
     await user.click(jump);
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'at-bottom'));
-    expect(log().scrollTop).toBeGreaterThan(300);
+    expect(log().scrollTop).toBeGreaterThan(reading);
     expect(screen.queryByRole('button', { name: /new messages/ })).not.toBeInTheDocument();
   });
 
@@ -140,6 +143,66 @@ describe('MessageList', () => {
     await user.click(button);
     await waitFor(() => expect(session.callsOf('loadOlder')).toHaveLength(2));
     await expectNoAxeViolations(container);
+  });
+
+  it('keeps the rows in view steady when older history is prepended', async () => {
+    const session = sessionWith(manyItems(60, 100), { hasOlder: true });
+    const { container } = renderChat(<MessageList />, { session });
+    await waitFor(() => expect(log().scrollTop).toBeGreaterThan(0));
+    fireEvent.scroll(log(), { target: { scrollTop: 1200 } });
+    const root = container.querySelector('[data-state]')!;
+    await waitFor(() => expect(root).toHaveAttribute('data-state', 'scrolled-up'));
+    const place = (id: string) => {
+      const row = container.querySelector<HTMLElement>(`[data-message-id="${id}"]`)!;
+      return (
+        Number.parseFloat(/translateY\((.+)px\)/.exec(row.style.transform)![1]!) - log().scrollTop
+      );
+    };
+    const before = place('m-125');
+
+    act(() => session.update({ items: [...manyItems(30, 70), ...session.getSnapshot().items] }));
+    expect(place('m-125')).toBeCloseTo(before, 5);
+    expect(log().scrollTop).toBeGreaterThan(1200);
+    expect(session.callsOf('loadOlder')).toHaveLength(0);
+  });
+
+  it('holds the place the reader scrolled to even before the scroll event arrives', async () => {
+    const session = sessionWith(manyItems(60));
+    const { container } = renderChat(<MessageList />, { session });
+    const root = container.querySelector('[data-state]')!;
+    await waitFor(() => expect(log().scrollTop).toBeGreaterThan(0));
+    fireEvent.scroll(log(), { target: { scrollTop: 900 } });
+    await waitFor(() => expect(root).toHaveAttribute('data-state', 'scrolled-up'));
+    const top = (row: HTMLElement) =>
+      Number.parseFloat(/translateY\((.+)px\)/.exec(row.style.transform)![1]!);
+    // A browser scrolls first and fires `scroll` on the next frame; a re-layout in between must
+    // hold what the reader sees now, not snap back to where the last event left the view.
+    const moved = log().scrollTop + 100;
+    log().scrollTop = moved;
+    const row = [...container.querySelectorAll<HTMLElement>('[data-message-id]')].find(
+      (element) => top(element) > moved && top(element) < moved + 300,
+    )!;
+    const before = top(row) - moved;
+    act(() => session.update({ items: [...manyItems(5, -5), ...session.getSnapshot().items] }));
+    expect(top(row) - log().scrollTop).toBeCloseTo(before, 5);
+    expect(log().scrollTop).toBeGreaterThan(moved);
+  });
+
+  it('mounts each message once while scrolling through a long transcript', async () => {
+    const session = sessionWith(manyItems(150));
+    const { container } = renderChat(<MessageList />, { session });
+    await waitFor(() => expect(log().scrollTop).toBeGreaterThan(0));
+    const seen = new Set<string>();
+    for (let top = 0; top <= log().scrollHeight; top += 400) {
+      fireEvent.scroll(log(), { target: { scrollTop: top } });
+      const ids = [...container.querySelectorAll('[data-message-id]')].map((row) =>
+        row.getAttribute('data-message-id')!,
+      );
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.length).toBeLessThan(40);
+      ids.forEach((id) => seen.add(id));
+    }
+    expect(seen.size).toBe(150);
   });
 
   it('groups consecutive messages by sender, separates days, and shows events as centred notes', async () => {

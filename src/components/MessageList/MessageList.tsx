@@ -1,5 +1,3 @@
-import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import type { Range } from '@tanstack/react-virtual';
 import {
   forwardRef,
   useCallback,
@@ -19,6 +17,7 @@ import { buildRows } from './buildRows';
 import type { TranscriptRow } from './buildRows';
 import type { InteractiveRenderer } from './InteractiveRendererContext';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
+import { useWindowedRows } from './useWindowedRows';
 import * as S from './MessageList.styles';
 
 /**
@@ -117,29 +116,15 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
     const lastScrollTop = useRef(0);
 
     const lastIndex = rows.length - 1;
-    // The newest row always stays mounted, so the log announces every new message even while
-    // the reader is scrolled up.
-    const rangeExtractor = useCallback(
-      (range: Range) => {
-        const indexes = defaultRangeExtractor(range);
-        if (lastIndex >= 0 && !indexes.includes(lastIndex)) {
-          indexes.push(lastIndex);
-        }
-        return indexes;
-      },
-      [lastIndex],
-    );
-
-    const virtualizer = useVirtualizer({
-      count: rows.length,
-      getScrollElement: () => scrollRef.current,
-      estimateSize: () => estimateRowHeight,
-      getItemKey: (index) => rows[index]?.key ?? index,
+    const keys = useMemo(() => rows.map((row) => row.key), [rows]);
+    const windowed = useWindowedRows({
+      keys,
+      scrollRef,
+      estimateSize: estimateRowHeight,
       overscan,
-      rangeExtractor,
-      // Keeps the row in view steady when older history is prepended above it.
-      anchorTo: 'end',
+      endThreshold: bottomThreshold,
     });
+    const { scrollToEnd, totalSize } = windowed;
 
     const scrollToBottom = useCallback(() => {
       if (lastIndex < 0) {
@@ -149,8 +134,8 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
       setAtBottom(true);
       setUnseen(0);
       // An instant jump: smooth scrolling a long list is slow and ignores reduced motion.
-      virtualizer.scrollToIndex(lastIndex, { align: 'end' });
-    }, [lastIndex, virtualizer]);
+      scrollToEnd();
+    }, [lastIndex, scrollToEnd]);
 
     useImperativeHandle(
       ref,
@@ -180,12 +165,14 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
       );
     }, [hasOlder, isLoadingOlder, loadOlder, olderFailed]);
 
+    const onWindowScroll = windowed.onScroll;
     const onScroll = useCallback(() => {
       const element = scrollRef.current;
       if (!element) {
         return;
       }
-      const distance = virtualizer.getTotalSize() - element.scrollTop - element.clientHeight;
+      onWindowScroll();
+      const distance = totalSize - element.scrollTop - element.clientHeight;
       const bottom = distance <= bottomThreshold;
       if (bottom !== atBottomRef.current) {
         atBottomRef.current = bottom;
@@ -201,7 +188,7 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
       if (movedUp && element.scrollTop <= estimateRowHeight * 2) {
         maybeLoadOlder();
       }
-    }, [virtualizer, bottomThreshold, estimateRowHeight, maybeLoadOlder]);
+    }, [onWindowScroll, totalSize, bottomThreshold, estimateRowHeight, maybeLoadOlder]);
 
     // New rows at the end: follow them at the bottom (or after an own send), count them otherwise.
     const lastKey = rows[lastIndex]?.key;
@@ -233,7 +220,6 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
     }, [lastKey, lastIndex, rows, scrollToBottom]);
 
     // History shorter than the view: keep loading until it fills the view or runs out.
-    const totalSize = virtualizer.getTotalSize();
     useEffect(() => {
       const element = scrollRef.current;
       if (element && element.clientHeight > 0 && totalSize <= element.clientHeight) {
@@ -318,21 +304,21 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
             <S.Empty>{t('emptyTranscript')}</S.Empty>
           ) : (
             <S.Sizer style={{ height: totalSize }}>
-              {virtualizer.getVirtualItems().map((virtual) => {
-                const row = rows[virtual.index];
+              {windowed.rows.map(({ index, start }) => {
+                const row = rows[index];
                 if (!row) {
                   return null;
                 }
                 return (
                   <S.VirtualRow
-                    key={virtual.key}
-                    ref={virtualizer.measureElement}
-                    data-index={virtual.index}
+                    key={row.key}
+                    ref={windowed.measureRow}
+                    data-index={index}
                     data-row={row.kind}
                     {...(row.kind === 'item'
                       ? { 'data-message-id': row.item.id, 'data-type': row.item.type }
                       : {})}
-                    style={{ transform: `translateY(${virtual.start}px)` }}
+                    style={{ transform: `translateY(${start}px)` }}
                   >
                     {renderRow(row)}
                   </S.VirtualRow>
