@@ -287,7 +287,8 @@ export class ChimeHub {
       return;
     }
     const codec = new SignalingCodec(await loadSignalingProtocol(), () => this.options.clock.now());
-    if (socket.destroyed || this.closing) {
+    if (this.closing) {
+      socket.destroy();
       return;
     }
     this.server.handleUpgrade(request, socket, head, (ws) => {
@@ -303,6 +304,10 @@ export class ChimeHub {
       logger: this.options.logger,
       createPeer: async (session) => {
         const peer = await MediaPeer.create();
+        if (this.closing) {
+          await peer.close();
+          throw new Error('the emulator is closing');
+        }
         this.peers.add(peer);
         peer.onClosed = () => this.peers.delete(peer);
         peer.onVideo = (packet) => this.relay.forwardVideo(session.endpoint, packet);
