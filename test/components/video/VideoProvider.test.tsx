@@ -104,3 +104,19 @@ describe('video hooks', () => {
     expect(() => render(<Probe />)).toThrow(/VideoProvider/);
   });
 });
+
+describe('LazyVideoCall', () => {
+  it('shows the fallback, then the call UI once the video kit has loaded', async () => {
+    const { LazyVideoCall } = await import('../../../src/video/lazy/LazyVideoCall');
+    render(
+      <LazyVideoCall
+        adapter={createFakeMeetingAdapter()}
+        connectionData={connectionData}
+        storage={null}
+        fallback={<p>Loading video…</p>}
+      />,
+    );
+    expect(screen.getByText('Loading video…')).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Join call' })).toBeInTheDocument();
+  });
+});
