@@ -40,7 +40,10 @@ export interface ChimeMeetingAdapterOptions extends MeetingSessionConfigurationO
   logger?: Logger;
   /** Where devices come from. Defaults to `navigator.mediaDevices`, read when first needed. */
   mediaDevices?: MediaDevices;
-  /** A display name for an attendee (Connect's attendees carry none). */
+  /**
+   * A display name for an attendee. Defaults to the attendee's `ExternalUserId` (the emulator
+   * sets display names there; Connect's attendees carry none, and the UI then says "Agent").
+   */
   getAttendeeName?: (attendeeId: string, externalUserId: string | undefined) => string | undefined;
 }
 
@@ -230,7 +233,9 @@ export function createChimeMeetingAdapter(
       const local = attendeeId === localId();
       const entry: RosterAttendee = {
         attendeeId,
-        name: options.getAttendeeName?.(attendeeId, externalUserId),
+        name: options.getAttendeeName
+          ? options.getAttendeeName(attendeeId, externalUserId)
+          : externalUserId || undefined,
         local,
         muted: local ? store.getSnapshot().muted : false,
         videoEnabled: false,
@@ -376,7 +381,10 @@ export function createChimeMeetingAdapter(
       session?.audioVideo.bindVideoElement(tileId, element);
     },
     unbindVideoElement(tileId) {
-      session?.audioVideo.unbindVideoElement(tileId, false);
+      // The SDK already dropped a removed tile's binding (and warns about unknown ids).
+      if (store.getSnapshot().tiles.some((tile) => tile.tileId === tileId)) {
+        session?.audioVideo.unbindVideoElement(tileId, false);
+      }
     },
     async refreshDevices() {
       const devices = mediaDevices();
