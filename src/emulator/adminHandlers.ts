@@ -328,6 +328,8 @@ function contactSummary(ctx: EmulatorContext, contact: ContactRecord): Record<st
     ContactId: contact.contactId,
     InitialContactId: contact.initialContactId,
     Status: contact.status === 'active' ? 'ACTIVE' : 'ENDED',
+    // As Connect's DescribeContact: a web call is a VOICE contact.
+    Channel: ctx.chime.isWebCall(contact.contactId) ? 'VOICE' : 'CHAT',
     CreatedTimestamp: isoTime(contact.createdAt),
     Attributes: contact.attributes,
     RelatedContactIds: contact.pastContactIds,

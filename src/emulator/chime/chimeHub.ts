@@ -138,6 +138,11 @@ export class ChimeHub {
     return { meeting, attendee };
   }
 
+  /** True when the contact is a web call (it has a meeting, running or ended). */
+  isWebCall(contactId: string): boolean {
+    return this.meetings.meetingForContact(contactId) !== undefined;
+  }
+
   /** The attendee of a participant of a web-call contact, added on first use; undefined for a chat. */
   attendeeFor(
     contactId: string,

@@ -125,4 +125,21 @@ describe('CreateParticipantConnection with WEBRTC_CONNECTION', () => {
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({});
   });
+
+  it('lists a web call as a VOICE contact and a chat as CHAT, like DescribeContact', async () => {
+    emulator = await startEmulator({ port: 0 });
+    const chat = await startChat(emulator.url);
+    const webCall = await startWebCall(emulator.url);
+    const listed = await request<{ Contacts: { ContactId: string; Channel: string }[] }>(
+      `${emulator.url}/admin/contacts`,
+    );
+    expect(listed.body.Contacts.map(({ ContactId, Channel }) => [ContactId, Channel])).toEqual([
+      [webCall.ContactId, 'VOICE'],
+      [chat.ContactId, 'CHAT'],
+    ]);
+    const one = await request<{ Channel: string }>(
+      `${emulator.url}/admin/contacts/${webCall.ContactId}`,
+    );
+    expect(one.body.Channel).toBe('VOICE');
+  });
 });
