@@ -40,7 +40,7 @@ function installLayout(): void {
   define('offsetHeight', (el) =>
     isLog(el) ? TEST_VIEWPORT.height : el.hasAttribute('data-index') ? TEST_VIEWPORT.rowHeight : 0,
   );
-  // The scroller's content is its sizer, whose height the virtualizer sets inline.
+  // The scroller's content is its sizer, whose height the windowing hook sets inline.
   Object.defineProperty(HTMLElement.prototype, 'scrollHeight', {
     configurable: true,
     get(this: HTMLElement) {
