@@ -51,7 +51,9 @@ describe('MessageList', () => {
     expect(container.querySelector('[data-message-id="m-10"]')).not.toBeInTheDocument();
     expect(log()).toHaveAttribute('aria-live', 'polite');
     await expectNoAxeViolations(container);
-  });
+    // Building 10,000 items and running axe is slow in jsdom on a loaded 2-core machine; what is
+    // checked is the row count, not the time.
+  }, 30_000);
 
   it('carries data-message-id and keeps the row (keyed by localId) when a send is confirmed', async () => {
     const pending = makeItem({

@@ -56,8 +56,6 @@ describe('server rendering', () => {
     const { renderToString } = await import('react-dom/server');
     await import('@tanstack/react-query');
     await import('styled-components');
-    // react-virtual (the message list) also reads window/document at import.
-    await import('@tanstack/react-virtual');
 
     const { value: html, reads } = await recordBrowserGlobalReads(async () => {
       const kit = await import('contact-kit');
