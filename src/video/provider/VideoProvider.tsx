@@ -106,7 +106,7 @@ export function VideoProvider(props: VideoProviderProps): ReactNode {
   const [session] = useState(() => {
     const adapter = props.adapter ?? createChimeMeetingAdapter(props.chimeOptions);
     const storage =
-      props.storage === null ? undefined : (props.storage ?? defaultDeviceChoiceStorage());
+      props.storage === null ? undefined : (props.storage ?? defaultDeviceChoiceStorage);
     return createVideoSession({ adapter, storage, ownsAdapter: props.adapter === undefined });
   });
 

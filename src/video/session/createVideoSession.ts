@@ -26,8 +26,11 @@ import { toVideoCallError } from './toVideoCallError';
  */
 export interface VideoSessionOptions {
   adapter: MeetingAdapter;
-  /** Where device choices persist; `undefined` keeps them for this visit only. */
-  storage?: DeviceChoiceStorage | undefined;
+  /**
+   * Where device choices persist; `undefined` keeps them for this visit only. A function is
+   * called when first needed (in the browser), so a server render never reads `localStorage`.
+   */
+  storage?: DeviceChoiceStorage | (() => DeviceChoiceStorage | undefined) | undefined;
   /** Destroy the adapter on release (the session created it). Defaults to `false`. */
   ownsAdapter?: boolean;
   /** Where background failures (a rejected `leave`) go. Defaults to `console.warn`. */
@@ -84,7 +87,16 @@ const KINDS: readonly MediaDeviceKindName[] = ['audioinput', 'videoinput', 'audi
  * ```
  */
 export function createVideoSession(options: VideoSessionOptions): VideoSession {
-  const { adapter, storage } = options;
+  const { adapter } = options;
+  let storageResolved = false;
+  let storageValue: DeviceChoiceStorage | undefined;
+  const storage = (): DeviceChoiceStorage | undefined => {
+    if (!storageResolved) {
+      storageResolved = true;
+      storageValue = typeof options.storage === 'function' ? options.storage() : options.storage;
+    }
+    return storageValue;
+  };
   const report = options.onError ?? ((error: unknown) => console.warn('contact-kit/video:', error));
   let state: MeetingState = idleMeetingState;
   const listeners = new Set<() => void>();
@@ -167,7 +179,7 @@ export function createVideoSession(options: VideoSessionOptions): VideoSession {
 
   const reconcileDevices = (preferPersisted: boolean) => {
     const media = adapter.getSnapshot();
-    const persisted = readDeviceChoice(storage);
+    const persisted = readDeviceChoice(storage());
     for (const kind of KINDS) {
       const current = media.selected[kind];
       const next = pickDevice(
@@ -256,7 +268,7 @@ export function createVideoSession(options: VideoSessionOptions): VideoSession {
       dispatch({ type: 'RESET' });
     },
     async selectDevice(kind, deviceId) {
-      writeDeviceChoice(storage, kind, deviceId);
+      writeDeviceChoice(storage(), kind, deviceId);
       await adapter.selectDevice(kind, deviceId);
     },
     attach() {
