@@ -324,6 +324,7 @@ export const stopContact: AdminHandler = (ctx, { params }) => {
 };
 
 function contactSummary(ctx: EmulatorContext, contact: ContactRecord): Record<string, unknown> {
+  const meeting = ctx.chime.meetingSummary(contact.contactId);
   return {
     ContactId: contact.contactId,
     InitialContactId: contact.initialContactId,
@@ -340,6 +341,7 @@ function contactSummary(ctx: EmulatorContext, contact: ContactRecord): Record<st
       Status: participant.status === 'joined' ? 'JOINED' : 'LEFT',
       OpenWebsockets: ctx.hub.openSocketCount(participant.participantId),
     })),
+    ...(meeting ? { Meeting: meeting } : {}),
   };
 }
 

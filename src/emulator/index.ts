@@ -27,7 +27,11 @@ export type { AgentContext, AgentFactory, AgentHandle } from './agentTypes';
 export { parseFaultRequest, type FaultRequest } from './faults';
 export { parseLeadingJson } from './parseLeadingJson';
 export { BOT_AGENT_NAME, type WebCallAgentName } from './chime/botAgent';
-export { CHIME_CONTROL_PATH, type WebCallConnectionData } from './chime/chimeHub';
+export {
+  CHIME_CONTROL_PATH,
+  type MeetingSummary,
+  type WebCallConnectionData,
+} from './chime/chimeHub';
 export { pageTranscript, type TranscriptQuery, type TranscriptStart } from './transcriptPage';
 export { SAMPLE_VIEWS } from './sampleViews';
 

@@ -55,6 +55,30 @@ export interface WebCallConnectionData {
  * const options: ChimeHubOptions = { clock, logger, agent: 'echo', wsBase: () => 'ws://127.0.0.1:4010', isParticipantActive: () => true };
  * ```
  */
+/**
+ * A web-call contact's meeting as `GET /admin/contacts/{ContactId}` shows it under `Meeting`.
+ *
+ * @example
+ * ```ts
+ * const { Meeting }: { Meeting: MeetingSummary } = await (await fetch(`${url}/admin/contacts/${id}`)).json();
+ * expect(Meeting.Attendees.every((attendee) => attendee.Joins <= 1)).toBe(true);
+ * ```
+ */
+export interface MeetingSummary {
+  MeetingId: string;
+  Status: 'ACTIVE' | 'ENDED';
+  Attendees: {
+    AttendeeId: string;
+    ParticipantId: string;
+    Status: 'ACTIVE' | 'REMOVED';
+    /** A signaling socket of this attendee is joined now (the bot always is). */
+    Joined: boolean;
+    /** JOINs answered for this attendee since the meeting started. */
+    Joins: number;
+    Muted: boolean;
+  }[];
+}
+
 export interface ChimeHubOptions {
   clock: Clock;
   logger: Logger;
@@ -141,6 +165,34 @@ export class ChimeHub {
   /** True when the contact is a web call (it has a meeting, running or ended). */
   isWebCall(contactId: string): boolean {
     return this.meetings.meetingForContact(contactId) !== undefined;
+  }
+
+  /**
+   * The admin view of a contact's meeting (`undefined` for a chat): its status and, per attendee,
+   * whether a signaling socket is joined now and how many JOINs it sent in all.
+   */
+  meetingSummary(contactId: string): MeetingSummary | undefined {
+    const meeting = this.meetings.meetingForContact(contactId);
+    if (!meeting) {
+      return undefined;
+    }
+    const joinedNow = new Set(
+      [...this.sessions]
+        .filter((session) => session.joined)
+        .map((session) => session.attendee.attendeeId),
+    );
+    return {
+      MeetingId: meeting.meetingId,
+      Status: meeting.status === 'active' ? 'ACTIVE' : 'ENDED',
+      Attendees: this.meetings.attendeesOf(meeting).map((attendee) => ({
+        AttendeeId: attendee.attendeeId,
+        ParticipantId: attendee.participantId,
+        Status: attendee.status === 'active' ? 'ACTIVE' : 'REMOVED',
+        Joined: attendee.bot || joinedNow.has(attendee.attendeeId),
+        Joins: attendee.joins,
+        Muted: attendee.muted,
+      })),
+    };
   }
 
   /** The attendee of a participant of a web-call contact, added on first use; undefined for a chat. */
@@ -371,6 +423,7 @@ export class ChimeHub {
   }
 
   private joined(session: SignalingSession): void {
+    session.attendee.joins += 1;
     const meetingId = session.attendee.meetingId;
     const present = this.present(meetingId);
     const types = session.codec.types;

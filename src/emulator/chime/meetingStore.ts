@@ -23,6 +23,8 @@ export interface AttendeeRecord {
   /** `removed` after the remove-attendee fault; a removed attendee cannot join again. */
   status: 'active' | 'removed';
   muted: boolean;
+  /** JOINs answered for this attendee so far (a test oracle: StrictMode must join once). */
+  joins: number;
 }
 
 /**
@@ -94,6 +96,7 @@ export class MeetingStore {
       bot: init.bot ?? false,
       status: 'active',
       muted: false,
+      joins: 0,
     };
     this.attendees.set(attendeeId, attendee);
     this.byParticipant.set(init.participantId, attendeeId);

@@ -102,6 +102,14 @@ describe('Chime signaling over the emulator websocket', () => {
     expect(roster.map((stream) => stream.externalUserId)).toEqual(['Ana', 'Agent (emulated)']);
     expect(roster[0]!.attendeeId).toBe(webCall.ConnectionData.Attendee.AttendeeId);
     const bot = roster[1]!;
+    // The admin view counts the JOIN (the e2e tier uses it to prove StrictMode joins once).
+    const view = await request<{ Meeting: { Attendees: { Joined: boolean; Joins: number }[] } }>(
+      `${url}/admin/contacts/${webCall.ContactId}`,
+    );
+    expect(view.body.Meeting.Attendees.map(({ Joined, Joins }) => [Joined, Joins])).toEqual([
+      [true, 1],
+      [true, 0],
+    ]);
 
     const peer = newPeer();
     const subAck = await cameraOn(client, peer);

@@ -137,9 +137,28 @@ describe('CreateParticipantConnection with WEBRTC_CONNECTION', () => {
       [webCall.ContactId, 'VOICE'],
       [chat.ContactId, 'CHAT'],
     ]);
-    const one = await request<{ Channel: string }>(
+    const one = await request<{ Channel: string; Meeting: unknown }>(
       `${emulator.url}/admin/contacts/${webCall.ContactId}`,
     );
     expect(one.body.Channel).toBe('VOICE');
+    // Nobody has joined the meeting's signaling yet.
+    expect(one.body.Meeting).toEqual({
+      MeetingId: webCall.ConnectionData.Meeting.MeetingId,
+      Status: 'ACTIVE',
+      Attendees: [
+        {
+          AttendeeId: webCall.ConnectionData.Attendee.AttendeeId,
+          ParticipantId: webCall.ParticipantId,
+          Status: 'ACTIVE',
+          Joined: false,
+          Joins: 0,
+          Muted: false,
+        },
+      ],
+    });
+    const chatView = await request<Record<string, unknown>>(
+      `${emulator.url}/admin/contacts/${chat.ContactId}`,
+    );
+    expect(chatView.body).not.toHaveProperty('Meeting');
   });
 });
