@@ -17,6 +17,7 @@ export default defineConfig({
     alias: [
       { find: /^contact-kit$/, replacement: src('index.ts') },
       { find: /^contact-kit\/core$/, replacement: src('core/index.ts') },
+      { find: /^contact-kit\/video$/, replacement: src('video/index.ts') },
     ],
   },
   define: { global: 'globalThis' },

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { QueryClient, QueryClientProvider, useMutation, useQuery } from '@tanstack/react-query';
 import { ContactKitThemeProvider } from 'contact-kit';
@@ -24,6 +24,9 @@ export interface AgentConsoleProps {
   /** How often the contact list refreshes. Defaults to 1,500 ms. */
   pollMs?: number;
 }
+
+// Web calls bring the Chime SDK: loaded with the first one answered, never for chats.
+const AgentVideoCall = lazy(() => import('./AgentVideoCall'));
 
 const sessionStore = (): Storage | undefined =>
   typeof window === 'undefined' ? undefined : window.sessionStorage;
@@ -70,7 +73,11 @@ function ConsoleView({ api, pollMs = 1500 }: AgentConsoleProps): ReactNode {
   );
 
   const answer = useMutation({
-    mutationFn: async (row: { contactId: string; customerName: string }): Promise<AgentSeat> => {
+    mutationFn: async (row: {
+      contactId: string;
+      customerName: string;
+      channel: 'CHAT' | 'VOICE';
+    }): Promise<AgentSeat> => {
       const name = agentName.trim() || 'Agent';
       const joined = await api.join(row.contactId, name);
       return {
@@ -79,6 +86,7 @@ function ConsoleView({ api, pollMs = 1500 }: AgentConsoleProps): ReactNode {
         participantId: joined.ParticipantId,
         participantToken: joined.ParticipantCredentials.ParticipantToken,
         customerName: row.customerName,
+        channel: row.channel,
       };
     },
     onSuccess: (seat) => {
@@ -122,15 +130,26 @@ function ConsoleView({ api, pollMs = 1500 }: AgentConsoleProps): ReactNode {
             Could not answer: {answer.error.message}
           </p>
         ) : null}
-        {seats.map((seat) => (
-          <AgentChat
-            key={seat.contactId}
-            api={api}
-            seat={seat}
-            visible={seat.contactId === selected}
-            onClose={() => closeSeat(seat.contactId)}
-          />
-        ))}
+        {seats.map((seat) =>
+          seat.channel === 'VOICE' ? (
+            <Suspense key={seat.contactId} fallback={<p role="status">Loading the call…</p>}>
+              <AgentVideoCall
+                api={api}
+                seat={seat}
+                visible={seat.contactId === selected}
+                onClose={() => closeSeat(seat.contactId)}
+              />
+            </Suspense>
+          ) : (
+            <AgentChat
+              key={seat.contactId}
+              api={api}
+              seat={seat}
+              visible={seat.contactId === selected}
+              onClose={() => closeSeat(seat.contactId)}
+            />
+          ),
+        )}
         {selectedSeat ? null : (
           <div className="console-empty">
             <h2>No chat selected</h2>

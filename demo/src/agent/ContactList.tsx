@@ -34,7 +34,7 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute:
  *
  * @example
  * ```tsx
- * <ContactList rows={[{ contactId: 'c', state: 'waiting', customerName: 'Ana', joined: false, agentNames: [], createdAt }]} onAnswer={answer} onSelect={open} />
+ * <ContactList rows={[{ contactId: 'c', state: 'waiting', customerName: 'Ana', joined: false, agentNames: [], createdAt, channel: 'CHAT' }]} onAnswer={answer} onSelect={open} />
  * ```
  */
 export function ContactList(props: ContactListProps): ReactNode {
@@ -66,7 +66,10 @@ export function ContactList(props: ContactListProps): ReactNode {
             aria-current={row.contactId === selected ? 'true' : undefined}
           >
             <div className="contact-text">
-              <span className="contact-name">{row.customerName}</span>
+              <span className="contact-name">
+                {row.customerName}
+                {row.channel === 'VOICE' ? <span className="contact-channel"> · video</span> : null}
+              </span>
               <span className="contact-meta">
                 <span className={`badge badge-${row.state}`}>{STATE_LABEL[row.state]}</span>{' '}
                 {timeFormat.format(new Date(row.createdAt))}
@@ -77,7 +80,7 @@ export function ContactList(props: ContactListProps): ReactNode {
               <button
                 type="button"
                 className="contact-action"
-                aria-label={`Open chat with ${row.customerName}`}
+                aria-label={`Open ${row.channel === 'VOICE' ? 'video call' : 'chat'} with ${row.customerName}`}
                 onClick={() => props.onSelect(row.contactId)}
               >
                 Open
@@ -86,7 +89,11 @@ export function ContactList(props: ContactListProps): ReactNode {
               <button
                 type="button"
                 className="contact-action contact-answer"
-                aria-label={`Answer ${row.customerName}`}
+                aria-label={
+                  row.channel === 'VOICE'
+                    ? `Answer video call from ${row.customerName}`
+                    : `Answer ${row.customerName}`
+                }
                 disabled={props.answering === row.contactId}
                 onClick={() => props.onAnswer(row)}
               >

@@ -13,6 +13,8 @@ export interface AgentSeat {
   customerName: string;
   /** The name the agent joined with. */
   agentName?: string;
+  /** `VOICE` for a web call; chats leave it out. */
+  channel?: 'CHAT' | 'VOICE';
 }
 
 const KEY = 'contact-kit-demo:agent-seats';

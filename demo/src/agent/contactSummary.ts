@@ -17,6 +17,8 @@ export interface ContactSummary {
   joined: boolean;
   agentNames: string[];
   createdAt: string;
+  /** `VOICE` for a web call, `CHAT` otherwise. */
+  channel: 'CHAT' | 'VOICE';
 }
 
 /**
@@ -46,5 +48,6 @@ export function summarizeContact(
     joined,
     agentNames: agents.map((p) => p.DisplayName),
     createdAt: contact.CreatedTimestamp,
+    channel: contact.Channel === 'VOICE' ? 'VOICE' : 'CHAT',
   };
 }

@@ -1,4 +1,5 @@
 import type { StartChatResult } from 'contact-kit';
+import type { WebRTCConnectionData } from 'contact-kit/video';
 
 /**
  * One participant of a contact, as the emulator's admin API lists it.
@@ -27,6 +28,8 @@ export interface AdminParticipant {
 export interface AdminContact {
   ContactId: string;
   Status: 'ACTIVE' | 'ENDED';
+  /** `CHAT` for chats, `VOICE` for web calls (as Connect's DescribeContact says). */
+  Channel?: 'CHAT' | 'VOICE';
   CreatedTimestamp: string;
   Attributes?: Record<string, string>;
   Participants: AdminParticipant[];
@@ -40,6 +43,22 @@ export interface AdminContact {
  * const { ParticipantCredentials }: JoinedParticipant = await api.join(contactId, 'Sam');
  * ```
  */
+/**
+ * What `POST /admin/webrtc` (StartWebRTCContact) answers: the customer's participant and the Chime
+ * meeting data to join with.
+ *
+ * @example
+ * ```ts
+ * const call: StartedWebCall = await api.startWebCall('Ana');
+ * ```
+ */
+export interface StartedWebCall {
+  ContactId: string;
+  ParticipantId: string;
+  ParticipantToken: string;
+  ConnectionData: WebRTCConnectionData;
+}
+
 export interface JoinedParticipant {
   ParticipantId: string;
   ParticipantCredentials: { ParticipantToken: string; Expiry: string };
@@ -58,6 +77,8 @@ export interface JoinedParticipant {
 export interface AdminApi {
   readonly url: string;
   startChat(displayName: string, attributes?: Record<string, string>): Promise<StartChatResult>;
+  /** Stands in for the shop backend's StartWebRTCContact call. */
+  startWebCall(displayName: string, attributes?: Record<string, string>): Promise<StartedWebCall>;
   listContacts(): Promise<{ Contacts: AdminContact[] }>;
   join(contactId: string, displayName: string): Promise<JoinedParticipant>;
   sendItem(
@@ -100,6 +121,11 @@ export function createAdminApi(url: string): AdminApi {
     url,
     startChat: (displayName, attributes) =>
       call('POST', '/admin/chat', {
+        ParticipantDetails: { DisplayName: displayName },
+        ...(attributes ? { Attributes: attributes } : {}),
+      }),
+    startWebCall: (displayName, attributes) =>
+      call('POST', '/admin/webrtc', {
         ParticipantDetails: { DisplayName: displayName },
         ...(attributes ? { Attributes: attributes } : {}),
       }),

@@ -1,10 +1,14 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ChatWidget } from 'contact-kit';
 import type { PreChatValues, StartChatResult } from 'contact-kit';
-import type { AdminApi } from '../shared/adminApi';
+import type { AdminApi, StartedWebCall } from '../shared/adminApi';
 import { withEmulatorParam } from '../shared/emulatorUrl';
 import { KettleArt } from './KettleArt';
+
+// The video kit (and the Chime SDK in it) loads only when a call starts, or on hover of its button.
+const loadVideoCallDialog = () => import('./VideoCallDialog');
+const VideoCallDialog = lazy(loadVideoCallDialog);
 
 /**
  * Props of {@link Storefront}.
@@ -30,6 +34,23 @@ export interface StorefrontProps {
 export function Storefront({ api }: StorefrontProps): ReactNode {
   const [inCart, setInCart] = useState(0);
   const [quantity, setQuantity] = useState(1);
+  const [call, setCall] = useState<StartedWebCall>();
+  const [callState, setCallState] = useState<'idle' | 'starting' | 'failed'>('idle');
+
+  // In production this is your backend calling Amazon Connect's StartWebRTCContact.
+  const startVideoCall = async (): Promise<void> => {
+    setCallState('starting');
+    try {
+      const [started] = await Promise.all([
+        api.startWebCall('Customer', { product: 'aurora-kettle' }),
+        loadVideoCallDialog(),
+      ]);
+      setCall(started);
+      setCallState('idle');
+    } catch {
+      setCallState('failed');
+    }
+  };
 
   // In production this is a call to your own backend, which calls Amazon Connect's
   // StartChatContact with its AWS credentials and returns only the participant's details.
@@ -96,7 +117,23 @@ export function Storefront({ api }: StorefrontProps): ReactNode {
           </ul>
           <p className="product-help">
             Questions about brewing or your order? Our team is one click away: use the chat button
-            in the corner.
+            in the corner, or see a barista on video.
+          </p>
+          <p className="product-video">
+            <button
+              type="button"
+              className="video-start"
+              disabled={callState === 'starting' || call !== undefined}
+              onPointerEnter={() => void loadVideoCallDialog()}
+              onFocus={() => void loadVideoCallDialog()}
+              onClick={() => void startVideoCall()}
+            >
+              Start video call
+            </button>
+            {callState === 'starting' ? <span role="status">Starting the call…</span> : null}
+            {callState === 'failed' ? (
+              <span role="alert">The video call could not start. Try again.</span>
+            ) : null}
           </p>
         </section>
       </main>
@@ -108,6 +145,12 @@ export function Storefront({ api }: StorefrontProps): ReactNode {
           answer chats as a person.
         </p>
       </footer>
+
+      {call ? (
+        <Suspense fallback={<p role="status">Loading the video call…</p>}>
+          <VideoCallDialog call={call} onClose={() => setCall(undefined)} />
+        </Suspense>
+      ) : null}
 
       <ChatWidget
         endpoint={api.url}
