@@ -49,7 +49,7 @@ export function PreJoinScreen(): ReactNode {
           />
           {!showVideo && (
             <S.Placeholder>
-              {preview.status === 'starting' ? (
+              {joining ? null : preview.status === 'starting' ? (
                 <span>{t('startingPreview')}</span>
               ) : (
                 <>
