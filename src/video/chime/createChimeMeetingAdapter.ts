@@ -281,13 +281,21 @@ export function createChimeMeetingAdapter(
     };
   };
 
+  /**
+   * Starts the chosen camera, or the browser's default one when none is known yet (no preview ran,
+   * so the device list is empty). No camera at all is not an error: the call goes on without video.
+   */
   const startCamera = async () => {
     const deviceId = store.getSnapshot().selected.videoinput;
-    if (deviceId === undefined) {
-      return false;
+    try {
+      await meetingManager.startVideoInputDevice(deviceId ?? {});
+      return true;
+    } catch (error) {
+      if (deviceId === undefined && (error as { name?: unknown }).name === 'NotFoundError') {
+        return false;
+      }
+      throw error;
     }
-    await meetingManager.startVideoInputDevice(deviceId);
-    return true;
   };
 
   const adapter: ChimeMeetingAdapter = {
@@ -317,7 +325,7 @@ export function createChimeMeetingAdapter(
       startedOnce = false;
       session = { audioVideo, release: observeSession(audioVideo) };
       const { selected, videoEnabled, muted } = store.getSnapshot();
-      await meetingManager.startAudioInputDevice(selected.audioinput ?? 'default');
+      await meetingManager.startAudioInputDevice(selected.audioinput ?? {});
       if (selected.audiooutput !== undefined) {
         await meetingManager.startAudioOutputDevice(selected.audiooutput).catch(() => undefined);
       }
