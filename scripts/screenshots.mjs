@@ -6,6 +6,8 @@
  * - docs/screenshots/storefront.png     the storefront with the widget open mid-chat
  * - docs/screenshots/agent-console.png  the agent console answering a customer
  * - docs/screenshots/chat-1..4.png      a chat with the scripted agent, step by step
+ * - docs/screenshots/video-call.png     the storefront's web call with the emulated agent
+ * - docs/screenshots/agent-video.png    the agent console in a web call with the customer
  *
  * Runs under tsx (the npm script passes `--import tsx`) to reuse the emulator and the e2e harness.
  */
@@ -60,9 +62,10 @@ async function settle(page) {
   await page.waitForTimeout(400);
 }
 
-async function shot(target, name) {
+async function shot(target, name, { video = false } = {}) {
   const path = `${outDir}${name}`;
-  await target.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  // Disabling animations also stops <video> frames from painting: keep them for call shots.
+  await target.screenshot({ path, caret: 'hide', ...(video ? {} : { animations: 'disabled' }) });
   process.stdout.write(`wrote docs/screenshots/${name}\n`);
 }
 
@@ -140,13 +143,68 @@ async function agentConsole(browser, demoUrl) {
   }
 }
 
+/** Waits until a tile's video shows frames. */
+async function playing(tile) {
+  const video = tile.locator('video');
+  for (let tries = 0; tries < 300; tries += 1) {
+    if (await video.evaluate((element) => element.videoWidth > 0 && element.currentTime > 0.5)) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the video tile never played');
+}
+
+async function videoCall(browser, demoUrl) {
+  const emulator = await startEmulator({ port: 0, agent: 'none', webCallAgent: 'echo' });
+  try {
+    const page = await newTab(browser);
+    await page.goto(demoPage(demoUrl, emulator.url, 'storefront'));
+    await page.getByRole('button', { name: 'Start video call' }).click();
+    const call = page.getByRole('dialog', { name: 'Video support' });
+    await call.getByRole('button', { name: 'Join call' }).waitFor();
+    // The pre-join screen's only <video> is the camera preview.
+    await playing(call);
+    await page.waitForTimeout(500);
+    await shot(page, 'video-prejoin.png', { video: true });
+    await call.getByRole('button', { name: 'Join call' }).click();
+    await playing(call.locator('[data-attendee-id]:not([data-local])'));
+    await playing(call.locator('[data-attendee-id][data-local="true"]'));
+    await page.waitForTimeout(800);
+    await shot(page, 'video-call.png', { video: true });
+  } finally {
+    await emulator.close();
+  }
+  const twoSided = await startEmulator({ port: 0, agent: 'none', webCallAgent: 'none' });
+  try {
+    const customer = await newTab(browser);
+    await customer.goto(demoPage(demoUrl, twoSided.url, 'storefront'));
+    await customer.getByRole('button', { name: 'Start video call' }).click();
+    await customer
+      .getByRole('dialog', { name: 'Video support' })
+      .getByRole('button', { name: 'Join call' })
+      .click();
+    const agentPage = await newTab(browser);
+    await agentPage.goto(demoPage(demoUrl, twoSided.url, 'agent'));
+    await agentPage.getByRole('button', { name: 'Answer video call from Customer' }).click();
+    const call = agentPage.getByRole('region', { name: 'Video call with Customer' });
+    await call.getByRole('button', { name: 'Join call' }).click();
+    await playing(call.locator('[data-attendee-id]:not([data-local])'));
+    await agentPage.waitForTimeout(800);
+    await shot(agentPage, 'agent-video.png', { video: true });
+  } finally {
+    await twoSided.close();
+  }
+}
+
 async function main() {
   await mkdir(outDir, { recursive: true });
   const demo = await startDemoServer();
-  const browser = await launchChromium();
+  const browser = await launchChromium({ media: true });
   try {
     await storefrontAndSequence(browser, demo.url);
     await agentConsole(browser, demo.url);
+    await videoCall(browser, demo.url);
   } finally {
     await browser.close();
     await demo.close();
