@@ -99,7 +99,15 @@ function banner({ agent, emulatorUrl, siteUrl }) {
   } else {
     lines.push('  The echo agent repeats every message; the agent console can join any chat.');
   }
-  lines.push('', '  Press Ctrl-C to stop both.', '');
+  lines.push(
+    '',
+    agent === 'none'
+      ? '  Video: "Start video call" on the storefront, then "Answer video call" in the agent console.'
+      : '  Video: "Start video call" on the storefront; an emulated agent joins and shows your camera.',
+    '',
+    '  Press Ctrl-C to stop both.',
+    '',
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
