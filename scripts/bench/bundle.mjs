@@ -228,11 +228,6 @@ export const subjects = () => {
       source: `import * as video from 'contact-kit/video';\nglobalThis.__bench = video;\n`,
     },
     {
-      name: 'react-virtual',
-      label: '`@tanstack/react-virtual` alone (our dependency, part of the ChatWidget row)',
-      source: `import { useVirtualizer } from '@tanstack/react-virtual';\nglobalThis.__bench = { useVirtualizer };\n`,
-    },
-    {
       name: 'chatjs',
       label: '`amazon-connect-chatjs` (whole library; it is one side-effect bundle)',
       source: `import 'amazon-connect-chatjs';\n`,

@@ -231,6 +231,14 @@ export const faultLossMarkdown = ({ runs, messages, intervalMs, perRun, summary 
       `${perRunText('ours', 'a2c')}; chatjs ${perRunText('chatjs', 'a2c')}. Customer → agent, ours ` +
       `${perRunText('ours', 'c2a')}; chatjs ${perRunText('chatjs', 'c2a')}.`,
     '',
+    (summary.chatjs.sendFailures === 0
+      ? 'No chatjs `sendMessage` promise was rejected: its bundled client retried the injected ' +
+        '500/503 answers itself. '
+      : '') +
+      'chatjs starts every `sendMessage` at once, so requests overlap and a retried or slower one ' +
+      'lands after later ones; our outbox sends one message at a time, in order, retrying with the ' +
+      'same ClientToken, which is why its customer → agent order holds.',
+    '',
     'The wire rows show what each page received before the client did anything with it (both ' +
       'see the same kind of faulty stream); the rows above them are what the client made of it.',
   ].join('\n');

@@ -111,12 +111,13 @@ const previousSections = () => {
 };
 
 const started = new Date();
+const sources = sourceState();
 const kept = previousSections();
 const sections = {};
 const stamp = (markdown) =>
   markdown.replace(
     /\n\n/,
-    `\n\n_Measured ${started.toISOString()}${quick ? ' with `--quick`' : ''}._\n\n`,
+    `\n\n_Measured ${started.toISOString()}${quick ? ' with `--quick`' : ''}; sources: ${sources}._\n\n`,
   );
 
 if (parts.has(1)) {
@@ -192,7 +193,7 @@ const markdown = [
     'described here.',
   '',
   `- Date: ${started.toISOString()} (parts measured in this run: ${ranNow}${quick ? ', with `--quick`' : ''})`,
-  `- Sources measured: ${sourceState()}`,
+  `- Sources measured in this run: ${sources}`,
   `- Machine: ${type()} ${release()}, ${cpuList.length} × ${cpuList[0]?.model ?? 'unknown CPU'}, ` +
     `${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, shared with other work: timings are noisy, ` +
     'hence medians over runs and ratios taken within one run',
@@ -205,7 +206,7 @@ const markdown = [
     `Chromium), @aws-sdk/client-connectparticipant ${versionOf('@aws-sdk/client-connectparticipant')}`,
   '- Emulator: `startEmulator` from `src/emulator` (`contact-kit/emulator`), one per client, ' +
     'on 127.0.0.1, with a seeded random source for its duplicate/reorder faults',
-  '- Commands: `npm run bench` (everything: `npm run build`, then parts 1 to 5; about 12 minutes ' +
+  '- Commands: `npm run bench` (everything: `npm run build`, then parts 1 to 5; about 14 minutes ' +
     'here), `npm run bench -- --parts 2,3` (only those parts; the others are kept from this file), ' +
     '`npm run bench -- --quick` (one short run per part, to try it), `--no-build`. The budgets ' +
     'alone: `node scripts/check-budgets.mjs` (after a build; `npm test` runs it from ' +

@@ -129,8 +129,19 @@ export const latencyMarkdown = ({ runs, messages, pauseMs, summary, perRun }) =>
     row('chatjs: SendMessage → frame in the page', 'chatjsWire'),
     row('chatjs: SendMessage → its callback', 'chatjsCallback'),
     '',
+    `Same-run ratios (per run, then the median), ours session / chatjs callback: p50 ` +
+      `${sameRun(perRun, 'oursSession', 'chatjsCallback', 'p50')}, p95 ` +
+      `${sameRun(perRun, 'oursSession', 'chatjsCallback', 'p95')}; ours wire / chatjs wire: p50 ` +
+      `${sameRun(perRun, 'oursWire', 'chatjsWire', 'p50')}. The DOM adds React's render and ` +
+      'commit of the widget to the session time.',
+    '',
     missing === 0
       ? 'Every message reached every stage in every run.'
       : `${missing} message(s) never reached a stage within 5 s; they are left out of the percentiles.`,
   ].join('\n');
+};
+
+const sameRun = (perRun, a, b, key) => {
+  const value = median(perRun.map((run) => run.stats[a][key] / run.stats[b][key]));
+  return value === undefined ? 'n/a' : value.toFixed(2);
 };

@@ -141,11 +141,19 @@ export const renderingMarkdown = ({ runs, items, appends, summary }) => {
       `mount to frames ${ratio2(ratios.mountFrame)}, append render p50 ${ratio2(ratios.appendRenderP50)}, ` +
       `append to frames p50 ${ratio2(ratios.appendFrameP50)}, elements ${ratio2(ratios.elements)}.`,
     '',
-    '*Scripting time* here is the synchronous React update measured in the page with ' +
+    'The issue’s *scripting time* is the *React render + commit* rows: the synchronous React update measured in the page with ' +
       '`performance.now()` around `flushSync` (render, commit and layout effects; a layout an ' +
       'effect forces by reading sizes is inside it, so it is not pure JavaScript). Chromium’s ' +
       '`ScriptDuration` counter is not used: it leaves out script started through the DevTools ' +
       'protocol, which drives these actions.',
+    '',
+    'Where an append goes with virtualization (checked by hand on 2026-11-23 with a CPU profile of ' +
+      'an unminified build, `buildPages({ minify: false })`; not rerun by the bench): most of it is ' +
+      '`buildRows` recomputing every row of the 10,000 items, and most of that is ' +
+      '`format.dayKey` (an `Intl` formatting per item) — about two thirds of the React update. ' +
+      'Caching the day key per timestamp, or building rows incrementally when items are only ' +
+      'appended, would make an append independent of the transcript length; nothing in `src/` has ' +
+      'been changed for it.',
   ].join('\n');
 };
 

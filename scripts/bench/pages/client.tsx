@@ -9,7 +9,7 @@ import { installSocketProbe, now } from './socketProbe';
 import type { Delivery, SocketRecord } from './socketProbe';
 
 /** Where the client connects; from the emulator's admin API (StartChatContact). */
-export interface ClientStart {
+interface ClientStart {
   endpoint: string;
   participantToken: string;
   contactId: string;
@@ -60,7 +60,7 @@ interface ClientBench {
 }
 
 /** Everything the bench reads back from a page. */
-export interface ClientReport {
+interface ClientReport {
   client: 'ours' | 'chatjs' | undefined;
   sockets: SocketRecord[];
   /** Every `aws/chat` frame off any socket, in arrival order, repeats kept. */

@@ -1,6 +1,11 @@
 /**
  * What one websocket of the page went through, in epoch milliseconds
  * (`performance.timeOrigin + performance.now()`, comparable with the bench's Node clock).
+ *
+ * @example
+ * ```ts
+ * const resubscribed = records.some((record) => record.createdAt > faultAt && record.subscribedAt.length > 0);
+ * ```
  */
 export interface SocketRecord {
   createdAt: number;
@@ -13,7 +18,14 @@ export interface SocketRecord {
   subscribedAt: number[];
 }
 
-/** One `aws/chat` frame as it came off a socket (repeats kept). */
+/**
+ * One `aws/chat` frame as it came off a socket (repeats kept).
+ *
+ * @example
+ * ```ts
+ * const agentFrames = deliveries.filter((delivery: Delivery) => delivery.role === 'AGENT');
+ * ```
+ */
 export interface Delivery {
   id: string;
   type: string;
@@ -21,7 +33,14 @@ export interface Delivery {
   at: number;
 }
 
-/** Epoch milliseconds with sub-millisecond resolution. */
+/**
+ * Epoch milliseconds with sub-millisecond resolution.
+ *
+ * @example
+ * ```ts
+ * const at = now();
+ * ```
+ */
 export const now = (): number => performance.timeOrigin + performance.now();
 
 /**
