@@ -35,6 +35,7 @@ const alias = [
   { find: /^contact-kit$/, replacement: src('index.ts') },
   { find: /^contact-kit\/core$/, replacement: src('core/index.ts') },
   { find: /^contact-kit\/video$/, replacement: src('video/index.ts') },
+  { find: /^contact-kit\/video\/lazy$/, replacement: src('video/lazy/LazyVideoCall.tsx') },
   { find: /^contact-kit\/emulator$/, replacement: src('emulator/index.ts') },
 ];
 
@@ -53,6 +54,7 @@ export default defineConfig({
         index: src('index.ts'),
         core: src('core/index.ts'),
         video: src('video/index.ts'),
+        'video-lazy': src('video/lazy/LazyVideoCall.tsx'),
         emulator: src('emulator/index.ts'),
         'emulator-cli': src('emulator/cli.ts'),
       },

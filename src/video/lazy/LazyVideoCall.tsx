@@ -1,7 +1,10 @@
 /**
- * A code-split `<VideoCall>` for chat pages: this module imports the video kit only through
- * `import()`, so a page that renders it loads the Chime SDK when the call UI first renders (or
- * on `preloadVideoCall()`), never with the chat. Only `import type` from the video kit here.
+ * `contact-kit/video/lazy`: a code-split `<VideoCall>` for chat pages. This module imports the
+ * video kit only through `import()`, so a page that renders it loads the Chime SDK when the call
+ * UI first renders (or on `preloadVideoCall()`), never with the chat. Only `import type` from the
+ * video kit here.
+ *
+ * @packageDocumentation
  */
 import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';

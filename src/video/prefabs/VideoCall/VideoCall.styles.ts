@@ -278,6 +278,11 @@ export const DevicePanel = styled.div`
   padding: ${themeVars.space.md};
   border-radius: ${themeVars.radius.md};
   background: ${themeVars.color.surface};
+
+  /* display: grid above would otherwise override the closed panel's hidden attribute. */
+  &[hidden] {
+    display: none;
+  }
 `;
 
 export const Notice = styled.div`
