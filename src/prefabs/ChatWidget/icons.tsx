@@ -1,22 +1,5 @@
 import type { ReactNode } from 'react';
-
-/** Small inline icons (no icon font, nothing fetched), hidden from assistive technology. */
-function Svg({ children }: { children: ReactNode }): ReactNode {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
+import { IconSvg as Svg } from '../../components/IconSvg/IconSvg';
 
 /**
  * A speech bubble, for the launcher.

@@ -1,35 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
-
-const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'self', 'localStorage'] as const;
-
-/** Records every read of a browser global while `run` executes. */
-async function recordBrowserGlobalReads<T>(run: () => Promise<T>) {
-  const reads: string[] = [];
-  const saved = new Map<string, PropertyDescriptor | undefined>();
-  for (const name of BROWSER_GLOBALS) {
-    saved.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
-    const original: unknown = (globalThis as Record<string, unknown>)[name];
-    Object.defineProperty(globalThis, name, {
-      configurable: true,
-      get() {
-        reads.push(name);
-        return original;
-      },
-    });
-  }
-  try {
-    return { value: await run(), reads };
-  } finally {
-    for (const [name, descriptor] of saved) {
-      if (descriptor) {
-        Object.defineProperty(globalThis, name, descriptor);
-      } else {
-        delete (globalThis as Record<string, unknown>)[name];
-      }
-    }
-  }
-}
+import { recordBrowserGlobalReads } from '../../fakes/recordBrowserGlobalReads';
 
 describe('video server rendering', () => {
   it('imports contact-kit/video and renders VideoCall with the Chime adapter without browser globals', async () => {

@@ -1,19 +1,4 @@
-import type { ReactNode } from 'react';
-
-const Svg = ({ children }: { children: ReactNode }) => (
-  <svg
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth="2"
-    strokeLinecap="round"
-    strokeLinejoin="round"
-    aria-hidden="true"
-    focusable="false"
-  >
-    {children}
-  </svg>
-);
+import { IconSvg as Svg } from '../../../components/IconSvg/IconSvg';
 
 export const MicIcon = () => (
   <Svg>
