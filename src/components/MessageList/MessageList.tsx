@@ -102,10 +102,20 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
     const format = useFormatter();
     const { items, hasOlder, isLoadingOlder, loadOlder } = useTranscript();
     const { markAllRead } = useUnreadCount();
-    const rows = useMemo(
-      () => buildRows(items, { hasOlder, dayKey: format.dayKey }),
-      [items, hasOlder, format],
-    );
+    // Day keys are remembered per timestamp while the formatter stays the same, so appending one
+    // message formats one date instead of every date of the transcript again.
+    const dayKey = useMemo(() => {
+      const known = new Map<string, string>();
+      return (time: string): string => {
+        let key = known.get(time);
+        if (key === undefined) {
+          key = format.dayKey(time);
+          known.set(time, key);
+        }
+        return key;
+      };
+    }, [format]);
+    const rows = useMemo(() => buildRows(items, { hasOlder, dayKey }), [items, hasOlder, dayKey]);
 
     const scrollRef = useRef<HTMLDivElement>(null);
     const [atBottom, setAtBottom] = useState(true);

@@ -49,9 +49,11 @@ export function buildRows(
     rows.push({ kind: 'older', key: 'older' });
   }
   let previousDay: string | undefined;
+  // One day key per item (formatting dates is the costly part of this loop).
+  const days = items.map((item) => options.dayKey(item.time));
   for (let index = 0; index < items.length; index += 1) {
     const item = items[index]!;
-    const day = options.dayKey(item.time);
+    const day = days[index]!;
     if (day !== previousDay) {
       rows.push({ kind: 'day', key: `day:${day}`, time: item.time });
       previousDay = day;
@@ -63,13 +65,13 @@ export function buildRows(
       groupable(before) &&
       groupable(item) &&
       sameSender(before, item) &&
-      options.dayKey(before.time) === day;
+      days[index - 1] === day;
     const joinsAfter =
       after !== undefined &&
       groupable(after) &&
       groupable(item) &&
       sameSender(item, after) &&
-      options.dayKey(after.time) === day;
+      days[index + 1] === day;
     rows.push({
       kind: 'item',
       key: item.localId ?? item.id,
