@@ -147,13 +147,12 @@ export const renderingMarkdown = ({ runs, items, appends, summary }) => {
       '`ScriptDuration` counter is not used: it leaves out script started through the DevTools ' +
       'protocol, which drives these actions.',
     '',
-    'Where an append goes with virtualization (checked by hand on 2026-11-23 with a CPU profile of ' +
-      'an unminified build, `buildPages({ minify: false })`; not rerun by the bench): most of it is ' +
-      '`buildRows` recomputing every row of the 10,000 items, and most of that is ' +
-      '`format.dayKey` (an `Intl` formatting per item) — about two thirds of the React update. ' +
-      'Caching the day key per timestamp, or building rows incrementally when items are only ' +
-      'appended, would make an append independent of the transcript length; nothing in `src/` has ' +
-      'been changed for it.',
+    'Where an append goes with virtualization: a CPU profile taken by hand on 2026-11-23 (an ' +
+      'unminified build, `buildPages({ minify: false })`; not rerun by the bench) showed most of ' +
+      'it in `buildRows` recomputing every row of the 10,000 items, and two thirds of the React ' +
+      'update in `format.dayKey` (an `Intl` formatting, three per item). Since commit 8c67317 the ' +
+      'list formats each timestamp once for the formatter’s life, so an append formats one date; ' +
+      'building the rows is still linear in the transcript length.',
   ].join('\n');
 };
 
