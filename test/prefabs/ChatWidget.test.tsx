@@ -1,5 +1,6 @@
 import { act, cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChatWidget } from 'contact-kit';
 import type { ChatSessionFactoryOptions, ChatWidgetProps } from 'contact-kit';
@@ -96,6 +97,67 @@ describe('ChatWidget', { timeout: 30_000 }, () => {
     expect(screen.getByRole('button', { name: 'Open chat' })).toHaveFocus();
     // Minimising does not end the chat.
     expect(session.callsOf('endChat')).toEqual([]);
+  });
+
+  it('with `open`, shows the panel only as the page says and asks through onOpenChange', async () => {
+    const user = userEvent.setup();
+    const session = openSession();
+    const onOpenChange = vi.fn();
+    function Page() {
+      const [open, setOpen] = useState(false);
+      return (
+        <>
+          <button type="button" onClick={() => setOpen(true)}>
+            Help with my order
+          </button>
+          <ChatWidget
+            session={session}
+            position="inline"
+            open={open}
+            onOpenChange={(next) => {
+              onOpenChange(next);
+              // The page keeps the panel open while an order form is unsaved, say.
+              if (next) {
+                setOpen(true);
+              }
+            }}
+          />
+        </>
+      );
+    }
+    render(<Page />);
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    // Opened by the page: focus moves into the panel as with the launcher.
+    await user.click(screen.getByRole('button', { name: 'Help with my order' }));
+    expect(screen.getByRole('dialog', { name: 'Chat with us' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Message' })).toHaveFocus());
+    expect(onOpenChange).not.toHaveBeenCalled();
+
+    // Minimise only asks; the page said no, so the panel stays.
+    await user.click(screen.getByRole('button', { name: 'Minimize' }));
+    expect(onOpenChange).toHaveBeenLastCalledWith(false);
+    expect(screen.getByRole('dialog', { name: 'Chat with us' })).toBeInTheDocument();
+  });
+
+  it('with `open`, the launcher asks to open and the page decides', async () => {
+    const user = userEvent.setup();
+    const session = openSession();
+    const onOpenChange = vi.fn();
+    const { rerender } = render(
+      <ChatWidget session={session} position="inline" open={false} onOpenChange={onOpenChange} />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Open chat' }));
+    expect(onOpenChange).toHaveBeenLastCalledWith(true);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    rerender(<ChatWidget session={session} position="inline" open onOpenChange={onOpenChange} />);
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Message' })).toHaveFocus());
+    // Closed by the page while focus was in the panel: focus returns to the launcher.
+    rerender(
+      <ChatWidget session={session} position="inline" open={false} onOpenChange={onOpenChange} />,
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Open chat' })).toHaveFocus());
   });
 
   it('asks before ending the chat; Cancel keeps it, End chat ends it', async () => {

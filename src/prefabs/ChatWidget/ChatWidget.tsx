@@ -100,8 +100,14 @@ export interface ChatWidgetProps extends Omit<
   session?: ChatSessionLike;
   /** `bottom-right` (default), `bottom-left`, or `inline` (in the page flow). */
   position?: WidgetPosition;
-  /** Open the panel at first render. Defaults to `false`. */
+  /** Open the panel at first render. Defaults to `false`. Ignored when `open` is set. */
   defaultOpen?: boolean;
+  /**
+   * Controls the panel: when set, the panel shows exactly when `open` is `true`, and the launcher,
+   * minimise and close only ask for a change through `onOpenChange`. Opening it moves focus into
+   * the panel, as the launcher does.
+   */
+  open?: boolean;
   /** Heading of the panel. Defaults to the catalog's "Chat with us". */
   title?: string;
   /** Ask for the customer's name (and more) before the chat starts. Defaults to no form. */
@@ -118,7 +124,7 @@ export interface ChatWidgetProps extends Omit<
   nonce?: string;
   /** Where styles go when the widget renders in a shadow root. */
   styleTarget?: HTMLElement | ShadowRoot;
-  /** The panel opened or closed. */
+  /** The panel opened or closed (uncontrolled), or asks to (with `open`). */
   onOpenChange?: (open: boolean) => void;
 }
 
@@ -171,6 +177,7 @@ export function ChatWidget(props: ChatWidgetProps): ReactNode {
     startChat,
     position = 'bottom-right',
     defaultOpen = false,
+    open,
     title,
     preChatForm,
     components,
@@ -223,6 +230,7 @@ export function ChatWidget(props: ChatWidgetProps): ReactNode {
         <ChatWidgetView
           position={position}
           defaultOpen={defaultOpen}
+          open={open}
           title={title}
           form={form}
           components={components}
@@ -256,6 +264,7 @@ export function ChatWidget(props: ChatWidgetProps): ReactNode {
 interface ChatWidgetViewProps {
   position: WidgetPosition;
   defaultOpen: boolean;
+  open: boolean | undefined;
   title: string | undefined;
   form: ChatWidgetPreChatForm | undefined;
   components: ChatWidgetComponents | undefined;
@@ -273,7 +282,9 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
   const { count } = useUnreadCount();
   const id = useId();
 
-  const [open, setOpenState] = useState(props.defaultOpen);
+  const [openState, setOpenState] = useState(props.defaultOpen);
+  const controlled = props.open !== undefined;
+  const open = props.open ?? openState;
   const [confirming, setConfirming] = useState<'end' | 'end-and-close' | undefined>(undefined);
   const [lastDetails, setLastDetails] = useState<PreChatValues | undefined>(undefined);
   const launcher = useRef<HTMLButtonElement>(null);
@@ -290,11 +301,31 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
   const onOpenChange = props.onOpenChange;
   const setOpen = useCallback(
     (next: boolean) => {
-      setOpenState(next);
+      if (!controlled) {
+        setOpenState(next);
+      }
       onOpenChange?.(next);
     },
-    [onOpenChange],
+    [controlled, onOpenChange],
   );
+
+  // Controlled from outside (a "Chat with us" link on the page): focus follows the panel as it
+  // does for the launcher. A change the widget asked for already set its own focus request.
+  const shownOpen = useRef(open);
+  useEffect(() => {
+    if (shownOpen.current === open) {
+      return;
+    }
+    shownOpen.current = open;
+    if (controlled && focusRequest.current === undefined) {
+      const owner = launcher.current?.ownerDocument;
+      const focusLeftWithPanel =
+        !open && (owner?.activeElement === owner?.body || owner?.activeElement == null);
+      if (open || focusLeftWithPanel) {
+        focusRequest.current = open ? 'inside' : 'launcher';
+      }
+    }
+  });
 
   const { status, start } = chat;
   const showForm = form !== undefined && (status === 'idle' || status === 'starting');
