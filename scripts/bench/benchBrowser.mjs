@@ -7,6 +7,7 @@ import { extname, join, normalize } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { CHROMIUM_FLAGS, chromiumPath } from '../chromium.mjs';
 import { root } from './bundle.mjs';
 
 const pagesDir = join(root, 'scripts', 'bench', 'pages');
@@ -76,23 +77,9 @@ export const servePages = () =>
     });
   });
 
-export const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-/** Headless Chromium with the flags of the e2e tier. */
+/** Headless Chromium with the flags of the e2e tier (scripts/chromium.mjs). */
 export const launchBrowser = () =>
-  chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_FLAGS] });
 
 /** A page in a context of its own (own storage, own renderer), recording uncaught errors. */
 export const newPage = async (browser, url) => {
