@@ -176,11 +176,7 @@ export class ChimeHub {
     if (!meeting) {
       return undefined;
     }
-    const joinedNow = new Set(
-      [...this.sessions]
-        .filter((session) => session.joined)
-        .map((session) => session.attendee.attendeeId),
-    );
+    const inCall = this.inCall(meeting.meetingId);
     return {
       MeetingId: meeting.meetingId,
       Status: meeting.status === 'active' ? 'ACTIVE' : 'ENDED',
@@ -188,7 +184,7 @@ export class ChimeHub {
         AttendeeId: attendee.attendeeId,
         ParticipantId: attendee.participantId,
         Status: attendee.status === 'active' ? 'ACTIVE' : 'REMOVED',
-        Joined: attendee.bot || joinedNow.has(attendee.attendeeId),
+        Joined: inCall(attendee),
         Joins: attendee.joins,
         Muted: attendee.muted,
       })),
@@ -412,14 +408,20 @@ export class ChimeHub {
     if (!meeting) {
       return [];
     }
+    const inCall = this.inCall(meetingId);
+    return this.meetings
+      .attendeesOf(meeting)
+      .filter((attendee) => attendee.status === 'active' && inCall(attendee));
+  }
+
+  /** Whether an attendee is in the call now: the bot always, others with a joined socket. */
+  private inCall(meetingId: string): (attendee: AttendeeRecord) => boolean {
     const joined = new Set(
       this.sessionsOf(meetingId)
         .filter((session) => session.joined)
         .map((session) => session.attendee),
     );
-    return this.meetings
-      .attendeesOf(meeting)
-      .filter((attendee) => attendee.status === 'active' && (attendee.bot || joined.has(attendee)));
+    return (attendee) => attendee.bot || joined.has(attendee);
   }
 
   private joined(session: SignalingSession): void {
