@@ -62,6 +62,10 @@ export default defineConfig({
     },
     rolldownOptions: {
       external: isExternal,
+      // One file per source module, as in src/: a consumer's bundler then keeps exactly the
+      // modules it uses, and what the kit loads lazily (the ChatWidget's body, locales) stays in
+      // lazy chunks even though the main entry also exports those components.
+      output: { preserveModules: true, preserveModulesRoot: 'src' },
     },
   },
   test: {

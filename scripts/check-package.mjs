@@ -2,6 +2,8 @@
 // the headless entry, and that the built emulator CLI starts and stops cleanly.
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { staticGraph } from './staticGraph.mjs';
 import { gzipSync } from 'node:zlib';
 
 const run = (command, args) => {
@@ -18,14 +20,28 @@ run('npx', ['publint', '--strict']);
 run(process.execPath, ['scripts/ssr-smoke.mjs']);
 run('npx', ['attw', '--pack', '.', '--profile', 'esm-only']);
 
-// The headless entry must not pull the UI stack or Node built-ins at runtime.
-const core = readFileSync('dist/core.js', 'utf8');
+// The headless entry must not pull the UI stack or Node built-ins at runtime: dist/core.js and
+// every file it imports statically (one file per source module).
 const forbidden =
-  /from\s+["'](react|react-dom|styled-components|@tanstack\/[^"']+|amazon-chime-[^"']+|ws|node:[^"']+)["']/g;
-const offenders = [...core.matchAll(forbidden)].map((match) => match[1]);
+  /from\s*["'](react|react-dom|styled-components|@tanstack\/[^"']+|amazon-chime-[^"']+|ws|node:[^"']+)["']/g;
+const forbiddenImports = (files) =>
+  files.flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(forbidden)].map((match) => `${match[1]} (${file})`),
+  );
+const coreFiles = staticGraph(resolve('dist/core.js'));
+const offenders = forbiddenImports(coreFiles);
 if (offenders.length > 0) {
-  fail(`dist/core.js imports ${[...new Set(offenders)].join(', ')}`);
+  fail(`dist/core.js pulls in ${[...new Set(offenders)].join(', ')}`);
 }
+// The same walk must see React in the React entry, or its silence above proves nothing.
+if (
+  !forbiddenImports(staticGraph(resolve('dist/index.js'))).some((hit) => hit.startsWith('react '))
+) {
+  fail('the forbidden-import check found no react import in dist/index.js: it is blind');
+}
+console.log(
+  `check-package: dist/core.js and its ${coreFiles.length - 1} static imports are UI- and Node-free`,
+);
 
 // Issue #8's size budgets and the no-Chime rule, measured on the build above.
 run(process.execPath, ['scripts/check-budgets.mjs']);
