@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { act, render, renderHook, waitFor, cleanup } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { StrictMode } from 'react';
+import { Component, StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChatError, silentLogger } from 'contact-kit/core';
 import {
@@ -261,6 +261,99 @@ describe('ContactKitProvider + ChatProvider', () => {
   });
 });
 
+describe('an asynchronous session factory (the default loads the core on first use)', () => {
+  /** A factory whose sessions arrive when the test says so. */
+  function deferredFactory() {
+    const made: FakeChatSession[] = [];
+    const waiting: Array<() => void> = [];
+    const createSession = (options: ChatSessionFactoryOptions) =>
+      new Promise<FakeChatSession>((resolve) => {
+        waiting.push(() => {
+          const session = new FakeChatSession(options);
+          made.push(session);
+          resolve(session);
+        });
+      });
+    const deliverAll = async () => {
+      await act(async () => {
+        for (const deliver of waiting.splice(0)) {
+          deliver();
+        }
+        await Promise.resolve();
+      });
+    };
+    return { made, waiting, createSession, deliverAll };
+  }
+
+  it('connects the session once it arrives, and only the one StrictMode kept', async () => {
+    const factory = deferredFactory();
+    const { wrapper, fake } = setup({ createSession: factory.createSession });
+    const { result, unmount } = renderHook(() => useChat(), { wrapper });
+    await act(() => result.current.start());
+    expect(factory.made).toHaveLength(0);
+    expect(result.current.status).not.toBe('open');
+
+    await waitFor(() => expect(factory.waiting.length).toBeGreaterThan(0));
+    await factory.deliverAll();
+    // StrictMode asked twice; the discarded effect's session is destroyed as it arrives.
+    const live = factory.made.filter((session) => !session.destroyed);
+    expect(live).toHaveLength(1);
+    await waitFor(() => expect(live[0]!.callsOf('connect')).toHaveLength(1));
+    for (const discarded of factory.made.filter((session) => session.destroyed)) {
+      expect(discarded.callsOf('connect')).toHaveLength(0);
+    }
+    expect(fake.requests).toHaveLength(1);
+    act(() => live[0]!.setConnection({ status: 'open' }));
+    expect(result.current.status).toBe('open');
+
+    unmount();
+    expect(live[0]!.destroyed).toBe(true);
+  });
+
+  it('destroys a session that arrives after the provider unmounted', async () => {
+    const factory = deferredFactory();
+    const { wrapper } = setup({ createSession: factory.createSession });
+    const { result, unmount } = renderHook(() => useChat(), { wrapper });
+    await act(() => result.current.start());
+    await waitFor(() => expect(factory.waiting.length).toBeGreaterThan(0));
+    unmount();
+    await factory.deliverAll();
+    expect(factory.made.length).toBeGreaterThan(0);
+    for (const session of factory.made) {
+      expect(session.destroyed).toBe(true);
+      expect(session.callsOf('connect')).toHaveLength(0);
+    }
+  });
+
+  it('throws what the factory rejected with, for the nearest error boundary', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const failure = new Error('the chat code could not be loaded');
+    const { wrapper } = setup({ createSession: () => Promise.reject(failure) });
+    const caught: unknown[] = [];
+    const { result } = renderHook(() => useChat(), {
+      wrapper: ({ children }) => (
+        <Boundary onError={(error) => caught.push(error)}>{wrapper({ children })}</Boundary>
+      ),
+    });
+    await act(async () => {
+      await result.current.start().catch(() => undefined);
+    });
+    await waitFor(() => expect(caught).toContain(failure));
+  });
+
+  it('the default factory loads the core and creates a real session', async () => {
+    const { wrapper } = setup({ createSession: undefined });
+    const { result, unmount } = renderHook(() => ({ chat: useChat(), session: useChatSession() }), {
+      wrapper,
+    });
+    await act(() => result.current.chat.start());
+    await waitFor(() => expect(result.current.session).toBeDefined());
+    expect(result.current.session).not.toBeInstanceOf(FakeChatSession);
+    expect(typeof result.current.session?.sendMessage).toBe('function');
+    unmount();
+  });
+});
+
 describe('misuse', () => {
   const hooks: [string, () => unknown][] = [
     ['useChat', () => useChat()],
@@ -291,3 +384,19 @@ describe('misuse', () => {
     expect(() => render(<ChatProvider />)).toThrow(/<ContactKitProvider>/);
   });
 });
+
+class Boundary extends Component<
+  { children: ReactNode; onError: (error: unknown) => void },
+  { failed: boolean }
+> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidCatch(error: unknown) {
+    this.props.onError(error);
+  }
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}

@@ -45,14 +45,20 @@ export type WebSocketConstructorLike = WebSocketConstructor;
 export type ChatSessionFactoryOptions = ChatSessionOptions;
 
 /**
- * Creates the chat session of one contact.
+ * Creates the chat session of one contact, at once or asynchronously (the default loads the
+ * core's session code on first use). A thrown error or a rejection reaches the nearest error
+ * boundary, as any misuse does.
  *
  * @example
  * ```ts
  * const createSession: ChatSessionFactory = (options) => new FakeChatSession(options);
+ * const lazily: ChatSessionFactory = async (options) =>
+ *   (await import('contact-kit/core')).createChatSession(options);
  * ```
  */
-export type ChatSessionFactory = (options: ChatSessionFactoryOptions) => ChatSessionLike;
+export type ChatSessionFactory = (
+  options: ChatSessionFactoryOptions,
+) => ChatSessionLike | Promise<ChatSessionLike>;
 
 /**
  * A light or dark theme name, or theme tokens the styled components read. The React layer only

@@ -129,8 +129,10 @@ export function ChatProvider(props: ChatProviderProps): ReactNode {
 
 /**
  * One session per participant token, created after mount (so server rendering and discarded
- * renders create nothing) and destroyed by the effect's cleanup. Under StrictMode the first
- * session is destroyed before it ever connected: connecting waits for the committed one.
+ * renders create nothing) and destroyed by the effect's cleanup; a session the factory delivers
+ * after that cleanup is destroyed on arrival. Under StrictMode the first session is destroyed
+ * before it ever connected: connecting waits for the committed one. A factory that throws or
+ * rejects throws here, for the nearest error boundary.
  */
 function useOwnedSession(
   kit: ContactKitContextValue | undefined,
@@ -138,6 +140,7 @@ function useOwnedSession(
   contactIds: ChatContact | undefined,
 ): OwnedSession | undefined {
   const [owned, setOwned] = useState<OwnedSession | undefined>(undefined);
+  const [failure, setFailure] = useState<{ error: unknown } | undefined>(undefined);
   const createSession = kit?.createSession;
   useEffect(() => {
     if (!kit || !createSession || !participantToken) {
@@ -150,7 +153,17 @@ function useOwnedSession(
       ...(kit.fetch ? { fetch: kit.fetch } : {}),
       logger: kit.logger,
     });
-    const session = createSession({
+    let live = true;
+    let session: ChatSessionLike | undefined;
+    const adopt = (created: ChatSessionLike) => {
+      if (!live) {
+        created.destroy();
+        return;
+      }
+      session = created;
+      setOwned({ token: participantToken, session: created, handoff });
+    };
+    const made = createSession({
       participantToken,
       client: handoff.wrap(client),
       contactId: contactIds?.ContactId,
@@ -163,14 +176,29 @@ function useOwnedSession(
       logger: kit.logger,
       clock: kit.clock,
     });
-    setOwned({ token: participantToken, session, handoff });
+    if ('then' in made) {
+      made.then(adopt, (error: unknown) => {
+        if (live) {
+          setFailure({ error });
+        }
+      });
+    } else {
+      adopt(made);
+    }
     return () => {
-      session.destroy();
-      setOwned((current) => (current?.session === session ? undefined : current));
+      live = false;
+      if (session) {
+        const gone = session;
+        gone.destroy();
+        setOwned((current) => (current?.session === gone ? undefined : current));
+      }
     };
     // The session is per contact: config changes apply to the next contact, not mid-chat.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [createSession, participantToken]);
+  if (failure) {
+    throw failure.error;
+  }
   return owned && owned.token === participantToken ? owned : undefined;
 }
 

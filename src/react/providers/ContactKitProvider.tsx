@@ -32,7 +32,8 @@ import type {
   StartChatResult,
 } from '../internal/contactMachine';
 import { createStore } from '../internal/createStore';
-import { defaultCreateSession } from '../internal/defaultCreateSession';
+import { defaultCreateSession, loadCreateChatSession } from '../internal/defaultCreateSession';
+import { whenIdle } from '../internal/whenIdle';
 
 /**
  * Props of {@link ContactKitProvider}. Give `endpoint` or `region`, and `startChat` or
@@ -170,6 +171,15 @@ export function ContactKitProvider(props: ContactKitProviderProps): ReactNode {
     }
   }, [participantToken, contactStore, dispatch, storage, storageKey]);
 
+  // Without a factory of the app's, the core's session code loads on first use: fetch it while
+  // the page is idle, or at once when a chat starts (in parallel with startChat).
+  const preloadSession = useCallback(() => {
+    if (!latest.current.createSession) {
+      loadCreateChatSession().catch(() => undefined);
+    }
+  }, []);
+  useEffect(() => whenIdle(preloadSession), [preloadSession]);
+
   const inflight = useRef<Promise<ChatContact> | undefined>(undefined);
   const start = useCallback((): Promise<ChatContact> => {
     const state = contactStore.getSnapshot();
@@ -186,6 +196,7 @@ export function ContactKitProvider(props: ContactKitProviderProps): ReactNode {
       );
     }
     dispatch({ type: 'START' });
+    preloadSession();
     const promise = (async () => {
       try {
         const contact = assertStartChatResult(await startChat());
@@ -209,7 +220,7 @@ export function ContactKitProvider(props: ContactKitProviderProps): ReactNode {
     })();
     inflight.current = promise;
     return promise;
-  }, [contactStore, dispatch, storageKey]);
+  }, [contactStore, dispatch, storageKey, preloadSession]);
 
   const clearStored = useCallback(() => {
     clearStoredChat({ storage: latest.current.storage, key: storageKey });
