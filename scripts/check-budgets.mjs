@@ -38,14 +38,7 @@ export const KNOWN_OVER = {
       'transcript sync and drafts, request validation, interactive parsing, attachments); ' +
       'see BENCHMARKS.md "Where the bytes go"',
   },
-  'chat-widget': {
-    ceiling: 54 * KB,
-    reason:
-      'issue #8: ChatWidget measured 52.3 KB gzip on 2026-11-23 after the in-house windowing ' +
-      'replaced @tanstack/react-virtual (60.0 KB before): core (~23 KB) and every interactive ' +
-      'template and the markdown renderer, eager because the main entry exports them; ' +
-      'see BENCHMARKS.md "Where the bytes go"',
-  },};
+};
 
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 

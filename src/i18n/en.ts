@@ -109,6 +109,7 @@ export const enMessages = {
   'unreadMessages.one': '{count} unread message',
   'unreadMessages.other': '{count} unread messages',
   startingChat: 'Starting the chat…',
+  loadFailed: 'The chat could not be loaded. Check your connection.',
   startFailed: 'The chat could not be started.',
   tryAgain: 'Try again',
   // Pre-chat form

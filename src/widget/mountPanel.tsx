@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { ChatItem } from '../core/chat/chatItem';
-import { ChatWidget } from '../prefabs/ChatWidget';
+import { ChatWidget, preloadChatWidget } from '../prefabs/ChatWidget';
 import type { WidgetPosition } from '../prefabs/ChatWidget';
 import type { StartChatResult } from '../react/context/ContactKitContext';
 import { useUnreadCount } from '../react/hooks/useUnreadCount';
@@ -109,6 +109,9 @@ function UnreadReporter(props: { emit: PanelOptions['emit'] }): ReactNode {
  * ```
  */
 export function mountPanel(shadowRoot: ShadowRoot, options: PanelOptions): PanelHandle {
+  // The panel's body and the chat session are chunks of their own: fetch them now, together,
+  // rather than one after the other once the customer opens the chat.
+  void preloadChatWidget();
   const container = shadowRoot.ownerDocument.createElement('div');
   container.setAttribute('data-ck-panel', '');
   shadowRoot.append(container);

@@ -117,6 +117,7 @@ const ar: Messages = {
   'unreadMessages.many': '{count} رسالة غير مقروءة',
   'unreadMessages.other': '{count} رسالة غير مقروءة',
   startingChat: 'جارٍ بدء المحادثة…',
+  loadFailed: 'تعذّر تحميل المحادثة. تحقّق من اتصالك.',
   startFailed: 'تعذّر بدء المحادثة.',
   tryAgain: 'حاول مرة أخرى',
   preChatTitle: 'قبل أن نبدأ',

@@ -101,6 +101,7 @@ const de: Messages = {
   'unreadMessages.one': '{count} ungelesene Nachricht',
   'unreadMessages.other': '{count} ungelesene Nachrichten',
   startingChat: 'Chat wird gestartet…',
+  loadFailed: 'Der Chat konnte nicht geladen werden. Prüfen Sie Ihre Verbindung.',
   startFailed: 'Der Chat konnte nicht gestartet werden.',
   tryAgain: 'Erneut versuchen',
   preChatTitle: 'Bevor es losgeht',

@@ -101,6 +101,7 @@ const es: Messages = {
   'unreadMessages.one': '{count} mensaje sin leer',
   'unreadMessages.other': '{count} mensajes sin leer',
   startingChat: 'Iniciando el chat…',
+  loadFailed: 'No se pudo cargar el chat. Comprueba tu conexión.',
   startFailed: 'No se pudo iniciar el chat.',
   tryAgain: 'Intentar de nuevo',
   preChatTitle: 'Antes de empezar',

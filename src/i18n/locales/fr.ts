@@ -101,6 +101,7 @@ const fr: Messages = {
   'unreadMessages.one': '{count} message non lu',
   'unreadMessages.other': '{count} messages non lus',
   startingChat: 'Démarrage de la discussion…',
+  loadFailed: 'La discussion n’a pas pu être chargée. Vérifiez votre connexion.',
   startFailed: 'La discussion n’a pas pu démarrer.',
   tryAgain: 'Réessayer',
   preChatTitle: 'Avant de commencer',

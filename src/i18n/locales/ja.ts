@@ -101,6 +101,7 @@ const ja: Messages = {
   'unreadMessages.one': '未読メッセージ {count} 件',
   'unreadMessages.other': '未読メッセージ {count} 件',
   startingChat: 'チャットを開始しています…',
+  loadFailed: 'チャットを読み込めませんでした。接続を確認してください。',
   startFailed: 'チャットを開始できませんでした。',
   tryAgain: 'もう一度試す',
   preChatTitle: '始める前に',

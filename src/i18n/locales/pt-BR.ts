@@ -101,6 +101,7 @@ const ptBR: Messages = {
   'unreadMessages.one': '{count} mensagem não lida',
   'unreadMessages.other': '{count} mensagens não lidas',
   startingChat: 'Iniciando o chat…',
+  loadFailed: 'Não foi possível carregar o chat. Verifique sua conexão.',
   startFailed: 'Não foi possível iniciar o chat.',
   tryAgain: 'Tentar novamente',
   preChatTitle: 'Antes de começar',

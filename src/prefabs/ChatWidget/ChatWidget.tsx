@@ -1,15 +1,8 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { ComponentType, KeyboardEvent, ReactNode, Ref, RefObject } from 'react';
-import type { ChatItem } from '../../core/chat/chatItem';
-import { Composer } from '../../components/Composer';
-import { ConnectionBanner } from '../../components/ConnectionBanner';
-import { InteractiveMessage } from '../../components/Interactive/InteractiveMessage';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { ComponentType, KeyboardEvent, ReactNode, Ref } from 'react';
 import type { InteractiveMessageProps } from '../../components/Interactive/InteractiveMessage';
-import { MessageList } from '../../components/MessageList/MessageList';
 import type { MessageListProps } from '../../components/MessageList/MessageList';
-import { InteractiveRendererContext } from '../../components/MessageList/InteractiveRendererContext';
-import { TypingIndicator } from '../../components/TypingIndicator';
-import { useFormatter, useMessages } from '../../i18n/I18nProvider';
+import { useMessages } from '../../i18n/I18nProvider';
 import type { MessageOverrides } from '../../i18n/messages';
 import type { ChatSessionLike } from '../../react/chatSessionLike';
 import { useMaybeChatSession } from '../../react/context/ChatSessionContext';
@@ -17,18 +10,17 @@ import { useMaybeContactKit } from '../../react/context/ContactKitContext';
 import type { StartChatResult } from '../../react/context/ContactKitContext';
 import { useChat } from '../../react/hooks/useChat';
 import { useParticipants } from '../../react/hooks/useParticipants';
-import { useTranscript } from '../../react/hooks/useTranscript';
 import { useUnreadCount } from '../../react/hooks/useUnreadCount';
 import { ChatProvider } from '../../react/providers/ChatProvider';
 import { ContactKitProvider } from '../../react/providers/ContactKitProvider';
 import type { ContactKitProviderProps } from '../../react/providers/ContactKitProvider';
+import { whenIdle } from '../../react/internal/whenIdle';
 import { ContactKitThemeProvider } from '../../theme/ContactKitThemeProvider';
 import type { ThemeInput } from '../../theme/ContactKitThemeProvider';
-import { buildTranscriptText, transcriptFileName } from './buildTranscriptText';
 import * as S from './ChatWidget.styles';
 import type { WidgetPosition } from './ChatWidget.styles';
 import { ChatIcon, CloseIcon, MinimizeIcon } from './icons';
-import { PreChatForm } from './PreChatForm';
+import { loadChatWidgetBody, useChatWidgetBody } from './loadChatWidgetBody';
 import type { PreChatFormHandle, PreChatFormProps } from './PreChatForm';
 import type { PreChatField, PreChatValues } from './validatePreChatForm';
 
@@ -137,6 +129,10 @@ type FocusRequest = 'inside' | 'composer' | 'launcher' | 'confirm' | 'end-button
 
 const ACTIVE: ReadonlySet<string> = new Set(['connecting', 'open', 'reconnecting', 'closed']);
 
+const preloadBody = (): void => {
+  loadChatWidgetBody().catch(() => undefined);
+};
+
 function activeElementOf(node: Element): Element | null {
   const root = node.getRootNode() as Document | ShadowRoot;
   return root.activeElement ?? null;
@@ -202,18 +198,6 @@ export function ChatWidget(props: ChatWidgetProps): ReactNode {
     return start(details.current);
   }, []);
 
-  const Interactive = components?.InteractiveMessage ?? InteractiveMessage;
-  const renderInteractive = useMemo(
-    () =>
-      function renderInteractive(item: ChatItem) {
-        return timeZone === undefined ? (
-          <Interactive item={item} />
-        ) : (
-          <Interactive item={item} timeZone={timeZone} />
-        );
-      },
-    [Interactive, timeZone],
-  );
   const form: ChatWidgetPreChatForm | undefined =
     preChatForm === true ? {} : preChatForm ? preChatForm : undefined;
 
@@ -226,21 +210,20 @@ export function ChatWidget(props: ChatWidgetProps): ReactNode {
       {...(nonce !== undefined ? { nonce } : {})}
       {...(styleTarget !== undefined ? { styleTarget } : {})}
     >
-      <InteractiveRendererContext.Provider value={renderInteractive}>
-        <ChatWidgetView
-          position={position}
-          defaultOpen={defaultOpen}
-          open={open}
-          title={title}
-          form={form}
-          components={components}
-          onOpenChange={onOpenChange}
-          onDetails={(values) => {
-            details.current = values;
-            form?.onSubmit?.(values);
-          }}
-        />
-      </InteractiveRendererContext.Provider>
+      <ChatWidgetView
+        position={position}
+        defaultOpen={defaultOpen}
+        open={open}
+        title={title}
+        form={form}
+        components={components}
+        timeZone={timeZone}
+        onOpenChange={onOpenChange}
+        onDetails={(values) => {
+          details.current = values;
+          form?.onSubmit?.(values);
+        }}
+      />
     </ContactKitThemeProvider>
   );
 
@@ -268,6 +251,7 @@ interface ChatWidgetViewProps {
   title: string | undefined;
   form: ChatWidgetPreChatForm | undefined;
   components: ChatWidgetComponents | undefined;
+  timeZone: string | undefined;
   onOpenChange: ((open: boolean) => void) | undefined;
   onDetails: (values: PreChatValues) => void;
 }
@@ -328,6 +312,11 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
   });
 
   const { status, start } = chat;
+  const { Body, failed: bodyFailed, retry: retryBody } = useChatWidgetBody(open);
+
+  // The body loads on first open; fetch it ahead once the page has settled, so that open is
+  // instant. The launcher's hover and focus fetch it sooner.
+  useEffect(() => whenIdle(preloadBody), []);
   const showForm = form !== undefined && (status === 'idle' || status === 'starting');
   const isActive = ACTIVE.has(status);
 
@@ -362,6 +351,12 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
       default: {
         const box = panel.current;
         if (!box) {
+          return;
+        }
+        if (!Body) {
+          // The body is still loading: the panel holds focus until it is there.
+          holdingFocus.current = true;
+          box.focus();
           return;
         }
         if (showForm && request === 'inside') {
@@ -465,12 +460,6 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
     }
   };
 
-  const List = components?.MessageList ?? MessageList;
-  const Write = components?.Composer ?? Composer;
-  const Typing = components?.TypingIndicator ?? TypingIndicator;
-  const Banner = components?.ConnectionBanner ?? ConnectionBanner;
-  const Form = components?.PreChatForm ?? PreChatForm;
-
   const subtitle = agent
     ? t('chattingWith', { name: agent.displayName ?? t('agent') })
     : status === 'ended'
@@ -482,46 +471,35 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
           : undefined;
 
   let body: ReactNode;
-  if (showForm) {
+  if (Body) {
     body = (
-      <Form
-        ref={formHandle}
-        fields={form?.fields ?? []}
-        busy={status === 'starting'}
-        defaultValues={lastDetails}
-        onSubmit={submitForm}
-        {...(form?.title !== undefined ? { title: form.title } : {})}
-        {...(form?.intro !== undefined ? { intro: form.intro } : {})}
+      <Body
+        status={status}
+        showForm={showForm}
+        form={form}
+        formRef={formHandle}
+        lastDetails={lastDetails}
+        onSubmitForm={submitForm}
+        canRetry={!session}
+        onRetry={startNew}
+        onNewChat={kit ? startNew : undefined}
+        newChatRef={newChat}
+        open={open}
+        components={components}
+        timeZone={props.timeZone}
       />
     );
-  } else if (status === 'failed' && !session) {
+  } else if (bodyFailed) {
     body = (
       <S.Centered role="alert">
-        <p>{t('startFailed')}</p>
-        <S.PrimaryButton type="button" onClick={startNew}>
+        <p>{t('loadFailed')}</p>
+        <S.PrimaryButton type="button" onClick={retryBody}>
           {t('tryAgain')}
         </S.PrimaryButton>
       </S.Centered>
     );
-  } else if (status === 'idle' || status === 'starting') {
-    body = (
-      <S.Centered>
-        <p>{t('startingChat')}</p>
-      </S.Centered>
-    );
   } else {
-    body = (
-      <>
-        <Banner />
-        <List markAsRead={open} style={{ flex: 1, minBlockSize: 0 }} />
-        <Typing />
-        {status === 'ended' ? (
-          <EndedFooter newChatRef={newChat} onNewChat={kit ? startNew : undefined} />
-        ) : (
-          <Write />
-        )}
-      </>
-    );
+    body = <S.Centered aria-busy="true" />;
   }
 
   const unreadLabel = count > 0 ? t('unreadMessages', { count }) : undefined;
@@ -583,6 +561,8 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
           aria-expanded={false}
           {...(unreadLabel ? { 'aria-describedby': `${id}-unread` } : {})}
           onClick={openPanel}
+          onPointerEnter={preloadBody}
+          onFocus={preloadBody}
         >
           <ChatIcon />
           {unreadLabel ? (
@@ -594,50 +574,5 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
         </S.Launcher>
       )}
     </S.Root>
-  );
-}
-
-function EndedFooter(props: {
-  newChatRef: RefObject<HTMLButtonElement | null>;
-  onNewChat: (() => void) | undefined;
-}): ReactNode {
-  const t = useMessages();
-  const format = useFormatter();
-  const { items } = useTranscript();
-  const footer = useRef<HTMLDivElement>(null);
-
-  const download = () => {
-    const text = buildTranscriptText(items, { t, format });
-    const blob = new Blob([text], { type: 'text/plain;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const host = footer.current ?? document.body;
-    const link = host.ownerDocument.createElement('a');
-    link.href = url;
-    link.download = transcriptFileName(format, new Date());
-    link.hidden = true;
-    // Firefox downloads only links that are in the document.
-    host.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  };
-
-  return (
-    <S.Footer ref={footer} data-state="ended">
-      <div>
-        <S.ConfirmTitle as="p">{t('chatEndedTitle')}</S.ConfirmTitle>
-        <S.ConfirmBody>{t('chatEndedBody')}</S.ConfirmBody>
-      </div>
-      <S.Actions>
-        <S.TextButton type="button" onClick={download}>
-          {t('downloadTranscript')}
-        </S.TextButton>
-        {props.onNewChat ? (
-          <S.PrimaryButton ref={props.newChatRef} type="button" onClick={props.onNewChat}>
-            {t('startNewChat')}
-          </S.PrimaryButton>
-        ) : null}
-      </S.Actions>
-    </S.Footer>
   );
 }

@@ -4,6 +4,7 @@ import { useMessages } from '../../i18n/I18nProvider';
 import { PRE_CHAT_NAME_FIELD, validatePreChatForm } from './validatePreChatForm';
 import type { PreChatField, PreChatProblem, PreChatValues } from './validatePreChatForm';
 import * as S from './ChatWidget.styles';
+import * as F from './ChatWidgetBody.styles';
 
 /**
  * Props of {@link PreChatForm}.
@@ -110,23 +111,23 @@ export const PreChatForm = /* @__PURE__ */ forwardRef<PreChatFormHandle, PreChat
     const errorOf = (field: string) => {
       const problem = problems[field];
       return problem ? (
-        <S.FieldError id={`${fieldId(field)}-error`}>{problemText(problem, t)}</S.FieldError>
+        <F.FieldError id={`${fieldId(field)}-error`}>{problemText(problem, t)}</F.FieldError>
       ) : null;
     };
     const labelOf = (label: string, required: boolean) => (
       <>
         {label}
-        <S.FieldHint>{required ? ` (${t('required')})` : ` (${t('optional')})`}</S.FieldHint>
+        <F.FieldHint>{required ? ` (${t('required')})` : ` (${t('optional')})`}</F.FieldHint>
       </>
     );
 
     return (
-      <S.Form ref={form} noValidate onSubmit={submit} aria-labelledby={`${id}-title`}>
-        <S.FormTitle id={`${id}-title`}>{props.title ?? t('preChatTitle')}</S.FormTitle>
-        <S.FormIntro>{props.intro ?? t('preChatIntro')}</S.FormIntro>
-        <S.Field>
-          <S.Label htmlFor={fieldId(PRE_CHAT_NAME_FIELD)}>{labelOf(t('yourName'), true)}</S.Label>
-          <S.Input
+      <F.Form ref={form} noValidate onSubmit={submit} aria-labelledby={`${id}-title`}>
+        <F.FormTitle id={`${id}-title`}>{props.title ?? t('preChatTitle')}</F.FormTitle>
+        <F.FormIntro>{props.intro ?? t('preChatIntro')}</F.FormIntro>
+        <F.Field>
+          <F.Label htmlFor={fieldId(PRE_CHAT_NAME_FIELD)}>{labelOf(t('yourName'), true)}</F.Label>
+          <F.Input
             id={fieldId(PRE_CHAT_NAME_FIELD)}
             name={PRE_CHAT_NAME_FIELD}
             autoComplete="name"
@@ -136,7 +137,7 @@ export const PreChatForm = /* @__PURE__ */ forwardRef<PreChatFormHandle, PreChat
             {...describe(PRE_CHAT_NAME_FIELD)}
           />
           {errorOf(PRE_CHAT_NAME_FIELD)}
-        </S.Field>
+        </F.Field>
         {fields.map((field) => {
           const common = {
             id: fieldId(field.name),
@@ -151,22 +152,22 @@ export const PreChatForm = /* @__PURE__ */ forwardRef<PreChatFormHandle, PreChat
           let control: ReactNode;
           if (field.type === 'textarea') {
             control = (
-              <S.TextArea rows={3} {...common} onChange={(event) => change(event.target.value)} />
+              <F.TextArea rows={3} {...common} onChange={(event) => change(event.target.value)} />
             );
           } else if (field.type === 'select') {
             control = (
-              <S.Select {...common} onChange={(event) => change(event.target.value)}>
+              <F.Select {...common} onChange={(event) => change(event.target.value)}>
                 <option value="" />
                 {(field.options ?? []).map((option) => (
                   <option key={option} value={option}>
                     {option}
                   </option>
                 ))}
-              </S.Select>
+              </F.Select>
             );
           } else {
             control = (
-              <S.Input
+              <F.Input
                 type={field.type ?? 'text'}
                 {...common}
                 onChange={(event) => change(event.target.value)}
@@ -174,19 +175,19 @@ export const PreChatForm = /* @__PURE__ */ forwardRef<PreChatFormHandle, PreChat
             );
           }
           return (
-            <S.Field key={field.name}>
-              <S.Label htmlFor={fieldId(field.name)}>
+            <F.Field key={field.name}>
+              <F.Label htmlFor={fieldId(field.name)}>
                 {labelOf(field.label, field.required ?? false)}
-              </S.Label>
+              </F.Label>
               {control}
               {errorOf(field.name)}
-            </S.Field>
+            </F.Field>
           );
         })}
         <S.PrimaryButton type="submit" aria-disabled={busy || undefined}>
           {busy ? t('startingChat') : t('startChat')}
         </S.PrimaryButton>
-      </S.Form>
+      </F.Form>
     );
   },
 );

@@ -1,4 +1,5 @@
 export { ChatWidget } from './ChatWidget';
+export { preloadChatWidget } from './loadChatWidgetBody';
 export type { ChatWidgetComponents, ChatWidgetPreChatForm, ChatWidgetProps } from './ChatWidget';
 export type { WidgetPosition } from './ChatWidget.styles';
 export { PreChatForm } from './PreChatForm';

@@ -1,0 +1,164 @@
+import { useMemo, useRef } from 'react';
+import type { ReactNode, Ref, RefObject } from 'react';
+import type { ChatItem } from '../../core/chat/chatItem';
+import { Composer } from '../../components/Composer';
+import { ConnectionBanner } from '../../components/ConnectionBanner';
+import { InteractiveMessage } from '../../components/Interactive/InteractiveMessage';
+import { InteractiveRendererContext } from '../../components/MessageList/InteractiveRendererContext';
+import { MessageList } from '../../components/MessageList/MessageList';
+import { TypingIndicator } from '../../components/TypingIndicator';
+import { useFormatter, useMessages } from '../../i18n/I18nProvider';
+import { useTranscript } from '../../react/hooks/useTranscript';
+import { buildTranscriptText, transcriptFileName } from './buildTranscriptText';
+import type { ChatWidgetComponents, ChatWidgetPreChatForm } from './ChatWidget';
+import * as S from './ChatWidget.styles';
+import * as F from './ChatWidgetBody.styles';
+import { PreChatForm } from './PreChatForm';
+import type { PreChatFormHandle } from './PreChatForm';
+import type { PreChatValues } from './validatePreChatForm';
+
+/** What the widget's shell hands its body: the chat's state and the shell's actions. */
+export interface ChatWidgetBodyProps {
+  /** The chat status of `useChat()`. */
+  status: string;
+  /** Show the pre-chat form instead of the conversation. */
+  showForm: boolean;
+  form: ChatWidgetPreChatForm | undefined;
+  formRef: Ref<PreChatFormHandle>;
+  lastDetails: PreChatValues | undefined;
+  onSubmitForm: (values: PreChatValues) => void;
+  /** Offer "Try again" when starting failed (not when the app owns the session). */
+  canRetry: boolean;
+  /** Starts the chat again after a failed start. */
+  onRetry: () => void;
+  /** Starts a new chat once one ended; undefined when the widget cannot start one. */
+  onNewChat: (() => void) | undefined;
+  newChatRef: RefObject<HTMLButtonElement | null>;
+  /** The panel is open: the list marks what it shows as read. */
+  open: boolean;
+  components: ChatWidgetComponents | undefined;
+  timeZone: string | undefined;
+}
+
+/**
+ * The inside of the widget's panel: the pre-chat form, the start and failure screens, and the
+ * conversation (connection banner, transcript, typing, composer or the ended footer). It is the
+ * bulk of the widget's UI, so `ChatWidget` loads it on demand (see `preloadChatWidget`); the
+ * launcher and the panel's frame do not wait for it. Internal: not exported from the package.
+ *
+ * @example
+ * ```tsx
+ * const { ChatWidgetBody } = await import('./ChatWidgetBody');
+ * root.render(<ChatWidgetBody {...bodyProps} />);
+ * ```
+ */
+export function ChatWidgetBody(props: ChatWidgetBodyProps): ReactNode {
+  const { status, form, components, timeZone } = props;
+  const t = useMessages();
+
+  const Interactive = components?.InteractiveMessage ?? InteractiveMessage;
+  const renderInteractive = useMemo(
+    () =>
+      function renderInteractive(item: ChatItem) {
+        return timeZone === undefined ? (
+          <Interactive item={item} />
+        ) : (
+          <Interactive item={item} timeZone={timeZone} />
+        );
+      },
+    [Interactive, timeZone],
+  );
+
+  if (props.showForm) {
+    const Form = components?.PreChatForm ?? PreChatForm;
+    return (
+      <Form
+        ref={props.formRef}
+        fields={form?.fields ?? []}
+        busy={status === 'starting'}
+        defaultValues={props.lastDetails}
+        onSubmit={props.onSubmitForm}
+        {...(form?.title !== undefined ? { title: form.title } : {})}
+        {...(form?.intro !== undefined ? { intro: form.intro } : {})}
+      />
+    );
+  }
+  if (status === 'failed' && props.canRetry) {
+    return (
+      <S.Centered role="alert">
+        <p>{t('startFailed')}</p>
+        <S.PrimaryButton type="button" onClick={props.onRetry}>
+          {t('tryAgain')}
+        </S.PrimaryButton>
+      </S.Centered>
+    );
+  }
+  if (status === 'idle' || status === 'starting') {
+    return (
+      <S.Centered>
+        <p>{t('startingChat')}</p>
+      </S.Centered>
+    );
+  }
+  const List = components?.MessageList ?? MessageList;
+  const Write = components?.Composer ?? Composer;
+  const Typing = components?.TypingIndicator ?? TypingIndicator;
+  const Banner = components?.ConnectionBanner ?? ConnectionBanner;
+  return (
+    <InteractiveRendererContext.Provider value={renderInteractive}>
+      <Banner />
+      <List markAsRead={props.open} style={{ flex: 1, minBlockSize: 0 }} />
+      <Typing />
+      {status === 'ended' ? (
+        <EndedFooter newChatRef={props.newChatRef} onNewChat={props.onNewChat} />
+      ) : (
+        <Write />
+      )}
+    </InteractiveRendererContext.Provider>
+  );
+}
+
+function EndedFooter(props: {
+  newChatRef: RefObject<HTMLButtonElement | null>;
+  onNewChat: (() => void) | undefined;
+}): ReactNode {
+  const t = useMessages();
+  const format = useFormatter();
+  const { items } = useTranscript();
+  const footer = useRef<HTMLDivElement>(null);
+
+  const download = () => {
+    const text = buildTranscriptText(items, { t, format });
+    const blob = new Blob([text], { type: 'text/plain;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const host = footer.current ?? document.body;
+    const link = host.ownerDocument.createElement('a');
+    link.href = url;
+    link.download = transcriptFileName(format, new Date());
+    link.hidden = true;
+    // Firefox downloads only links that are in the document.
+    host.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+
+  return (
+    <F.Footer ref={footer} data-state="ended">
+      <div>
+        <S.ConfirmTitle as="p">{t('chatEndedTitle')}</S.ConfirmTitle>
+        <S.ConfirmBody>{t('chatEndedBody')}</S.ConfirmBody>
+      </div>
+      <S.Actions>
+        <S.TextButton type="button" onClick={download}>
+          {t('downloadTranscript')}
+        </S.TextButton>
+        {props.onNewChat ? (
+          <S.PrimaryButton ref={props.newChatRef} type="button" onClick={props.onNewChat}>
+            {t('startNewChat')}
+          </S.PrimaryButton>
+        ) : null}
+      </S.Actions>
+    </F.Footer>
+  );
+}

@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+import type { ComponentType } from 'react';
+import { loadCreateChatSession } from '../../react/internal/defaultCreateSession';
+import type { ChatWidgetBodyProps } from './ChatWidgetBody';
+
+type Body = ComponentType<ChatWidgetBodyProps>;
+
+// One load per page, shared by every widget on it; a failed load is forgotten so the next try
+// fetches again (a deploy may have replaced the chunk, or the network came back).
+let pending: Promise<Body> | undefined;
+let loaded: Body | undefined;
+
+/** Starts loading the panel's body (once) and resolves with it. */
+export function loadChatWidgetBody(): Promise<Body> {
+  pending ??= import('./ChatWidgetBody').then(
+    (module) => {
+      loaded = module.ChatWidgetBody;
+      return loaded;
+    },
+    (error: unknown) => {
+      pending = undefined;
+      throw error;
+    },
+  );
+  return pending;
+}
+
+/**
+ * Loads the rest of `ChatWidget` ahead of time: its panel (the conversation, composer, pre-chat
+ * form and interactive messages) and the core's chat session, so the first open shows the panel
+ * at once and the chat connects without waiting for code. On its own the widget fetches them when
+ * the browser is idle after mount, and the panel when the pointer or focus reaches the launcher;
+ * call this earlier when you know the customer is about to chat. Safe to call often; it never
+ * rejects (a failed load is tried again when the code is needed).
+ *
+ * @example
+ * ```tsx
+ * import { preloadChatWidget } from 'contact-kit';
+ *
+ * <a href="#chat" onPointerEnter={() => void preloadChatWidget()}>Chat with us</a>;
+ * ```
+ */
+export function preloadChatWidget(): Promise<void> {
+  return Promise.all([loadChatWidgetBody(), loadCreateChatSession()]).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/** The body's load state for one widget: the component once loaded, or the failure. */
+export interface UseChatWidgetBodyResult {
+  Body: Body | undefined;
+  failed: boolean;
+  /** Tries the load again after a failure. */
+  retry: () => void;
+}
+
+/**
+ * The panel's body for a widget that needs it now (`wanted`); renders synchronously once any
+ * widget on the page has loaded it.
+ */
+export function useChatWidgetBody(wanted: boolean): UseChatWidgetBodyResult {
+  const [Body, setBody] = useState<{ current: Body } | undefined>(() =>
+    loaded ? { current: loaded } : undefined,
+  );
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (!wanted || Body) {
+      return;
+    }
+    let live = true;
+    loadChatWidgetBody().then(
+      (component) => {
+        if (live) {
+          setBody({ current: component });
+        }
+      },
+      () => {
+        if (live) {
+          setFailed(true);
+        }
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, Body, attempt]);
+  return {
+    Body: Body?.current,
+    failed,
+    retry: () => {
+      setFailed(false);
+      setAttempt((n) => n + 1);
+    },
+  };
+}
