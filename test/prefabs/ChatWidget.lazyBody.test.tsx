@@ -7,6 +7,8 @@ import {
   screen,
   waitFor,
 } from '@testing-library/react';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeChatSession, makeItem } from '../fakes/react/FakeChatSession';
 
@@ -82,5 +84,32 @@ describe('ChatWidget loads its body on demand', { timeout: 30_000 }, () => {
     });
     expect(await screen.findByRole('textbox', { name: 'Message' })).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('renders only the frame on the server, and hydrates without a mismatch once loaded', async () => {
+    vi.resetModules();
+    const { ChatWidget, preloadChatWidget } = await import('contact-kit');
+    await preloadChatWidget();
+    const session = openSession();
+    const element = <ChatWidget session={session} position="inline" defaultOpen />;
+    const html = renderToString(element);
+    expect(html).toContain('aria-busy="true"');
+    expect(html).not.toContain('<textarea');
+
+    const container = document.createElement('div');
+    container.innerHTML = html;
+    document.body.append(container);
+    const recoverable: unknown[] = [];
+    const errors = vi.spyOn(console, 'error');
+    const root = await act(async () =>
+      hydrateRoot(container, element, { onRecoverableError: (error) => recoverable.push(error) }),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'Message' })).toBeInTheDocument(),
+    );
+    expect(recoverable).toEqual([]);
+    expect(errors).not.toHaveBeenCalled();
+    act(() => root.unmount());
+    container.remove();
   });
 });

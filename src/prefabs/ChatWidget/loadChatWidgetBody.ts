@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ComponentType } from 'react';
 import { loadCreateChatSession } from '../../react/internal/defaultCreateSession';
 import type { ChatWidgetBodyProps } from './ChatWidgetBody';
@@ -9,12 +9,14 @@ type Body = ComponentType<ChatWidgetBodyProps>;
 // fetches again (a deploy may have replaced the chunk, or the network came back).
 let pending: Promise<Body> | undefined;
 let loaded: Body | undefined;
+const listeners = new Set<() => void>();
 
 /** Starts loading the panel's body (once) and resolves with it. */
 export function loadChatWidgetBody(): Promise<Body> {
   pending ??= import('./ChatWidgetBody').then(
     (module) => {
       loaded = module.ChatWidgetBody;
+      listeners.forEach((listener) => listener());
       return loaded;
     },
     (error: unknown) => {
@@ -24,6 +26,16 @@ export function loadChatWidgetBody(): Promise<Body> {
   );
   return pending;
 }
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+};
+const getLoaded = () => loaded;
+// The server never renders the body, so hydration matches whatever the client has loaded.
+const getServerLoaded = () => undefined;
 
 /**
  * Loads the rest of `ChatWidget` ahead of time: its panel (the conversation, composer, pre-chat
@@ -56,13 +68,11 @@ export interface UseChatWidgetBodyResult {
 }
 
 /**
- * The panel's body for a widget that needs it now (`wanted`); renders synchronously once any
- * widget on the page has loaded it.
+ * The panel's body for a widget that needs it now (`wanted`); every widget on the page renders it
+ * as soon as one has loaded it (and at once when it was loaded before), never on the server.
  */
 export function useChatWidgetBody(wanted: boolean): UseChatWidgetBodyResult {
-  const [Body, setBody] = useState<{ current: Body } | undefined>(() =>
-    loaded ? { current: loaded } : undefined,
-  );
+  const Body = useSyncExternalStore(subscribe, getLoaded, getServerLoaded);
   const [failed, setFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -70,25 +80,18 @@ export function useChatWidgetBody(wanted: boolean): UseChatWidgetBodyResult {
       return;
     }
     let live = true;
-    loadChatWidgetBody().then(
-      (component) => {
-        if (live) {
-          setBody({ current: component });
-        }
-      },
-      () => {
-        if (live) {
-          setFailed(true);
-        }
-      },
-    );
+    loadChatWidgetBody().catch(() => {
+      if (live) {
+        setFailed(true);
+      }
+    });
     return () => {
       live = false;
     };
   }, [wanted, Body, attempt]);
   return {
-    Body: Body?.current,
-    failed,
+    Body,
+    failed: failed && !Body,
     retry: () => {
       setFailed(false);
       setAttempt((n) => n + 1);
