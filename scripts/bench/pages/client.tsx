@@ -3,7 +3,7 @@
 // script tag), against the emulator. Both are observed the same way: a websocket probe installed
 // before either loads, the client's own list of messages, and (widget) a MutationObserver on the DOM.
 import { createRoot } from 'react-dom/client';
-import { ChatWidget, createChatSession } from 'contact-kit';
+import { ChatWidget, createChatSession, preloadChatWidget } from 'contact-kit';
 import type { ChatSession } from 'contact-kit';
 import { installSocketProbe, now } from './socketProbe';
 import type { Delivery, SocketRecord } from './socketProbe';
@@ -158,6 +158,8 @@ async function startOurs(start: ClientStart): Promise<void> {
     session.sendMessage(text);
   };
   if (start.widget) {
+    // The widget's body is a lazy chunk: have it in before the messages the bench times arrive.
+    await preloadChatWidget();
     watchDom();
     createRoot(document.getElementById('root')!).render(
       <ChatWidget session={session} defaultOpen />,

@@ -3,7 +3,7 @@
 // through `window.renderBench` and reads Chromium's own timings over the DevTools protocol.
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import { ChatWidget, ContentType } from 'contact-kit';
+import { ChatWidget, ContentType, preloadChatWidget } from 'contact-kit';
 import type { ChatItem } from 'contact-kit';
 import { StoryChatSession } from '../../../stories/fixtures/StoryChatSession';
 import { storyLongTranscript } from '../../../stories/fixtures/storyItems';
@@ -38,6 +38,8 @@ let appended = 0;
 const bench: RenderBench = {
   async mount(mode, count) {
     session = new StoryChatSession({ items: storyLongTranscript(count), agent: 'silent' });
+    // The widget's body is a lazy chunk: load it first, so the mount renders the transcript.
+    await preloadChatWidget();
     const root = createRoot(document.getElementById('root')!);
     const current = session;
     const started = performance.now();
