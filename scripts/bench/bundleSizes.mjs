@@ -98,8 +98,8 @@ export const bundleSizesMarkdown = (rows, breakdowns) => {
     'Initial JS of each subject in KB (1 KB = 1024 bytes). *raw*: bundled, not minified; *min*: bundled ' +
       'and minified; *gzip* (level 9) and *brotli* (quality 11) of *min*. Ratios divide gzip and brotli ' +
       'by `amazon-connect-chatjs` measured in the same run. *Lazy chunks* are loaded only on demand ' +
-      '(the six non-English locales; for the loader, also the chat panel with its own React) and are ' +
-      'not part of the initial JS. Peers (react, react-dom, ' +
+      '(the six non-English locales; for the ChatWidget, also its panel body and the chat session; for ' +
+      'the loader, also the chat panel with its own React) and are not part of the initial JS. Peers (react, react-dom, ' +
       'styled-components, styled-system, @tanstack/react-query, the Chime packages) are external; ' +
       'anything else is bundled because the consumer pays for it.',
     '',
@@ -114,7 +114,10 @@ export const bundleSizesMarkdown = (rows, breakdowns) => {
     '- The AWS SDK row is the client plus CreateParticipantConnection, SendMessage, SendEvent, ' +
       'GetTranscript and DisconnectParticipant: HTTP calls only, with no WebSocket handling, reconnects, ' +
       'transcript merging or UI. Our `core` row does all of those.',
-    '- The ChatWidget row includes `contact-kit/core` (the widget runs a chat session).',
+    "- The ChatWidget row is what a page loads before anyone chats: the launcher, the panel's frame, " +
+      'the providers and the participant client. Its body (conversation, composer, pre-chat form, ' +
+      "markdown, interactive messages) and the core's chat session are lazy chunks the widget fetches " +
+      'when the browser is idle, on launcher hover or focus, or on open (`preloadChatWidget()`).',
     "- Subjects with dynamic imports (the ChatWidget, the loader) carry Vite's dynamic-import helper " +
       '(under 1 KB gzip), as any Vite app does once; the loader is re-bundled like the others, so its ' +
       'row is a little larger than the file `npm run build:widget` writes.',
@@ -130,27 +133,27 @@ export const bundleSizesMarkdown = (rows, breakdowns) => {
       'initial JS comes from `amazon-chime-sdk-*`; a control bundle that imports `amazon-chime-sdk-js` ' +
       'must be caught, or the check fails.',
     '',
-    '### Why core and the ChatWidget are over budget, and what would bring them down',
+    '### Why core is over budget',
     '',
-    'Checked when the budgets were added; since then only candidate (1) below has been acted on:',
-    '',
+    '- The ChatWidget met its budget by loading what no closed widget shows: its body and the chat ' +
+      'session are lazy chunks (52.3 KB gzip of initial JS before, 2026-11-23). Before that, ' +
+      '`@tanstack/react-virtual` (about 9.8 KB gzip) had been replaced by windowing in the list itself.',
+    '- `contact-kit/core` is the headless session itself, so it cannot be deferred the same way: ' +
+      '`createChatSession` returns a working session synchronously. Tree-shaking cannot help either: ' +
+      'createChatSession alone is within a few percent of "every export", because the session uses the ' +
+      'connection machine, transcript sync and drafts, the outbox, receipts, typing, attachments, ' +
+      'interactive parsing and request validation, all required by the chat-session issue.',
     '- No leaks: the core bundle holds only `src/core/**` modules (no emulator, `ws`, `node:*`, React ' +
-      'or Chime), the ChatWidget bundle includes core once (no duplicated chunk), and the six non-English ' +
-      'locales are already lazy chunks.',
-    '- Tree-shaking cannot help core: `createChatSession` alone is within a few percent of "every ' +
-      'export", because the session uses the connection machine, transcript sync and drafts, the outbox, ' +
-      'receipts, typing, attachments, interactive parsing and request validation.',
-    '- Developer-facing strings are not the problem: blanking every string literal longer than 40 ' +
-      'characters in the minified core saves about 1.2 KB gzip.',
-    '- Candidates, largest first: (1) done: `@tanstack/react-virtual` (about 9.8 KB gzip of the ' +
-      'ChatWidget) was replaced by the list windowing its rows itself, and is no longer a dependency. ' +
-      '(2) The interactive templates (`src/components/Interactive/**`, ' +
-      'including the time picker and carousel) are in the initial JS; `React.lazy` on first interactive ' +
-      'message would defer them. (3) `parseInteractiveContent` and `validateRequest` run inside core for ' +
-      'every session; moving interactive parsing next to the interactive components, and request ' +
-      'validation behind a development-only check, would shrink core. (4) `parseMarkdown` could load ' +
-      'with the first formatted message. Even all of these together do not bring core to 10 KB: its ' +
-      'state machines and transcript logic are most of it.',
+      'or Chime). Developer-facing strings are not the problem: blanking every string literal longer ' +
+      'than 40 characters in the minified core saves about 1.2 KB gzip.',
+    '- What 10 KB would take: the connection machine, its socket driver, the participant client and ' +
+      'the session facade alone are about 9 KB gzip once minified (11 KB in the table below, which ' +
+      'compresses each module on its own before minifying). ' +
+      'Staying under 10 KB means dropping request validation, interactive parsing, attachments, ' +
+      'receipts and typing from the session, or making them plug-ins the widget loads; even then the ' +
+      'transcript merge (drafts, pending items, classification) does not fit. Trimming the listed ' +
+      'candidates (interactive parsing next to the interactive components, validation only in ' +
+      'development, attachments on first use) would bring core to roughly 18 KB, not 10.',
     '',
     '### Where the bytes go',
     '',
