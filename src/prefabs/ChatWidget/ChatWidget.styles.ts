@@ -237,6 +237,47 @@ export const Centered = styled.div`
   color: ${themeVars.color.textMuted};
 `;
 
+/**
+ * Stands in for the panel's body while it loads: a spinner that shows only when the load takes
+ * long enough to notice (a quick load does not flash it), and stays still under reduced motion.
+ */
+export const Loading = styled.div`
+  display: grid;
+  place-items: center;
+  flex: 1;
+
+  &::after {
+    content: '';
+    inline-size: 24px;
+    block-size: 24px;
+    border: 3px solid ${themeVars.color.border};
+    border-block-start-color: ${themeVars.color.accent};
+    border-radius: 50%;
+    opacity: 0;
+    animation:
+      ck-loading-in 0s linear 400ms forwards,
+      ck-loading-spin 800ms linear infinite;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    &::after {
+      animation: ck-loading-in 0s linear 400ms forwards;
+    }
+  }
+
+  @keyframes ck-loading-in {
+    to {
+      opacity: 1;
+    }
+  }
+
+  @keyframes ck-loading-spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+`;
+
 export const VisuallyHidden = styled.span`
   ${visuallyHidden}
 `;

@@ -499,7 +499,7 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
       </S.Centered>
     );
   } else {
-    body = <S.Centered aria-busy="true" />;
+    body = <S.Loading aria-busy="true" />;
   }
 
   const unreadLabel = count > 0 ? t('unreadMessages', { count }) : undefined;
