@@ -53,6 +53,25 @@ describe('ChatWidget loads its body on demand', { timeout: 30_000 }, () => {
     expect(screen.getByRole('log')).toHaveTextContent('Hello!');
   });
 
+  it('leaves focus where the customer moved it while the body loaded', async () => {
+    vi.resetModules();
+    const { ChatWidget } = await import('contact-kit');
+    render(
+      <>
+        <button type="button">Elsewhere</button>
+        <ChatWidget session={openSession()} position="inline" />
+      </>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Open chat' }));
+    const dialog = screen.getByRole('dialog', { name: 'Chat with us' });
+    await waitFor(() => expect(dialog).toHaveFocus());
+    const elsewhere = screen.getByRole('button', { name: 'Elsewhere' });
+    act(() => elsewhere.focus());
+
+    await screen.findByRole('textbox', { name: 'Message' });
+    expect(elsewhere).toHaveFocus();
+  });
+
   it('renders the body at once when it was preloaded', async () => {
     vi.resetModules();
     const { ChatWidget, preloadChatWidget } = await import('contact-kit');

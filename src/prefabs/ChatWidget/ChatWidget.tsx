@@ -355,8 +355,14 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
         if (!box) {
           return;
         }
+        // While focus waits on the panel (for the body to load, then for the composer), the
+        // customer may move it elsewhere: then it stays where they put it.
+        if (holdingFocus.current && activeElementOf(box) !== box) {
+          holdingFocus.current = false;
+          focusRequest.current = undefined;
+          return;
+        }
         if (!Body) {
-          // The body is still loading: the panel holds focus until it is there.
           holdingFocus.current = true;
           box.focus();
           return;
@@ -377,13 +383,7 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
           focusRequest.current = undefined;
           return;
         }
-        // Nothing to type in yet: hold focus on the panel and move on once the composer is
-        // ready, unless the customer has moved focus elsewhere meanwhile.
-        if (holdingFocus.current && activeElementOf(box) !== box) {
-          holdingFocus.current = false;
-          focusRequest.current = undefined;
-          return;
-        }
+        // Nothing to type in yet: hold focus on the panel and move on once the composer is ready.
         holdingFocus.current = true;
         box.focus();
         return;
