@@ -224,7 +224,7 @@ export const recoveryMarkdown = ({ runs, silenceMs, missed, perRun, summary }) =
       '(`ConnectionPolicy`), so detection takes 5–15 s depending on where the fault falls in the ' +
       'period; chatjs sends both every 10 s and gives up when the previous one is still unanswered at ' +
       'the next tick, 10–20 s. After a drop both see the close at once; the time is the reconnect ' +
-      'wait (ours: first backoff up to 1 s with jitter) plus CreateParticipantConnection, the new ' +
+      'wait (ours: first backoff up to 250 ms with full jitter) plus CreateParticipantConnection, the new ' +
       'socket and the transcript fetch.',
   ].join('\n');
 };

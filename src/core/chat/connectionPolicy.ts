@@ -8,7 +8,11 @@
  * ```
  */
 export interface ConnectionPolicy {
-  /** Ceiling of the first reconnect wait; doubles per failed attempt. Defaults to `1000`. */
+  /**
+   * Ceiling of the first reconnect wait; doubles per failed attempt. Defaults to `250`: after a
+   * drop, clients come back within a quarter second, spread over it (full jitter) so a service-wide
+   * drop does not bring every client back at the same instant.
+   */
   readonly backoffBaseMs: number;
   /** No reconnect wait is longer than this. Defaults to `30000`. */
   readonly backoffMaxMs: number;
@@ -48,7 +52,7 @@ export interface ConnectionPolicy {
  * ```
  */
 export const DEFAULT_CONNECTION_POLICY: ConnectionPolicy = Object.freeze({
-  backoffBaseMs: 1000,
+  backoffBaseMs: 250,
   backoffMaxMs: 30_000,
   openTimeoutMs: 10_000,
   subscribeTimeoutMs: 1000,

@@ -373,13 +373,13 @@ describe('transition: details', () => {
     expect(step.effects).toContainEqual({ type: 'fillGap' });
   });
 
-  it('backs off with full jitter, doubling per failure and capped at 30 s', () => {
+  it('backs off with full jitter from 250 ms, doubling per failure and capped at 30 s', () => {
     const ceilings = [1, 2, 3, 4, 5, 6, 7, 8].map((failures) =>
       backoffDelay(failures, policy, 0.999999),
     );
-    expect(ceilings).toEqual([999, 1999, 3999, 7999, 15999, 29999, 29999, 29999]);
+    expect(ceilings).toEqual([249, 499, 999, 1999, 3999, 7999, 15999, 29999]);
     expect(backoffDelay(3, policy, 0)).toBe(0);
-    expect(backoffDelay(3, policy, 0.25)).toBe(1000);
+    expect(backoffDelay(3, policy, 0.25)).toBe(250);
   });
 
   it('keeps retrying retryable failures forever, with growing waits', () => {
@@ -396,7 +396,7 @@ describe('transition: details', () => {
       state = transition(step.state, { type: 'RETRY_DUE', now: 200_000 }, policy).state;
       expect(state).toMatchObject({ status: 'reconnecting', step: 'fetching' });
     }
-    expect(waits.slice(0, 6)).toEqual([2000, 4000, 8000, 15000, 15000, 15000]);
+    expect(waits.slice(0, 8)).toEqual([500, 1000, 2000, 4000, 8000, 15000, 15000, 15000]);
     expect(state).toMatchObject({ attempt: 14 });
   });
 
