@@ -19,6 +19,7 @@ import { DEFAULT_RECEIPT_POLICY } from '../outbox/receiptSender';
 import type { ReceiptPolicy } from '../outbox/receiptSender';
 import { TYPING_THROTTLE_MS } from '../outbox/typingSender';
 import { TYPING_TIMEOUT_MS } from '../presence/typing';
+import { clockSleep } from './clockSleep';
 import type { WebSocketConstructor } from '../socket/chatSocket';
 import { DEFAULT_TRANSCRIPT_SYNC_POLICY } from '../transcriptSync';
 import type { TranscriptSyncPolicy } from '../transcriptSync';
@@ -99,14 +100,7 @@ export function resolveSessionOptions(options: ChatSessionOptions): ResolvedSess
       ...(options.clientRetry !== undefined ? { retry: options.clientRetry } : {}),
       random,
       logger,
-      sleep: (ms, signal) =>
-        new Promise<void>((resolve) => {
-          const handle = clock.setTimeout(resolve, ms);
-          signal?.addEventListener('abort', () => {
-            clock.clearTimeout(handle);
-            resolve();
-          });
-        }),
+      sleep: clockSleep(clock),
     });
   const upload =
     options.upload ?? createUploader(options.fetch !== undefined ? { fetch: options.fetch } : {});
