@@ -11,6 +11,7 @@ export * from './logger';
 export * from './clock';
 export * from './protocol/participantClient';
 export * from './protocol/validateRequest';
+export * from './protocol/checkItem';
 export * from './protocol/retryPolicy';
 export * from './protocol/participantOperations';
 export * from './chat';

@@ -350,10 +350,11 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     for (const skipped of result.skipped) {
       logger.warn(`Skipped a malformed ${skipped.source} item: ${skipped.reason}`, skipped.item);
     }
-    typing.receive(items, ownId());
+    // Typing and receipts read only the items of a well-formed shape.
+    typing.receive(result.accepted, ownId());
     let ended = false;
     let rehydrated = false;
-    for (const item of items) {
+    for (const item of result.accepted) {
       if (item.Type === 'MESSAGEMETADATA') {
         receipts.metadata(item);
         continue;

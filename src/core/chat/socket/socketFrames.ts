@@ -1,3 +1,4 @@
+import { checkItem } from '../../protocol/checkItem';
 import type { Item } from '../../protocol/types';
 
 /**
@@ -42,7 +43,7 @@ export type ServerFrameInfo =
   | { readonly kind: 'error'; readonly message: string }
   /** Valid JSON on a topic we do not use. */
   | { readonly kind: 'other'; readonly topic: string }
-  /** Not JSON, or an `aws/chat` frame whose content is not an item. */
+  /** Not JSON, or an `aws/chat` frame whose content is not a well-formed item ({@link checkItem}). */
   | { readonly kind: 'malformed'; readonly reason: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -99,7 +100,10 @@ export function parseServerFrame(data: string): ServerFrameInfo {
       if (!isRecord(item)) {
         return { kind: 'malformed', reason: 'aws/chat content is not an item' };
       }
-      return { kind: 'chat', item: item as Item };
+      const checked = checkItem(item);
+      return checked.ok
+        ? { kind: 'chat', item: checked.item }
+        : { kind: 'malformed', reason: `aws/chat item: ${checked.reason}` };
     }
     default:
       return { kind: 'other', topic };

@@ -1,3 +1,4 @@
+import { checkItem } from '../../protocol/checkItem';
 import type { Item } from '../../protocol/types';
 import type { ChatItem } from '../chatItem';
 import { classifyItem } from './classifyItem';
@@ -22,8 +23,9 @@ import { mergeReceipts } from './mergeReceipts';
 import type { Transcript } from './transcript';
 
 /**
- * A wire item the transcript could not use (no `Id`, no readable `AbsoluteTime`, a receipt
- * without its message id…), for the shell to log.
+ * A wire item the transcript could not use (not an object, a field of the wrong type such as a
+ * non-string `Content` or `Attachments` that is not an array, no `Id`, no readable
+ * `AbsoluteTime`, a receipt without its message id…), for the shell to log.
  *
  * @example
  * ```ts
@@ -31,8 +33,8 @@ import type { Transcript } from './transcript';
  * ```
  */
 export interface SkippedItem {
-  /** The item as received. */
-  item: Item;
+  /** The item as received (any JSON value). */
+  item: unknown;
   /** Why it was skipped. */
   reason: string;
   /** Where it came from. */
@@ -52,6 +54,11 @@ export interface ApplyServerItemsResult {
   transcript: Transcript;
   /** Malformed items, in input order. */
   skipped: readonly SkippedItem[];
+  /**
+   * The input items of a well-formed shape (see {@link checkItem}), in input order: the ones other
+   * readers of the same delivery (typing, receipts) may look into safely.
+   */
+  accepted: readonly Item[];
 }
 
 /**
@@ -169,7 +176,8 @@ function receiveItem(
  * - Own echoes (MESSAGE/ATTACHMENT from `ownParticipantId` with an Id not known yet) are held
  *   while own sends are in flight, then matched to their send by Id, so a send never shows twice.
  * - Items from past contacts keep `relatedContactId`.
- * - Items without `Id` or a readable `AbsoluteTime` are skipped and reported.
+ * - Each item is checked on its own: one that is not an item-shaped object ({@link checkItem}), or
+ *   lacks `Id` or a readable `AbsoluteTime`, is skipped and reported, and the rest apply.
  *
  * @example
  * ```ts
@@ -184,7 +192,19 @@ export function applyServerItems(
   const source = options.source ?? 'socket';
   const d = beginDraft(transcript);
   const skipped: SkippedItem[] = [];
-  for (const wire of items) {
+  const accepted: Item[] = [];
+  if (!Array.isArray(items)) {
+    // A page whose `Transcript` is not a list: nothing in it can be read.
+    skipped.push({ item: items, reason: 'items are not an array', source });
+  }
+  for (const value of Array.isArray(items) ? (items as readonly unknown[]) : []) {
+    const checked = checkItem(value);
+    if (!checked.ok) {
+      skipped.push({ item: value, reason: checked.reason, source });
+      continue;
+    }
+    const wire = checked.item;
+    accepted.push(wire);
     const classified = classifyItem(wire, ownId(d));
     switch (classified.kind) {
       case 'malformed':
@@ -208,6 +228,7 @@ export function applyServerItems(
         ? setOwnParticipantId(next, d.learnedOwnParticipantId)
         : next,
     skipped,
+    accepted,
   };
 }
 
