@@ -1,6 +1,6 @@
 import type { Clock, TimerHandle } from '../../clock';
 import type { Logger } from '../../logger';
-import { ChatError } from '../../protocol/errors';
+import { ChatError, InvalidResponseError } from '../../protocol/errors';
 import type { SendMessageResponse } from '../../protocol/types';
 import { classifyFailure, failureError } from '../serviceFailure';
 
@@ -81,7 +81,9 @@ export interface MessageOutboxOptions {
  * A strictly ordered send queue: one SendMessage at a time, in enqueue order, only while the
  * connection is open; retryable failures wait (exponential backoff with full jitter) and try
  * again with the same ClientToken, up to `maxAttempts`; network failures while the connection
- * is down do not use up attempts.
+ * is down do not use up attempts. A 2xx answer without an `Id` counts as a retryable failure
+ * (asked again with the same ClientToken, the service replays its original answer), so a message
+ * never stays `sending` for good: it is confirmed, or fails after `maxAttempts`.
  *
  * @example
  * ```ts
@@ -176,6 +178,16 @@ export function createMessageOutbox(options: MessageOutboxOptions): MessageOutbo
           return;
         }
         inFlight = undefined;
+        if (typeof response?.Id !== 'string' || response.Id === '') {
+          // A 2xx without an Id (a proxy or a truncated body): the message may be stored, but
+          // nothing confirms it. Ask again with the same ClientToken: the service answers a
+          // repeat with the original response and stores nothing twice.
+          failed(
+            entry,
+            new InvalidResponseError('SendMessage', 'SendMessage answered without an Id'),
+          );
+          return;
+        }
         finishHead();
         options.onConfirmed(entry, response);
         pump();
@@ -185,42 +197,47 @@ export function createMessageOutbox(options: MessageOutboxOptions): MessageOutbo
           return;
         }
         inFlight = undefined;
-        const failure = classifyFailure(error);
-        if (failure.kind === 'aborted') {
-          return;
-        }
-        if (failure.kind === 'fatal') {
-          finishHead();
-          const code = failure.status === 400 ? 'MESSAGE_INVALID' : 'SEND_FAILED';
-          options.onFailed(entry, failureError(failure, code, 'The message could not be sent'));
-          pump();
-          return;
-        }
-        if (failure.kind === 'denied') {
-          options.onTokenRejected();
-        }
-        // A network error while the connection is down is the outage, not this message's fault.
-        const counts = failure.kind === 'denied' || options.getToken() !== undefined;
-        const used = (attempts.get(entry.localId) ?? 0) + (counts ? 1 : 0);
-        attempts.set(entry.localId, used);
-        if (used >= policy.maxAttempts) {
-          finishHead();
-          options.onFailed(
-            entry,
-            failureError(failure, 'SEND_FAILED', 'The message could not be sent'),
-          );
-          pump();
-          return;
-        }
-        logger.debug(`SendMessage ${entry.localId} failed (attempt ${used}); retrying`, error);
-        retryTimer = clock.setTimeout(
-          () => {
-            retryTimer = undefined;
-            pump();
-          },
-          backoff(Math.max(used, 1)),
-        );
+        failed(entry, error);
       },
+    );
+  }
+
+  /** The attempt at the head entry failed: retry later, or give up on it. */
+  function failed(entry: OutboxEntry, error: unknown): void {
+    const failure = classifyFailure(error);
+    if (failure.kind === 'aborted') {
+      return;
+    }
+    if (failure.kind === 'fatal') {
+      finishHead();
+      const code = failure.status === 400 ? 'MESSAGE_INVALID' : 'SEND_FAILED';
+      options.onFailed(entry, failureError(failure, code, 'The message could not be sent'));
+      pump();
+      return;
+    }
+    if (failure.kind === 'denied') {
+      options.onTokenRejected();
+    }
+    // A network error while the connection is down is the outage, not this message's fault.
+    const counts = failure.kind === 'denied' || options.getToken() !== undefined;
+    const used = (attempts.get(entry.localId) ?? 0) + (counts ? 1 : 0);
+    attempts.set(entry.localId, used);
+    if (used >= policy.maxAttempts) {
+      finishHead();
+      options.onFailed(
+        entry,
+        failureError(failure, 'SEND_FAILED', 'The message could not be sent'),
+      );
+      pump();
+      return;
+    }
+    logger.debug(`SendMessage ${entry.localId} failed (attempt ${used}); retrying`, error);
+    retryTimer = clock.setTimeout(
+      () => {
+        retryTimer = undefined;
+        pump();
+      },
+      backoff(Math.max(used, 1)),
     );
   }
 

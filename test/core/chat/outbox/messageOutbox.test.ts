@@ -4,6 +4,9 @@ import type { OutboxEntry } from 'contact-kit/core';
 import { FakeClock } from '../../../fakes/FakeClock';
 import { serviceError } from '../../../fakes/FakeParticipantClient';
 
+/** Makes `send` answer like a 2xx without an Id. */
+const NO_ID = Symbol('no Id');
+
 function setup(maxAttempts = 3) {
   const clock = new FakeClock();
   const calls: string[] = [];
@@ -20,6 +23,10 @@ function setup(maxAttempts = 3) {
     send: async (entry) => {
       calls.push(entry.localId);
       const failure = failures.shift();
+      if (failure === NO_ID) {
+        // A 2xx whose body lost its Id (a proxy, a truncated response).
+        return { AbsoluteTime: new Date(clock.now()).toISOString() };
+      }
       if (failure !== undefined) {
         throw failure;
       }
@@ -115,6 +122,29 @@ describe('message outbox', () => {
     expect(s.failed).toEqual([['bad', 'MESSAGE_INVALID']]);
     expect(s.rejected()).toBe(1);
     expect(s.confirmed).toEqual(['good']);
+  });
+
+  it('asks again with the same ClientToken when SendMessage answers without an Id', async () => {
+    const s = setup();
+    s.failures.push(NO_ID);
+    s.outbox.enqueue(s.entry('a'));
+    s.outbox.enqueue(s.entry('b'));
+    await s.clock.advance(10_000);
+    expect(s.calls).toEqual(['a', 'a', 'b']);
+    expect(s.confirmed).toEqual(['a', 'b']);
+    expect(s.failed).toEqual([]);
+  });
+
+  it('fails a message (never leaves it sending) when every answer lacks an Id', async () => {
+    const s = setup(3);
+    s.failures.push(NO_ID, NO_ID, NO_ID);
+    s.outbox.enqueue(s.entry('a'));
+    s.outbox.enqueue(s.entry('b'));
+    await s.clock.advance(60_000);
+    expect(s.calls).toEqual(['a', 'a', 'a', 'b']);
+    expect(s.failed).toEqual([['a', 'SEND_FAILED']]);
+    expect(s.confirmed).toEqual(['b']);
+    expect(s.outbox.size).toBe(0);
   });
 
   it('failAll() fails everything queued and refuses new messages', async () => {
