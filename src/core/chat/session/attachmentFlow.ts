@@ -62,7 +62,10 @@ export interface AttachmentFlowOptions {
 export interface AttachmentFlow {
   /** Validates and uploads a file; returns the item's `localId`. Failures land on the item. */
   send(file: AttachmentFile): string;
-  /** Uploads a failed attachment again; `false` when `localId` is not a failed attachment. */
+  /**
+   * Uploads a failed attachment again as a new upload (a new StartAttachmentUpload ClientToken,
+   * so a fresh upload URL); `false` when `localId` is not a failed attachment.
+   */
   retry(localId: string): boolean;
   /** A short-lived download URL (GetAttachment); rejects with a `ChatError` on failure. */
   getUrl(attachmentId: string): Promise<string>;
@@ -145,7 +148,12 @@ export function createAttachmentFlow(options: AttachmentFlowOptions): Attachment
     );
   }
 
-  async function run(localId: string, job: AttachmentJob): Promise<void> {
+  /**
+   * One upload attempt. `clientToken` is the StartAttachmentUpload/CompleteAttachmentUpload
+   * ClientToken: the first attempt uses `localId`, every retry a new one, because the service
+   * answers a repeated token with its first answer, whose upload URL may have expired since.
+   */
+  async function run(localId: string, job: AttachmentJob, clientToken: string): Promise<void> {
     const controller = new AbortController();
     uploads.add(controller);
     let step = 'start';
@@ -157,7 +165,7 @@ export function createAttachmentFlow(options: AttachmentFlowOptions): Attachment
           ContentType: job.contentType,
           AttachmentSizeInBytes: job.file.size,
           AttachmentName: job.file.name,
-          ClientToken: localId,
+          ClientToken: clientToken,
         },
         { signal: controller.signal },
       );
@@ -185,7 +193,7 @@ export function createAttachmentFlow(options: AttachmentFlowOptions): Attachment
       step = 'complete';
       await client.completeAttachmentUpload(
         options.openToken() ?? token,
-        { AttachmentIds: [attachmentId], ClientToken: localId },
+        { AttachmentIds: [attachmentId], ClientToken: clientToken },
         { signal: controller.signal },
       );
       jobs.delete(localId);
@@ -223,7 +231,7 @@ export function createAttachmentFlow(options: AttachmentFlowOptions): Attachment
       }
       const job = { file, contentType };
       jobs.set(localId, job);
-      void run(localId, job);
+      void run(localId, job, localId);
       return localId;
     },
     retry(localId) {
@@ -233,7 +241,8 @@ export function createAttachmentFlow(options: AttachmentFlowOptions): Attachment
         return false;
       }
       options.update((transcript) => retryPending(transcript, localId));
-      void run(localId, job);
+      // A new upload (new ClientToken): replaying the old one would return an expired URL.
+      void run(localId, job, newClientToken());
       return true;
     },
     async getUrl(attachmentId) {

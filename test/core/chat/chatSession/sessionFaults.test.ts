@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createChatSession, silentLogger } from 'contact-kit/core';
+import { ChatError, createChatSession, silentLogger } from 'contact-kit/core';
 import type { ChatSessionOptions, ParticipantClient } from 'contact-kit/core';
 import { FakeClock } from '../../../fakes/FakeClock';
 import { FakeParticipantClient } from '../../../fakes/FakeParticipantClient';
@@ -91,5 +91,68 @@ describe('SendMessage answering 200 without an Id', () => {
     expect(stored).toHaveLength(1);
     const shown = s.session.getSnapshot().items.filter((item) => item.content === 'hello?');
     expect(shown).toEqual([expect.objectContaining({ status: 'sent', id: stored[0]!.Id })]);
+  });
+});
+
+describe('retrying an attachment whose upload URL expired', () => {
+  it('starts a new upload (a new ClientToken, so a fresh URL) and completes it', async () => {
+    let urls = 0;
+    const issued: Array<{ token: unknown; url: string }> = [];
+    const replies = new Map<
+      unknown,
+      Awaited<ReturnType<ParticipantClient['startAttachmentUpload']>>
+    >();
+    const expired = new Set<string>();
+    const s = setup(
+      {
+        upload: async (request) => {
+          if (expired.has(request.url)) {
+            throw new ChatError('ATTACHMENT_UPLOAD_FAILED', 'HTTP 403: URL expired', {
+              retryable: true,
+            });
+          }
+        },
+      },
+      (client) => ({
+        ...client,
+        // Like the service: a repeated ClientToken gets the first answer, URL and all.
+        startAttachmentUpload: async (token, request, options) => {
+          const known = replies.get(request.ClientToken);
+          if (known !== undefined) {
+            issued.push({ token: request.ClientToken, url: known.UploadMetadata!.Url! });
+            return known;
+          }
+          const response = await client.startAttachmentUpload(token, request, options);
+          const url = `http://fake/upload/${(urls += 1)}`;
+          const reply = { ...response, UploadMetadata: { ...response.UploadMetadata, Url: url } };
+          replies.set(request.ClientToken, reply);
+          issued.push({ token: request.ClientToken, url });
+          return reply;
+        },
+      }),
+    );
+    await connected(s);
+    expired.add('http://fake/upload/1');
+    const localId = s.session.sendAttachment(
+      new File(['hello'], 'hello.txt', { type: 'text/plain' }),
+    );
+    await s.clock.advance(0);
+    expect(s.session.getSnapshot().items.find((item) => item.localId === localId)).toMatchObject({
+      status: 'failed',
+      error: { code: 'ATTACHMENT_UPLOAD_FAILED' },
+    });
+
+    expect(s.session.retry(localId)).toBe(true);
+    await s.clock.advance(0);
+    expect(issued).toHaveLength(2);
+    expect(issued[0]!.token).toBe(localId);
+    expect(issued[1]!.token).not.toBe(localId);
+    expect(issued[1]!.url).toBe('http://fake/upload/2');
+    const completes = s.service.callsOf('completeAttachmentUpload');
+    expect(completes).toHaveLength(1);
+    expect(completes[0]!.request['ClientToken']).toBe(issued[1]!.token);
+    expect(s.session.getSnapshot().items.find((item) => item.localId === localId)?.status).not.toBe(
+      'failed',
+    );
   });
 });
