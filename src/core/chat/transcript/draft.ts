@@ -222,7 +222,21 @@ export function removeItem(d: Draft, id: string): void {
 }
 
 /**
- * Receipts for a message: onto the message, onto its held echo, or parked until it arrives.
+ * How many messages not loaded yet may have receipts waiting for them (`orphanReceipts`); past
+ * that, the receipts parked first are dropped.
+ *
+ * @internal
+ *
+ * @example
+ * ```ts
+ * expect(transcript.orphanReceipts.size).toBeLessThanOrEqual(MAX_ORPHAN_RECEIPTS);
+ * ```
+ */
+export const MAX_ORPHAN_RECEIPTS = 500;
+
+/**
+ * Receipts for a message: onto the message, onto its held echo, or parked (at most
+ * {@link MAX_ORPHAN_RECEIPTS} messages' worth) until it arrives.
  *
  * @example
  * ```ts
@@ -252,7 +266,17 @@ export function addReceipts(d: Draft, messageId: string, receipts: readonly Chat
   const parked = (d.orphanReceipts ?? d.base.orphanReceipts).get(messageId) ?? [];
   const merged = mergeReceipts(parked, receipts);
   if (merged !== parked) {
-    writableOrphans(d).set(messageId, merged);
+    const orphans = writableOrphans(d);
+    orphans.set(messageId, merged);
+    // Bounded: receipts for messages that never arrive (another contact's, a page never loaded)
+    // must not grow forever. The receipts parked first go first; a message that arrives later
+    // without its receipts shows no ticks, which the next receipt repairs.
+    for (const oldest of orphans.keys()) {
+      if (orphans.size <= MAX_ORPHAN_RECEIPTS) {
+        break;
+      }
+      orphans.delete(oldest);
+    }
   }
 }
 

@@ -28,7 +28,7 @@ export interface Transcript {
   readonly localIds: ReadonlyMap<string, string>;
   /** @internal Own echoes with an unknown Id, held while own sends are in flight. */
   readonly held: ReadonlyMap<string, ChatItem>;
-  /** @internal Receipts whose message is not loaded yet, by message Id. */
+  /** @internal Receipts whose message is not loaded yet, by message Id (bounded, oldest dropped). */
   readonly orphanReceipts: ReadonlyMap<string, readonly ChatReceipt[]>;
   /** @internal Lex streams in progress: item Id → last chunk number stitched. */
   readonly chunks: ReadonlyMap<string, number>;

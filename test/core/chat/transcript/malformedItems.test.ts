@@ -171,7 +171,8 @@ describe('the session with bad items', () => {
     s.service.addItem({ Content: 'last' });
     s.session.connect();
     await s.clock.advance(0);
-    await s.clock.advance(60_000);
+    // Long enough for several retries, were the page retried (a periodic check may come later).
+    await s.clock.advance(30_000);
     const snapshot = s.session.getSnapshot();
     expect(snapshot.connection.status).toBe('open');
     expect(snapshot.items.map((item) => item.content)).toEqual(['first', 'last']);
