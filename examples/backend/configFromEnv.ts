@@ -13,6 +13,8 @@ export interface BackendConfig {
   region: string;
   allowedOrigin: string;
   port: number;
+  /** Addresses or CIDR ranges of the reverse proxies in front of the backend (`TRUST_PROXY`). */
+  trustProxy: string[];
 }
 
 const REQUIRED = [
@@ -24,9 +26,11 @@ const REQUIRED = [
 
 /**
  * Reads `CONNECT_INSTANCE_ID`, `CONNECT_CONTACT_FLOW_ID`, `AWS_REGION`, `ALLOWED_ORIGIN` and the
- * optional `CONNECT_WEB_CALL_CONTACT_FLOW_ID` (defaults to the chat flow) and `PORT` (defaults to
- * 8787). Throws naming every missing variable, so a misconfigured deploy fails at start, not on the
- * first customer.
+ * optional `CONNECT_WEB_CALL_CONTACT_FLOW_ID` (defaults to the chat flow), `PORT` (defaults to
+ * 8787) and `TRUST_PROXY` (comma-separated addresses or CIDR ranges of your reverse proxies, e.g.
+ * `10.0.0.0/8,::1`; defaults to none). Throws naming every missing variable, so a misconfigured
+ * deploy fails at start, not on the first customer (a malformed `TRUST_PROXY` entry throws when the
+ * handler is created).
  *
  * @example
  * ```ts
@@ -51,5 +55,9 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
     region: read('AWS_REGION'),
     allowedOrigin: read('ALLOWED_ORIGIN'),
     port,
+    trustProxy: read('TRUST_PROXY')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
   };
 }

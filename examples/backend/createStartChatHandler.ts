@@ -6,8 +6,10 @@ import type {
   StartChatContactResponse,
   StartWebRTCContactResponse,
 } from '@aws-sdk/client-connect';
+import { createClientIpResolver } from './createClientIpResolver';
 import { createRateLimiter } from './createRateLimiter';
 import type { RateLimiter } from './createRateLimiter';
+import { rateLimitKey } from './rateLimitKey';
 import { validateStartRequest } from './validateStartRequest';
 import type { AttributeRules, StartRequestBody } from './validateStartRequest';
 
@@ -59,10 +61,21 @@ export interface StartChatHandlerOptions {
    * body). Without it, resume requests are refused.
    */
   canResume?: (contactId: string, request: IncomingMessage) => boolean | Promise<boolean>;
-  /** Per-IP limit on both routes. Defaults to 10 requests a minute. */
+  /**
+   * Per-client limit on both routes. Defaults to 10 requests a minute. IPv4 clients count per
+   * address, IPv6 clients per /64 (see {@link rateLimitKey}).
+   */
   rateLimit?: { limit: number; windowMs: number };
-  /** The client's IP. Defaults to the socket address; behind a proxy, read its header here. */
+  /**
+   * Your reverse proxies or load balancers (addresses or CIDR ranges, e.g. `['10.0.0.0/8']`).
+   * Requests from them are keyed on the client they name in `X-Forwarded-For` (see
+   * {@link createClientIpResolver}); without it every request is keyed on its socket address.
+   */
+  trustProxy?: readonly string[];
+  /** The client's IP. Defaults to the socket address, or {@link createClientIpResolver} with `trustProxy`. */
   clientIp?: (request: IncomingMessage) => string;
+  /** `Retry-After` seconds when Connect throttles us (answered as 429). Defaults to `5`. */
+  throttledRetryAfterSeconds?: number;
   /** Largest accepted body in bytes. Defaults to `4096`. */
   maxBodyBytes?: number;
   /** Log sink; receives ids and error names only, never tokens. Defaults to `console.warn`. */
@@ -132,6 +145,30 @@ const ROUTES: Readonly<Record<string, Route>> = {
   '/api/start-web-call': 'webCall',
 };
 
+/** Connect's error names for "too many requests": its own limiter or an account quota. */
+const THROTTLING_ERRORS = new Set([
+  'ThrottlingException',
+  'TooManyRequestsException',
+  'LimitExceededException',
+]);
+
+/** True when Connect (or the SDK after its own retries) says we are sending too much. */
+function isThrottling(error: unknown): boolean {
+  const details = error as {
+    name?: unknown;
+    $metadata?: { httpStatusCode?: number };
+    $retryable?: { throttling?: boolean };
+  } | null;
+  return (
+    (typeof details?.name === 'string' && THROTTLING_ERRORS.has(details.name)) ||
+    details?.$metadata?.httpStatusCode === 429 ||
+    details?.$retryable?.throttling === true
+  );
+}
+
+/** The client went away before its request was read: there is nobody left to answer. */
+class ClientGone extends Error {}
+
 class HttpProblem extends Error {
   constructor(
     readonly status: number,
@@ -144,8 +181,11 @@ class HttpProblem extends Error {
 /**
  * Creates a framework-free `node:http` request listener serving `POST /api/start-chat` (Amazon
  * Connect StartChatContact) and `POST /api/start-web-call` (StartWebRTCContact). It validates the
- * JSON body against an allow-list, answers only the configured origin, rate limits per IP, returns
- * only what the browser needs with `Cache-Control: no-store`, and logs no tokens.
+ * JSON body against an allow-list, answers only the configured origin, rate limits per client
+ * (behind `trustProxy`, the client your proxy names), returns only what the browser needs with
+ * `Cache-Control: no-store`, and logs no tokens. Connect throttling becomes `429` with
+ * `Retry-After`, any other Connect failure `502`. The returned promise never rejects, so a client
+ * that hangs up mid-request cannot take the process down.
  *
  * @example
  * ```ts
@@ -174,7 +214,11 @@ export function createStartChatHandler(
     chatDurationInMinutes = 120,
     canResume,
     rateLimit = { limit: 10, windowMs: 60_000 },
-    clientIp = (request) => request.socket.remoteAddress ?? 'unknown',
+    trustProxy = [],
+    clientIp = trustProxy.length > 0
+      ? createClientIpResolver(trustProxy)
+      : (request: IncomingMessage) => request.socket.remoteAddress ?? 'unknown',
+    throttledRetryAfterSeconds = 5,
     maxBodyBytes = 4096,
     log = (event, fields) => console.warn(event, fields),
     newClientToken = randomUUID,
@@ -195,6 +239,11 @@ export function createStartChatHandler(
     chatDurationInMinutes > 10_080
   ) {
     throw new RangeError('createStartChatHandler: chatDurationInMinutes must be 60–10080');
+  }
+  if (!Number.isInteger(throttledRetryAfterSeconds) || throttledRetryAfterSeconds < 1) {
+    throw new RangeError(
+      'createStartChatHandler: throttledRetryAfterSeconds must be a positive integer',
+    );
   }
   const limiter: RateLimiter = createRateLimiter({ ...rateLimit, ...(now ? { now } : {}) });
 
@@ -272,7 +321,7 @@ export function createStartChatHandler(
     } satisfies StartWebCallResponseBody;
   };
 
-  return async (request, response) => {
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = (request.url ?? '').split('?')[0] ?? '';
     const route = Object.hasOwn(ROUTES, path) ? ROUTES[path] : undefined;
     if (route === undefined) {
@@ -302,8 +351,7 @@ export function createStartChatHandler(
     }
     const cors = { 'Access-Control-Allow-Origin': allowedOrigin };
 
-    const ip = clientIp(request);
-    const quota = limiter.take(ip);
+    const quota = limiter.take(rateLimitKey(clientIp(request)));
     if (!quota.allowed) {
       log('start-contact.rate-limited', { route });
       respond(
@@ -341,6 +389,10 @@ export function createStartChatHandler(
         }
       }
     } catch (error) {
+      if (error instanceof ClientGone) {
+        log('start-contact.aborted', { route });
+        return;
+      }
       if (error instanceof HttpProblem) {
         const close: Record<string, string> = error.status === 413 ? { Connection: 'close' } : {};
         respond(response, error.status, { error: error.code }, { ...cors, ...close });
@@ -364,7 +416,32 @@ export function createStartChatHandler(
         ?.httpStatusCode;
       // The AWS message can name the instance, flow or account: it stays in our logs only as a name.
       log('start-contact.failed', { route, error: name, status });
+      if (isThrottling(error)) {
+        // Connect is busy, not broken: the browser may try again later, as it would after our own 429.
+        respond(
+          response,
+          429,
+          { error: 'upstream_throttled' },
+          { ...cors, 'Retry-After': String(throttledRetryAfterSeconds) },
+        );
+        return;
+      }
       respond(response, 502, { error: 'contact_not_started' }, cors);
+    }
+  };
+
+  // The returned promise never rejects: mounted as `void handler(req, res)`, a rejection would be an
+  // unhandled rejection, which ends the Node process.
+  return async (request, response) => {
+    try {
+      await handle(request, response);
+    } catch (error) {
+      log('start-contact.error', { error: error instanceof Error ? error.name : 'unknown' });
+      if (!response.headersSent && !response.destroyed) {
+        respond(response, 500, { error: 'internal_error' });
+      } else {
+        response.destroy();
+      }
     }
   };
 }
@@ -391,7 +468,13 @@ function readJson(request: IncomingMessage, limit: number): Promise<unknown> {
         reject(new HttpProblem(413, 'body_too_large'));
       }
     });
-    request.on('error', reject);
+    // A client that resets the connection mid-body: the request errors (or just closes) before 'end'.
+    request.on('error', () => reject(new ClientGone('client went away')));
+    request.on('close', () => {
+      if (!request.complete) {
+        reject(new ClientGone('client went away'));
+      }
+    });
     request.on('end', () => {
       if (size > limit) {
         return;

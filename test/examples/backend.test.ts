@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server } from 'node:http';
+import { connect as netConnect } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { WebSocket } from 'ws';
 import {
@@ -13,7 +14,10 @@ import { createChatSession, silentLogger } from 'contact-kit/core';
 import { startEmulator } from 'contact-kit/emulator';
 import type { RunningEmulator } from 'contact-kit/emulator';
 import { configFromEnv } from '../../examples/backend/configFromEnv';
+import { createClientIpResolver } from '../../examples/backend/createClientIpResolver';
 import { createRateLimiter } from '../../examples/backend/createRateLimiter';
+import { rateLimitKey } from '../../examples/backend/rateLimitKey';
+import { createStartChatHandler } from '../../examples/backend/createStartChatHandler';
 import type {
   ConnectSender,
   StartChatResponseBody,
@@ -98,6 +102,7 @@ async function start(
     region: 'us-east-1',
     allowedOrigin: ORIGIN,
     port: 0,
+    trustProxy: [],
     connect: options.connect ?? fake.connect,
     handler: {
       log: (event, fields) => logs.push([event, fields]),
@@ -453,6 +458,134 @@ describe('example backend: origins, methods and rate limit', () => {
   });
 });
 
+describe('example backend: who counts as one client (TRUST_PROXY)', () => {
+  const from = (url: string, forwardedFor: string) =>
+    fetch(`${url}/api/start-chat`, {
+      method: 'POST',
+      headers: {
+        origin: ORIGIN,
+        'content-type': 'application/json',
+        'x-forwarded-for': forwardedFor,
+      },
+      body: JSON.stringify({ DisplayName: 'Ana' }),
+    });
+
+  it('behind a trusted proxy, counts the client the proxy names, whatever the client prepends', async () => {
+    const { url } = await start({
+      handler: { rateLimit: { limit: 1, windowMs: 60_000 }, trustProxy: ['127.0.0.1'] },
+    });
+    expect((await from(url, '203.0.113.7')).status).toBe(200);
+    // Another customer behind the same proxy has its own quota.
+    expect((await from(url, '203.0.113.8')).status).toBe(200);
+    expect((await from(url, '203.0.113.7')).status).toBe(429);
+    // What the client itself wrote sits left of what the proxy appended: it changes nothing.
+    expect((await from(url, '198.51.100.99, 203.0.113.7')).status).toBe(429);
+  });
+
+  it('counts an IPv6 client by its /64', async () => {
+    const { url } = await start({
+      handler: { rateLimit: { limit: 1, windowMs: 60_000 }, trustProxy: ['127.0.0.0/8'] },
+    });
+    expect((await from(url, '2001:db8:1:2::1')).status).toBe(200);
+    expect((await from(url, '2001:db8:1:2:ffff:eeee:dddd:9')).status).toBe(429);
+    expect((await from(url, '[2001:db8:1:2::abcd]:443')).status).toBe(429);
+    expect((await from(url, '2001:db8:1:3::1')).status).toBe(200);
+  });
+
+  it('ignores X-Forwarded-For without TRUST_PROXY, or from a peer that is not a trusted proxy', async () => {
+    for (const trustProxy of [[], ['10.0.0.0/8']]) {
+      const { url } = await start({
+        handler: { rateLimit: { limit: 1, windowMs: 60_000 }, trustProxy },
+      });
+      expect((await from(url, '203.0.113.7')).status).toBe(200);
+      // A client that invents a new address per request is still the same socket address.
+      expect((await from(url, '203.0.113.8')).status).toBe(429);
+    }
+  });
+
+  it('refuses a TRUST_PROXY entry that is not an address or a range (misuse throws at start)', () => {
+    for (const entry of ['10.0.0.0/33', 'proxy.internal', '10.0.0.1/8/1', '::1/abc']) {
+      expect(() => createClientIpResolver([entry])).toThrow(TypeError);
+    }
+    expect(() => createClientIpResolver(['10.0.0.0/8', '::1', 'fd00::/8'])).not.toThrow();
+  });
+
+  it('walks X-Forwarded-For from the right through every trusted hop', () => {
+    const resolve = createClientIpResolver(['10.0.0.0/8', '::ffff:127.0.0.1']);
+    const request = (remoteAddress: string, forwardedFor?: string) =>
+      ({
+        socket: { remoteAddress },
+        headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor },
+      }) as unknown as IncomingMessage;
+    expect(resolve(request('::ffff:127.0.0.1', '198.51.100.1, 203.0.113.7, 10.1.2.3'))).toBe(
+      '203.0.113.7',
+    );
+    expect(resolve(request('10.0.0.1', '203.0.113.7:51000'))).toBe('203.0.113.7');
+    expect(resolve(request('10.0.0.1'))).toBe('10.0.0.1');
+    expect(resolve(request('10.0.0.1', 'not-an-ip, 10.0.0.2'))).toBe('10.0.0.2');
+    expect(resolve(request('198.51.100.1', '203.0.113.7'))).toBe('198.51.100.1');
+  });
+});
+
+describe('rateLimitKey', () => {
+  it('keys IPv4 by address, IPv4-mapped IPv6 as IPv4 and IPv6 by /64', () => {
+    expect(rateLimitKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(rateLimitKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(rateLimitKey('2001:DB8:0:1::5')).toBe('2001:0db8:0000:0001::/64');
+    expect(rateLimitKey('2001:db8:0:1:ffff:ffff:ffff:ffff')).toBe('2001:0db8:0000:0001::/64');
+    expect(rateLimitKey('fe80::1%eth0')).toBe('fe80:0000:0000:0000::/64');
+    expect(rateLimitKey('::1')).toBe('0000:0000:0000:0000::/64');
+    expect(rateLimitKey('64:ff9b::192.0.2.1')).toBe('0064:ff9b:0000:0000::/64');
+    expect(rateLimitKey('unknown')).toBe('unknown');
+  });
+});
+
+describe('example backend: Connect failures', () => {
+  const failing = (name: string, httpStatusCode: number) =>
+    fakeConnect(() =>
+      Promise.reject(
+        Object.assign(new Error(`${name} for instance ${INSTANCE_ID}`), {
+          name,
+          $metadata: { httpStatusCode },
+        }),
+      ),
+    );
+
+  it.each([
+    ['ThrottlingException', 429],
+    ['LimitExceededException', 429],
+    ['TooManyRequestsException', 429],
+  ])('maps %s to 429 with Retry-After, leaking nothing', async (name, status) => {
+    const fake = failing(name, status);
+    const { url, logs } = await start({
+      connect: fake.connect,
+      commands: fake.commands,
+      handler: { throttledRetryAfterSeconds: 7 },
+    });
+    const response = await post(`${url}/api/start-chat`, { DisplayName: 'Ana' });
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('7');
+    expect(response.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    const text = await response.text();
+    expect(JSON.parse(text)).toStrictEqual({ error: 'upstream_throttled' });
+    expect(text).not.toContain(INSTANCE_ID);
+    expect(logs).toContainEqual(['start-contact.failed', { route: 'chat', error: name, status }]);
+  });
+
+  it.each([
+    ['InternalServiceException', 500],
+    ['InvalidRequestException', 400],
+    ['ResourceNotFoundException', 404],
+  ])('maps %s to 502', async (name, status) => {
+    const fake = failing(name, status);
+    const { url } = await start({ connect: fake.connect, commands: fake.commands });
+    const response = await post(`${url}/api/start-web-call`, { DisplayName: 'Ana' });
+    expect(response.status).toBe(502);
+    expect(response.headers.get('retry-after')).toBeNull();
+    expect(await response.json()).toStrictEqual({ error: 'contact_not_started' });
+  });
+});
+
 describe('createRateLimiter', () => {
   it('counts keys separately and reports the seconds left in the window', () => {
     let now = 0;
@@ -490,7 +623,20 @@ describe('configFromEnv', () => {
       region: 'eu-west-2',
       allowedOrigin: ORIGIN,
       port: 8787,
+      trustProxy: [],
     });
+  });
+
+  it('reads TRUST_PROXY as a comma-separated list', () => {
+    expect(
+      configFromEnv({
+        CONNECT_INSTANCE_ID: INSTANCE_ID,
+        CONNECT_CONTACT_FLOW_ID: FLOW_ID,
+        AWS_REGION: 'eu-west-2',
+        ALLOWED_ORIGIN: ORIGIN,
+        TRUST_PROXY: ' 10.0.0.0/8, ::1 ,',
+      }).trustProxy,
+    ).toStrictEqual(['10.0.0.0/8', '::1']);
   });
 
   it('refuses a handler whose allowedOrigin is not an origin (misuse throws at start)', async () => {
@@ -502,6 +648,7 @@ describe('configFromEnv', () => {
         region: 'us-east-1',
         allowedOrigin: 'https://shop.example.com/',
         port: 0,
+        trustProxy: [],
         connect: fakeConnect().connect,
       }),
     ).rejects.toThrow(/allowedOrigin/);
@@ -650,5 +797,79 @@ describe('the real ConnectClient', () => {
       },
     ]);
     connect.destroy();
+  });
+});
+
+describe('example backend: clients that go away', () => {
+  /** The handler mounted the way the README shows (`void handler(req, res)`), each run's outcome kept. */
+  async function mountBare(connect: ConnectSender) {
+    const runs: Array<Promise<void>> = [];
+    const logs: Array<[string, Record<string, unknown>]> = [];
+    const handler = createStartChatHandler({
+      connect,
+      instanceId: INSTANCE_ID,
+      contactFlowId: FLOW_ID,
+      allowedOrigin: ORIGIN,
+      log: (event, fields) => logs.push([event, fields]),
+    });
+    const server = createServer((request, response) => {
+      runs.push(handler(request, response));
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return { port, runs, logs, url: `http://127.0.0.1:${port}` };
+  }
+
+  /** Opens a raw connection and sends a start-chat request: the whole body, or only its start. */
+  function rawRequest(port: number, { partial }: { partial: boolean }): Promise<Socket> {
+    const body = '{"DisplayName":"Ana"}';
+    return new Promise((resolve, reject) => {
+      const socket = netConnect(port, '127.0.0.1', () => {
+        socket.write(
+          [
+            'POST /api/start-chat HTTP/1.1',
+            'Host: 127.0.0.1',
+            `Origin: ${ORIGIN}`,
+            'Content-Type: application/json',
+            `Content-Length: ${partial ? 100 : body.length}`,
+            '',
+            partial ? body.slice(0, 10) : body,
+          ].join('\r\n'),
+          () => resolve(socket),
+        );
+      });
+      socket.on('error', reject);
+    });
+  }
+
+  it('a client that aborts mid-body settles the handler without a rejection, and it keeps serving', async () => {
+    const { port, runs, logs, url } = await mountBare(fakeConnect().connect);
+    const socket = await rawRequest(port, { partial: true });
+    await expect.poll(() => runs.length).toBe(1);
+    socket.resetAndDestroy();
+    // A rejection here is an unhandled rejection in `void handler(req, res)`: Node exits.
+    await expect(runs[0]).resolves.toBeUndefined();
+    expect(logs).toContainEqual(['start-contact.aborted', { route: 'chat' }]);
+    expect((await post(`${url}/api/start-chat`, { DisplayName: 'Ana' })).status).toBe(200);
+  });
+
+  it('a client that leaves while Connect is answering settles the handler too', async () => {
+    let answer: (value: unknown) => void = () => {};
+    const held = new Promise((resolve) => (answer = resolve));
+    // The first call waits until the client has gone; later ones answer at once.
+    const slow = fakeConnect(async () =>
+      slow.commands.length === 1
+        ? held
+        : { ContactId: 'c2', ParticipantId: 'p2', ParticipantToken: TOKEN },
+    );
+    const { port, runs, url } = await mountBare(slow.connect);
+    const socket = await rawRequest(port, { partial: false });
+    await expect.poll(() => slow.commands.length).toBe(1);
+    socket.resetAndDestroy();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    answer({ ContactId: 'c', ParticipantId: 'p', ParticipantToken: TOKEN });
+    await expect(runs[0]).resolves.toBeUndefined();
+    expect((await post(`${url}/api/start-chat`, { DisplayName: 'Ana' })).status).toBe(200);
   });
 });
