@@ -6,18 +6,28 @@ import { themeVars } from '../../theme/tokens';
 /** Where the widget sits: fixed in a corner of the page, or in the normal flow (`inline`). */
 export type WidgetPosition = 'bottom-right' | 'bottom-left' | 'inline';
 
+// Clear of a phone's home indicator and rounded corners (needs viewport-fit=cover on the page).
 const corner = css<{ $position: WidgetPosition }>`
   position: fixed;
   z-index: 2147483000;
-  inset-block-end: ${themeVars.space.lg};
+  inset-block-end: calc(${themeVars.space.lg} + env(safe-area-inset-bottom, 0px));
   ${(p) =>
     p.$position === 'bottom-left'
       ? css`
-          left: ${themeVars.space.lg};
+          left: calc(${themeVars.space.lg} + env(safe-area-inset-left, 0px));
         `
       : css`
-          right: ${themeVars.space.lg};
+          right: calc(${themeVars.space.lg} + env(safe-area-inset-right, 0px));
         `}
+`;
+
+// Hover feedback only where there is hover: on touch screens it would stick after a tap.
+const hoverBackground = css`
+  @media (hover: hover) {
+    &:hover {
+      background: ${themeVars.color.surfaceMuted};
+    }
+  }
 `;
 
 export const Root = styled.div<{ $position: WidgetPosition }>`
@@ -92,6 +102,55 @@ export const Panel = styled.section`
       transform: translateY(8px);
     }
   }
+
+  /* The phone layout: the whole screen, clear of the notch and the home indicator. */
+  &[data-layout='sheet'] {
+    position: fixed;
+    z-index: 2147483000;
+    inset-block-start: 0;
+    inset-inline: 0;
+    box-sizing: border-box;
+    inline-size: 100%;
+    block-size: 100vh;
+    padding: env(safe-area-inset-top, 0px) env(safe-area-inset-right, 0px)
+      env(safe-area-inset-bottom, 0px) env(safe-area-inset-left, 0px);
+    border: 0;
+    border-radius: 0;
+    box-shadow: none;
+    overscroll-behavior: contain;
+  }
+
+  @supports (block-size: 100dvh) {
+    &[data-layout='sheet'] {
+      block-size: 100dvh;
+    }
+  }
+
+  /* An on-screen keyboard covers the bottom: the sheet fits the visible part above it, where the
+     home indicator no longer needs room. */
+  &[data-layout='sheet'][data-keyboard] {
+    inset-block-start: var(--ck-sheet-top, 0px);
+    block-size: var(--ck-sheet-height, 100dvh);
+    padding-block-end: 0;
+  }
+
+  /* Touch screens: every control at least 44x44 CSS px, and form text at 16px so that focusing
+     it does not make iOS zoom the page. */
+  @media (pointer: coarse) {
+    & button,
+    & [role='button'],
+    & select,
+    & input:not([type='checkbox'], [type='radio'], [type='file']) {
+      min-block-size: 44px;
+      min-inline-size: 44px;
+    }
+
+    & textarea,
+    & input,
+    & select {
+      font-size: max(16px, 1em);
+    }
+  }
 `;
 
 export const Header = styled.div`
@@ -141,10 +200,7 @@ export const IconButton = styled.button`
   color: ${themeVars.color.text};
   cursor: pointer;
   ${focusRing}
-
-  &:hover {
-    background: ${themeVars.color.surfaceMuted};
-  }
+  ${hoverBackground}
 
   & svg {
     inline-size: 20px;
@@ -165,10 +221,7 @@ export const TextButton = styled.button`
   font-weight: ${themeVars.font.weightBold};
   cursor: pointer;
   ${focusRing}
-
-  &:hover {
-    background: ${themeVars.color.surfaceMuted};
-  }
+  ${hoverBackground}
 `;
 
 export const PrimaryButton = styled.button`

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { ComponentType, KeyboardEvent, ReactNode, Ref } from 'react';
+import type { ComponentType, CSSProperties, KeyboardEvent, ReactNode, Ref } from 'react';
 import type { InteractiveMessageProps } from '../../components/Interactive/InteractiveMessage';
 import type { MessageListProps } from '../../components/MessageList/MessageList';
 import { useMessages } from '../../i18n/I18nProvider';
@@ -19,10 +19,18 @@ import { ContactKitThemeProvider } from '../../theme/ContactKitThemeProvider';
 import type { ThemeInput } from '../../theme/ContactKitThemeProvider';
 import * as S from './ChatWidget.styles';
 import type { WidgetPosition } from './ChatWidget.styles';
+import { chooseLayout, SHEET_MEDIA_QUERY } from './chooseLayout';
+import type { WidgetLayout } from './chooseLayout';
 import { ChatIcon, CloseIcon, MinimizeIcon } from './icons';
 import { loadChatWidgetBody, useChatWidgetBody } from './loadChatWidgetBody';
 import type { PreChatFormHandle, PreChatFormProps } from './PreChatForm';
+import { trapFocus } from './trapFocus';
+import { useMediaQuery } from './useMediaQuery';
+import { usePageVisible } from './usePageVisible';
+import { useScrollLock } from './useScrollLock';
+import { useUnreadTitle } from './useUnreadTitle';
 import type { PreChatField, PreChatValues } from './validatePreChatForm';
+import { useVisualViewport } from './useVisualViewport';
 
 /**
  * The pre-chat form's configuration.
@@ -92,6 +100,24 @@ export interface ChatWidgetProps extends Omit<
   session?: ChatSessionLike;
   /** `bottom-right` (default), `bottom-left`, or `inline` (in the page flow). */
   position?: WidgetPosition;
+  /**
+   * How the open panel shows: `floating` (a card in the corner), `sheet` (the whole screen, sized
+   * to the visible part above an on-screen keyboard, page scroll locked and focus kept inside while
+   * open), or `auto` (default): a sheet on narrow windows and touch screens, floating otherwise.
+   * An `inline` widget stays in the page flow under `auto`.
+   */
+  layout?: WidgetLayout;
+  /**
+   * Show the launcher button. Defaults to `true`. Pass `false` when the page has its own "Chat
+   * with us" button: drive the panel with `open` and `onOpenChange`; on close, focus returns to
+   * whatever had it when the panel opened.
+   */
+  launcher?: boolean;
+  /**
+   * While the tab is hidden, put the unread count in front of the page title ("(2) My shop"),
+   * restored when the customer comes back. Defaults to `true`.
+   */
+  unreadInTitle?: boolean;
   /** Open the panel at first render. Defaults to `false`. Ignored when `open` is set. */
   defaultOpen?: boolean;
   /**
@@ -174,6 +200,9 @@ export function ChatWidget(props: ChatWidgetProps): ReactNode {
     session,
     startChat,
     position = 'bottom-right',
+    layout = 'auto',
+    launcher = true,
+    unreadInTitle = true,
     defaultOpen = false,
     open,
     title,
@@ -214,6 +243,9 @@ export function ChatWidget(props: ChatWidgetProps): ReactNode {
     >
       <ChatWidgetView
         position={position}
+        layout={layout}
+        showLauncher={launcher}
+        unreadInTitle={unreadInTitle}
         defaultOpen={defaultOpen}
         open={open}
         title={title}
@@ -248,6 +280,9 @@ export function ChatWidget(props: ChatWidgetProps): ReactNode {
 
 interface ChatWidgetViewProps {
   position: WidgetPosition;
+  layout: WidgetLayout;
+  showLauncher: boolean;
+  unreadInTitle: boolean;
   defaultOpen: boolean;
   open: boolean | undefined;
   title: string | undefined;
@@ -267,6 +302,8 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
   const { agent } = useParticipants();
   const { count } = useUnreadCount();
   const id = useId();
+  const visible = usePageVisible();
+  useUnreadTitle(props.unreadInTitle && !visible ? count : 0);
 
   const [openState, setOpenState] = useState(props.defaultOpen);
   const controlled = props.open !== undefined;
@@ -274,6 +311,9 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
   const [confirming, setConfirming] = useState<'end' | 'end-and-close' | undefined>(undefined);
   const [lastDetails, setLastDetails] = useState<PreChatValues | undefined>(undefined);
   const launcher = useRef<HTMLButtonElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  // Without a launcher, closing gives focus back to what had it when the panel opened.
+  const returnFocus = useRef<Element | null>(null);
   const panel = useRef<HTMLElement>(null);
   const endButton = useRef<HTMLButtonElement>(null);
   const confirmCancel = useRef<HTMLButtonElement>(null);
@@ -283,6 +323,11 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
   const focusRequest = useRef<FocusRequest | undefined>(undefined);
   // True while the panel itself holds focus, waiting for the composer to become usable.
   const holdingFocus = useRef(false);
+
+  const sheetMedia = useMediaQuery(SHEET_MEDIA_QUERY);
+  const sheet = chooseLayout(props.layout, position, sheetMedia) === 'sheet';
+  useScrollLock(open && sheet);
+  const keyboardBox = useVisualViewport(open && sheet);
 
   const onOpenChange = props.onOpenChange;
   const setOpen = useCallback(
@@ -303,8 +348,12 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
       return;
     }
     shownOpen.current = open;
+    if (open && !props.showLauncher) {
+      const active = root.current?.ownerDocument.activeElement;
+      returnFocus.current = active && !root.current?.contains(active) ? active : null;
+    }
     if (controlled && focusRequest.current === undefined) {
-      const owner = launcher.current?.ownerDocument;
+      const owner = root.current?.ownerDocument;
       const focusLeftWithPanel =
         !open && (owner?.activeElement === owner?.body || owner?.activeElement == null);
       if (open || focusLeftWithPanel) {
@@ -338,9 +387,16 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
     }
     let target: HTMLElement | null | undefined;
     switch (request) {
-      case 'launcher':
-        target = launcher.current;
+      case 'launcher': {
+        const before = returnFocus.current;
+        target =
+          launcher.current ??
+          (before instanceof HTMLElement && before.isConnected ? before : undefined);
+        if (!target) {
+          focusRequest.current = undefined;
+        }
         break;
+      }
       case 'confirm':
         target = confirmCancel.current;
         break;
@@ -451,6 +507,10 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
     start().catch(() => undefined);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (sheet && event.key === 'Tab') {
+      trapFocus(event.nativeEvent, event.currentTarget);
+      return;
+    }
     if (event.key !== 'Escape' || event.defaultPrevented) {
       return;
     }
@@ -486,7 +546,7 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
         onRetry={startNew}
         onNewChat={kit ? startNew : undefined}
         newChatRef={newChat}
-        open={open}
+        open={open && visible}
         components={components}
         timeZone={props.timeZone}
       />
@@ -506,15 +566,26 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
 
   const unreadLabel = count > 0 ? t('unreadMessages', { count }) : undefined;
   return (
-    <S.Root $position={position} data-ck-widget="" data-state={open ? 'open' : 'closed'}>
+    <S.Root ref={root} $position={position} data-ck-widget="" data-state={open ? 'open' : 'closed'}>
       {open ? (
         <S.Panel
           ref={panel}
           id={`${id}-panel`}
           role="dialog"
           aria-labelledby={`${id}-title`}
+          {...(sheet ? { 'aria-modal': true } : {})}
           tabIndex={-1}
           data-chat-status={status}
+          data-layout={sheet ? 'sheet' : 'floating'}
+          {...(keyboardBox
+            ? {
+                'data-keyboard': '',
+                style: {
+                  '--ck-sheet-top': `${keyboardBox.top}px`,
+                  '--ck-sheet-height': `${keyboardBox.height}px`,
+                } as CSSProperties,
+              }
+            : {})}
           onKeyDown={onKeyDown}
         >
           <S.Header>
@@ -554,14 +625,17 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
           ) : null}
           <S.Body>{body}</S.Body>
         </S.Panel>
-      ) : (
+      ) : props.showLauncher ? (
         <S.Launcher
           ref={launcher}
           type="button"
-          aria-label={t('openChat')}
+          // With unread messages the name says so ("Open chat 2 unread messages"), so the
+          // badge's visible number is part of the name too.
+          {...(unreadLabel
+            ? { 'aria-labelledby': `${id}-open ${id}-unread` }
+            : { 'aria-label': t('openChat') })}
           aria-haspopup="dialog"
           aria-expanded={false}
-          {...(unreadLabel ? { 'aria-describedby': `${id}-unread` } : {})}
           onClick={openPanel}
           onPointerEnter={preloadBody}
           onFocus={preloadBody}
@@ -570,11 +644,12 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
           {unreadLabel ? (
             <>
               <S.Badge aria-hidden="true">{count > 99 ? '99+' : count}</S.Badge>
+              <S.VisuallyHidden id={`${id}-open`}>{t('openChat')}</S.VisuallyHidden>
               <S.VisuallyHidden id={`${id}-unread`}>{unreadLabel}</S.VisuallyHidden>
             </>
           ) : null}
         </S.Launcher>
-      )}
+      ) : null}
     </S.Root>
   );
 }

@@ -2,6 +2,7 @@ export { ChatWidget } from './ChatWidget';
 export { preloadChatWidget } from './loadChatWidgetBody';
 export type { ChatWidgetComponents, ChatWidgetPreChatForm, ChatWidgetProps } from './ChatWidget';
 export type { WidgetPosition } from './ChatWidget.styles';
+export type { WidgetLayout } from './chooseLayout';
 export { PreChatForm } from './PreChatForm';
 export type { PreChatFormHandle, PreChatFormProps } from './PreChatForm';
 export { validatePreChatForm } from './validatePreChatForm';
