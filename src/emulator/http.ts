@@ -22,6 +22,26 @@ export function corsHeaders(): OutgoingHttpHeaders {
   };
 }
 
+/** Responses whose CORS headers are not the default (the admin API's loopback-only grant). */
+const corsOverrides = new WeakMap<ServerResponse, OutgoingHttpHeaders>();
+
+/**
+ * Makes every later answer on `response` (JSON, errors, preflight) carry `headers` instead of the
+ * default `*` grant, and no Private Network Access opt-in.
+ *
+ * @example
+ * ```ts
+ * restrictCors(response, { 'Access-Control-Allow-Origin': 'http://127.0.0.1:5173', Vary: 'Origin' });
+ * ```
+ */
+export function restrictCors(response: ServerResponse, headers: OutgoingHttpHeaders): void {
+  corsOverrides.set(response, headers);
+}
+
+function corsFor(response: ServerResponse): OutgoingHttpHeaders {
+  return corsOverrides.get(response) ?? corsHeaders();
+}
+
 /**
  * Answers a CORS preflight: the route's methods and whatever headers the browser asked for.
  *
@@ -36,8 +56,9 @@ export function answerPreflight(
   methods: readonly string[],
 ): void {
   const requested = request.headers['access-control-request-headers'];
+  const restricted = corsOverrides.has(response);
   const headers: OutgoingHttpHeaders = {
-    ...corsHeaders(),
+    ...corsFor(response),
     'Access-Control-Allow-Methods': [...methods, 'OPTIONS'].join(', '),
     'Access-Control-Allow-Headers':
       typeof requested === 'string' && requested.trim() !== ''
@@ -46,7 +67,7 @@ export function answerPreflight(
     'Access-Control-Max-Age': '600',
     'Content-Length': '0',
   };
-  if (request.headers['access-control-request-private-network'] === 'true') {
+  if (!restricted && request.headers['access-control-request-private-network'] === 'true') {
     headers['Access-Control-Allow-Private-Network'] = 'true';
   }
   response.writeHead(204, headers);
@@ -70,7 +91,7 @@ export function sendJson(
 ): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
-    ...corsHeaders(),
+    ...corsFor(response),
     'Content-Type': 'application/json',
     'Content-Length': Buffer.byteLength(text),
     'x-amzn-RequestId': requestId,

@@ -13,9 +13,17 @@ import {
   listContacts,
   stopContact,
 } from './adminHandlers';
+import { adminAccess } from './adminAccess';
 import { handleAuthorize, handleDownload, handleUpload } from './blobHandlers';
 import type { EmulatorContext } from './context';
-import { answerPreflight, parseJsonObject, readBody, sendError, sendJson } from './http';
+import {
+  answerPreflight,
+  parseJsonObject,
+  readBody,
+  restrictCors,
+  sendError,
+  sendJson,
+} from './http';
 import {
   type ParticipantHandler,
   cancelParticipantAuthentication,
@@ -204,6 +212,14 @@ async function route(
 ): Promise<void> {
   const { pathname } = new URL(request.url ?? '/', 'http://emulator.invalid');
   const found = match(pathname);
+  if (pathname === '/admin' || pathname.startsWith('/admin/')) {
+    // The admin API creates contacts and hands out tokens: loopback callers only (see adminAccess).
+    const access = adminAccess(request);
+    restrictCors(response, access.allowed ? access.cors : { Vary: 'Origin' });
+    if (!access.allowed) {
+      throw new ServiceError('AccessDeniedException', access.reason);
+    }
+  }
   if (request.method === 'OPTIONS') {
     answerPreflight(
       request,

@@ -336,7 +336,10 @@ describe('CORS', () => {
       },
     });
     expect(response.status).toBe(204);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    // The admin API grants only the loopback page that asked (adminAccess.test.ts), never `*`.
+    expect(response.headers.get('access-control-allow-origin')).toBe(
+      path.startsWith('/admin/') ? 'http://127.0.0.1:5173' : '*',
+    );
     expect(response.headers.get('access-control-allow-methods')).toContain(method);
     expect(response.headers.get('access-control-allow-headers')).toBe(
       'content-type,x-amz-bearer,x-amz-user-agent,x-amz-date,x-amz-content-sha256,authorization',
