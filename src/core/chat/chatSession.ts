@@ -351,7 +351,16 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       logger.warn(`Skipped a malformed ${skipped.source} item: ${skipped.reason}`, skipped.item);
     }
     // Typing and receipts read only the items of a well-formed shape.
-    typing.receive(result.accepted, ownId());
+    if (purpose === 'socket') {
+      typing.receive(result.accepted, ownId());
+      sync.activity();
+    } else {
+      // A typing event in a page of history is old news; a message there still ends typing.
+      typing.receive(
+        result.accepted.filter((item) => item.ContentType !== ContentType.typing),
+        ownId(),
+      );
+    }
     let ended = false;
     let rehydrated = false;
     for (const item of result.accepted) {

@@ -5,7 +5,7 @@ import type { GetTranscriptRequest, GetTranscriptResponse, Item } from '../proto
 import type { ChatItem } from './chatItem';
 import { classifyFailure } from './serviceFailure';
 import type { Transcript } from './transcript/transcript';
-import { newestServerItem, selectItems } from './transcript/transcript';
+import { selectItems } from './transcript/transcript';
 
 /**
  * Why a page of history is being applied (receipts are only sent for what arrives live or fills
@@ -23,7 +23,10 @@ export type HistoryPurpose = 'initial' | 'gap' | 'older' | 'rehydrate';
  *
  * @example
  * ```ts
- * const policy: TranscriptSyncPolicy = { initialPageSize: 50, gapPageSize: 100, overlapMs: 5000 };
+ * const policy: TranscriptSyncPolicy = {
+ *   ...DEFAULT_TRANSCRIPT_SYNC_POLICY,
+ *   initialPageSize: 50,
+ * };
  * ```
  */
 export interface TranscriptSyncPolicy {
@@ -36,6 +39,19 @@ export interface TranscriptSyncPolicy {
    * service delivered out of order just before a drop are not skipped. Defaults to `5000`.
    */
   readonly overlapMs: number;
+  /**
+   * A socket can lose frames and go on delivering (a path that blackholed for a while, a
+   * service that failed to reach the connection), and nothing on the socket says so. So after
+   * items arrive on it, the transcript is checked against the service this long after the
+   * first unchecked one (one GetTranscript page while nothing was lost). `0` turns it off.
+   * Defaults to `5000`.
+   */
+  readonly verifyAfterActivityMs: number;
+  /**
+   * While open and quiet, the transcript is checked this often, so a frame lost with nothing
+   * after it still shows up. `0` turns it off. Defaults to `60000`.
+   */
+  readonly idleVerifyMs: number;
 }
 
 /**
@@ -50,6 +66,8 @@ export const DEFAULT_TRANSCRIPT_SYNC_POLICY: TranscriptSyncPolicy = Object.freez
   initialPageSize: 30,
   gapPageSize: 100,
   overlapMs: 5000,
+  verifyAfterActivityMs: 5000,
+  idleVerifyMs: 60_000,
 });
 
 /** A defensive bound: no gap fill walks more pages than this. */
@@ -81,18 +99,23 @@ export interface TranscriptSyncOptions {
 }
 
 /**
- * Keeps the transcript complete: the newest page on first connect, a FORWARD gap fill after every
- * (re)subscribe, older pages on demand, and the past contact's items on `chat.rehydrated`.
+ * Keeps the transcript complete: the newest page on first connect, a FORWARD gap fill from the
+ * last verified point after every (re)subscribe, a check against the service after items arrive
+ * on the socket and now and then while quiet, older pages on demand, and the past contact's
+ * items on `chat.rehydrated`.
  *
  * @example
  * ```ts
  * sync.fill(); // a socket was (re)subscribed
+ * sync.activity(); // an item arrived on the socket
  * sync.connectionLost(); // it went away
  * await sync.loadOlder();
  * ```
  */
 export interface TranscriptSync {
   fill(): void;
+  /** Items arrived on the socket (or an own send was confirmed): check the transcript soon. */
+  activity(): void;
   connectionLost(): void;
   loadOlder(): Promise<boolean>;
   rehydrate(): void;
@@ -110,25 +133,87 @@ function isServerRow(item: ChatItem): boolean {
 }
 
 /**
- * Where a gap fill should start: the newest held item at least `overlapMs` older than the newest
- * item received from the service, else the oldest item of this contact. Everything up to it is
- * known to be held.
+ * A point of the service's transcript: its item `id` and `AbsoluteTime` in milliseconds.
  *
  * @example
  * ```ts
- * const anchor = gapFillAnchor(transcript, 5000);
+ * const verified: TranscriptPoint = { id: 'item-41', time: Date.parse('2026-12-05T15:00:00Z') };
  * ```
  */
-export function gapFillAnchor(transcript: Transcript, overlapMs: number): string | undefined {
-  const newest = newestServerItem(transcript);
-  if (newest === undefined) {
+export interface TranscriptPoint {
+  readonly id: string;
+  readonly time: number;
+}
+
+/**
+ * The newest item of a GetTranscript page of the current contact, or `undefined`.
+ *
+ * @example
+ * ```ts
+ * const reached = newestOfPage(result.Transcript ?? []);
+ * ```
+ */
+export function newestOfPage(items: readonly Item[]): TranscriptPoint | undefined {
+  let newest: TranscriptPoint | undefined;
+  for (const item of items) {
+    if (item === null || typeof item !== 'object' || item.RelatedContactId !== undefined) {
+      continue;
+    }
+    const time = typeof item.AbsoluteTime === 'string' ? Date.parse(item.AbsoluteTime) : NaN;
+    if (typeof item.Id !== 'string' || item.Id === '' || Number.isNaN(time)) {
+      continue;
+    }
+    if (
+      newest === undefined ||
+      time > newest.time ||
+      (time === newest.time && item.Id > newest.id)
+    ) {
+      newest = { id: item.Id, time };
+    }
+  }
+  return newest;
+}
+
+/**
+ * Where a gap fill starts: the newest held item at least `overlapMs` older than `verified`, the
+ * newest point up to which a GetTranscript walk has shown the transcript complete; else the
+ * oldest item held of this contact. FORWARD from there covers everything the socket may have
+ * lost since.
+ *
+ * Only a GetTranscript walk proves completeness. Items that arrived on the socket prove nothing
+ * about what came before them: a socket that lost frames for a while and then carried frames
+ * again delivers newer items past the gap, and a fill anchored at those (as an anchor taken from
+ * the newest item received was) skips the gap for good.
+ *
+ * @example
+ * ```ts
+ * const anchor = gapFillAnchor(transcript, verified, 5000);
+ * ```
+ */
+export function gapFillAnchor(
+  transcript: Transcript,
+  verified: TranscriptPoint | undefined,
+  overlapMs: number,
+): string | undefined {
+  if (verified === undefined) {
     return undefined;
   }
-  const threshold = Date.parse(newest.time) - overlapMs;
+  const threshold = verified.time - overlapMs;
   const items = selectItems(transcript);
-  for (let i = items.length - 1; i >= 0; i -= 1) {
+  let low = 0;
+  let high = items.length;
+  // Items are sorted by time: find the first one newer than the threshold.
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (Date.parse(items[middle]!.time) <= threshold) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  for (let i = low - 1; i >= 0; i -= 1) {
     const item = items[i]!;
-    if (isServerRow(item) && Date.parse(item.time) <= threshold) {
+    if (isServerRow(item)) {
       return item.id;
     }
   }
@@ -159,12 +244,14 @@ export function createTranscriptSync(options: TranscriptSyncOptions): Transcript
   let historyLoaded = false;
   let olderToken: string | undefined;
   let loadingOlder: Promise<boolean> | undefined;
-  /** Everything up to this item is held; set when a caught-up socket was lost. */
-  let anchor: string | undefined;
-  /** The last fill for the current socket reached the end of the transcript. */
-  let caughtUp = false;
-  /** Bumped when a socket is lost: a fill that finishes afterwards did not catch up with it. */
-  let generation = 0;
+  /** Everything up to this point is held: the newest item a completed walk reached. */
+  let verified: TranscriptPoint | undefined;
+  /** The service refused the last anchor: walk back from the newest item instead. */
+  let anchorRefused = false;
+  let verifyTimer: TimerHandle | undefined;
+  let verifyAt = 0;
+  /** Socket items arrived since the running fill started: check again when it ends. */
+  let activitySinceFill = false;
   let running = false;
   let again = false;
   let stopped = false;
@@ -184,20 +271,31 @@ export function createTranscriptSync(options: TranscriptSyncOptions): Transcript
     );
   }
 
+  function reached(items: readonly Item[] | undefined, point: TranscriptPoint | undefined) {
+    const newest = newestOfPage(items ?? []);
+    return newest === undefined || (point !== undefined && point.time > newest.time)
+      ? point
+      : newest;
+  }
+
   async function fillOnce(): Promise<void> {
-    const started = generation;
+    activitySinceFill = false;
+    let end: TranscriptPoint | undefined;
     if (!historyLoaded) {
       const first = await page({ ScanDirection: 'BACKWARD', MaxResults: policy.initialPageSize });
       options.apply(first.Transcript ?? [], 'initial');
       olderToken = nonEmpty(first.NextToken);
       historyLoaded = true;
       options.onHistoryChange();
+      end = reached(first.Transcript, undefined);
     } else {
-      const start = anchor ?? gapFillAnchor(options.getTranscript(), policy.overlapMs);
+      const start = anchorRefused
+        ? undefined
+        : gapFillAnchor(options.getTranscript(), verified, policy.overlapMs);
       let token: string | undefined;
       let pages = 0;
       if (start === undefined) {
-        // Nothing held from the service yet: walk back from the newest item instead.
+        // Nothing known to be complete: walk back from the newest item to the oldest.
         do {
           const result = await page({
             ScanDirection: 'BACKWARD',
@@ -205,6 +303,7 @@ export function createTranscriptSync(options: TranscriptSyncOptions): Transcript
             NextToken: token,
           });
           options.apply(result.Transcript ?? [], 'gap');
+          end = token === undefined ? reached(result.Transcript, end) : end;
           token = nonEmpty(result.NextToken);
           pages += 1;
         } while (token !== undefined && pages < MAX_PAGES && !stopped);
@@ -219,23 +318,56 @@ export function createTranscriptSync(options: TranscriptSyncOptions): Transcript
               NextToken: token,
             });
           } catch (error) {
-            const failure = classifyFailure(error);
-            if (failure.kind === 'fatal' && token === undefined && anchor !== undefined) {
-              // The anchor is unusable (e.g. unknown to the service): the retry starts from the default.
-              anchor = undefined;
+            if (classifyFailure(error).kind === 'fatal' && token === undefined) {
+              // The anchor is unusable (e.g. unknown to the service): the retry walks back.
+              anchorRefused = true;
             }
             throw error;
           }
           options.apply(result.Transcript ?? [], 'gap');
+          end = reached(result.Transcript, end);
           token = nonEmpty(result.NextToken);
           pages += 1;
         } while (token !== undefined && pages < MAX_PAGES && !stopped);
       }
+      anchorRefused = false;
     }
-    if (started === generation) {
-      caughtUp = true;
-      anchor = undefined;
+    if (end !== undefined && (verified === undefined || end.time >= verified.time)) {
+      verified = end;
     }
+  }
+
+  function cancelVerify(): void {
+    if (verifyTimer !== undefined) {
+      clock.clearTimeout(verifyTimer);
+      verifyTimer = undefined;
+    }
+  }
+
+  /** Checks the transcript against the service in `ms`, unless a check is due sooner. */
+  function verifyIn(ms: number): void {
+    const at = clock.now() + ms;
+    if (stopped || ms <= 0 || (verifyTimer !== undefined && verifyAt <= at)) {
+      return;
+    }
+    cancelVerify();
+    verifyAt = at;
+    verifyTimer = clock.setTimeout(() => {
+      verifyTimer = undefined;
+      fill();
+    }, ms);
+  }
+
+  function fill(): void {
+    if (stopped) {
+      return;
+    }
+    if (running) {
+      again = true;
+      wakeRetry?.();
+      return;
+    }
+    void run();
   }
 
   function wait(ms: number): Promise<void> {
@@ -262,6 +394,11 @@ export function createTranscriptSync(options: TranscriptSyncOptions): Transcript
           await fillOnce();
           failures = 0;
           if (!again) {
+            cancelVerify();
+            if (activitySinceFill) {
+              verifyIn(policy.verifyAfterActivityMs);
+            }
+            verifyIn(policy.idleVerifyMs);
             return;
           }
         } catch (error) {
@@ -288,23 +425,17 @@ export function createTranscriptSync(options: TranscriptSyncOptions): Transcript
   }
 
   return {
-    fill() {
-      if (stopped) {
-        return;
-      }
+    fill,
+    activity() {
       if (running) {
-        again = true;
-        wakeRetry?.();
+        activitySinceFill = true;
         return;
       }
-      void run();
+      verifyIn(policy.verifyAfterActivityMs);
     },
     connectionLost() {
-      generation += 1;
-      if (caughtUp) {
-        anchor = gapFillAnchor(options.getTranscript(), policy.overlapMs);
-        caughtUp = false;
-      }
+      // The next subscribe fills from the verified point; nothing to check until then.
+      cancelVerify();
     },
     loadOlder() {
       if (loadingOlder) {
@@ -385,6 +516,7 @@ export function createTranscriptSync(options: TranscriptSyncOptions): Transcript
     },
     stop() {
       stopped = true;
+      cancelVerify();
       controller.abort();
       wakeRetry?.();
     },
