@@ -4,6 +4,7 @@ import type { EmulatorContext } from './context';
 import { corsHeaders, readBody } from './http';
 import { attachmentDisposition } from './participantHandlers';
 import { ServiceError } from './serviceError';
+import { redirectTarget } from './validation';
 
 function sendS3Error(
   response: ServerResponse,
@@ -120,6 +121,8 @@ export function handleDownload(
   response.writeHead(200, {
     ...corsHeaders(),
     'Content-Type': record.contentType,
+    // As S3 can be told to: the browser takes the declared type, it never sniffs HTML out of a file.
+    'X-Content-Type-Options': 'nosniff',
     'Content-Disposition': attachmentDisposition(record.name),
     'Content-Length': record.bytes.length,
     ETag: `"${createHash('md5').update(record.bytes).digest('hex')}"`,
@@ -130,7 +133,8 @@ export function handleDownload(
 
 /**
  * `GET /auth/authorize?session_id&redirect_uri`: stands in for the Cognito hosted UI that
- * GetAuthenticationUrl points at; redirects straight back with a code.
+ * GetAuthenticationUrl points at; redirects straight back with a code, to http(s) URLs only (400
+ * otherwise).
  *
  * @example
  * ```ts
@@ -145,14 +149,15 @@ export function handleAuthorize(
   const url = new URL(request.url ?? '/', 'http://emulator.invalid');
   const redirect = url.searchParams.get('redirect_uri');
   const sessionId = url.searchParams.get('session_id') ?? '';
-  let target: URL | undefined;
-  try {
-    target = redirect ? new URL(redirect) : undefined;
-  } catch {
-    target = undefined;
-  }
+  const target = redirectTarget(redirect);
   if (!target) {
-    sendS3Error(response, 400, 'InvalidRequest', 'redirect_uri is missing or invalid', requestId);
+    sendS3Error(
+      response,
+      400,
+      'InvalidRequest',
+      'redirect_uri is missing or not an http(s) URL',
+      requestId,
+    );
     return;
   }
   target.searchParams.set('code', 'emulator-authorization-code');

@@ -11,13 +11,15 @@ import type { WebsocketHub } from './websocketHub';
  *
  * @example
  * ```ts
- * const limits: EmulatorLimits = { maxBodyBytes: 1_048_576, maxAttachmentBytes: 20_971_520, maxAttachmentsPerContact: 10 };
+ * const limits: EmulatorLimits = { maxBodyBytes: 1_048_576, maxAttachmentBytes: 20_971_520, maxAttachmentsPerContact: 10, maxUncompletedUploadsPerContact: 5 };
  * ```
  */
 export interface EmulatorLimits {
   maxBodyBytes: number;
   maxAttachmentBytes: number;
   maxAttachmentsPerContact: number;
+  /** StartAttachmentUpload calls not yet completed (with a live URL or uploaded bytes) per contact. */
+  maxUncompletedUploadsPerContact: number;
 }
 
 /**

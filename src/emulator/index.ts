@@ -83,6 +83,11 @@ export interface StartEmulatorOptions {
   maxAttachmentBytes?: number;
   /** Completed attachments per contact before 402 ServiceQuotaExceededException. Default 10. */
   maxAttachmentsPerContact?: number;
+  /**
+   * Uploads started but not completed per contact (with a live upload URL or uploaded bytes)
+   * before StartAttachmentUpload answers 402 ServiceQuotaExceededException. Default 5.
+   */
+  maxUncompletedUploadsPerContact?: number;
   /** Random source in [0, 1) of the duplicate/reorder faults; inject one for deterministic tests. Default `Math.random`. */
   random?: () => number;
 }
@@ -215,6 +220,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
       maxAttachmentBytes: options.maxAttachmentBytes ?? 20 * 1024 * 1024,
       maxAttachmentsPerContact: options.maxAttachmentsPerContact ?? 10,
+      maxUncompletedUploadsPerContact: options.maxUncompletedUploadsPerContact ?? 5,
     },
     nextTokens: createNextTokenCodec(randomBytes(32).toString('hex')),
     httpBase,

@@ -27,6 +27,7 @@ import {
   optionalObject,
   optionalString,
   parseTimestamp,
+  redirectTarget,
   requiredString,
 } from './validation';
 
@@ -455,6 +456,24 @@ function quotaExceeded(): ServiceError {
 }
 
 /**
+ * Uploads of a contact that were started and could still be completed: not completed yet, and
+ * either uploaded or still within their upload URL's window (an unused expired URL never completes).
+ */
+function uncompletedUploads(ctx: EmulatorContext, contactId: string): number {
+  const now = ctx.clock.now();
+  return ctx.store
+    .attachmentsOf(contactId)
+    .filter(
+      (record) =>
+        record.status === 'uploaded' ||
+        (record.status === 'pending' && now <= record.uploadExpiresAt),
+    ).length;
+}
+
+/** Printable ASCII only: the content type becomes the download's Content-Type header. */
+const HEADER_SAFE = /^[\x20-\x7e]+$/;
+
+/**
  * `POST /participant/start-attachment-upload`: an id and a local pre-signed-style upload URL.
  *
  * @example
@@ -465,6 +484,11 @@ function quotaExceeded(): ServiceError {
 export const startAttachmentUpload: ParticipantHandler = (ctx, { bearer, body }) => {
   const caller = authenticate(ctx, bearer);
   const contentType = requiredString(body, 'ContentType', { min: 1, max: 255 });
+  if (!HEADER_SAFE.test(contentType)) {
+    throw invalid(
+      "1 validation error detected: Value at 'ContentType' failed to satisfy constraint: Member must not contain control or non-ASCII characters",
+    );
+  }
   const size = optionalInteger(body, 'AttachmentSizeInBytes', 1, Number.MAX_SAFE_INTEGER);
   if (size === undefined) {
     throw invalid(
@@ -483,6 +507,16 @@ export const startAttachmentUpload: ParticipantHandler = (ctx, { bearer, body })
       completedAttachments(ctx, caller.contact.contactId) >= ctx.limits.maxAttachmentsPerContact
     ) {
       throw quotaExceeded();
+    }
+    if (
+      uncompletedUploads(ctx, caller.contact.contactId) >=
+      ctx.limits.maxUncompletedUploadsPerContact
+    ) {
+      // Each started upload holds a URL and, once PUT, its bytes until completed: keep that bounded.
+      throw new ServiceError(
+        'ServiceQuotaExceededException',
+        'The number of uncompleted attachment uploads per contact exceeds the quota.',
+      );
     }
     const record = ctx.store.startAttachment(caller.participant, { contentType, name, size });
     return {
@@ -632,6 +666,9 @@ export const getAuthenticationUrl: ParticipantHandler = (ctx, { bearer, body }) 
   requireActive(caller);
   const sessionId = requiredString(body, 'SessionId', { min: 36, max: 36 });
   const redirectUri = requiredString(body, 'RedirectUri', { min: 1, max: 1024 });
+  if (!redirectTarget(redirectUri)) {
+    throw invalid('RedirectUri must be an absolute http or https URL');
+  }
   const query = new URLSearchParams({ session_id: sessionId, redirect_uri: redirectUri });
   return { AuthenticationUrl: `${ctx.httpBase()}/auth/authorize?${query.toString()}` };
 };

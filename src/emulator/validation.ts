@@ -230,3 +230,25 @@ export function parseTimestamp(value: string, field: string): number {
   }
   return ms;
 }
+
+/**
+ * The sign-in redirect target, or `undefined` unless it is an absolute http(s) URL: a
+ * `javascript:` or `data:` "redirect" would run script in whatever page follows it.
+ *
+ * @example
+ * ```ts
+ * redirectTarget('https://shop.example/cb'); // URL
+ * redirectTarget('javascript:alert(1)'); // undefined
+ * ```
+ */
+export function redirectTarget(value: string | null | undefined): URL | undefined {
+  if (!value) {
+    return undefined;
+  }
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -108,6 +108,8 @@ describe('attachments', () => {
         "filename*=UTF-8''r%C3%A9sum%C3%A9",
       );
       expect(download.headers.get('access-control-allow-origin')).toBe('*');
+      // Browsers must not second-guess the declared type (a .txt that looks like HTML stays text).
+      expect(download.headers.get('x-content-type-options')).toBe('nosniff');
       expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
     } finally {
       socket.close();
@@ -280,5 +282,63 @@ describe('attachments', () => {
         })
       ).status,
     ).toBe(403);
+  });
+
+  it('refuses content types with control characters (they would become response headers)', async () => {
+    const { token } = await customer();
+    for (const contentType of [
+      'text/plain\r\nX-Injected: 1',
+      'text/plain\nSet-Cookie: a=b',
+      'text/pl\u0000ain',
+      'text/plain\u007f',
+      'text/plain; charset=\u00e9',
+    ]) {
+      const answer = await call(emulator.url, 'start-attachment-upload', token, {
+        ContentType: contentType,
+        AttachmentSizeInBytes: 5,
+        AttachmentName: 'a.txt',
+        ClientToken: `ctl-${Math.random()}`,
+      });
+      expect([answer.status, answer.headers.get('x-amzn-errortype')]).toEqual([
+        400,
+        'ValidationException',
+      ]);
+    }
+    await start(token, 'a.txt', 5, 'text/plain; charset=utf-8');
+  });
+
+  it('caps uploads started but not completed per contact (402), counting only live upload URLs', async () => {
+    const { token } = await customer();
+    const open: Started[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      open.push(await start(token, `draft-${index}.txt`));
+    }
+    const over = await call<{ message: string }>(emulator.url, 'start-attachment-upload', token, {
+      ContentType: 'text/plain',
+      AttachmentSizeInBytes: 5,
+      AttachmentName: 'one-too-many.txt',
+      ClientToken: `over-${Math.random()}`,
+    });
+    expect([over.status, over.headers.get('x-amzn-errortype')]).toEqual([
+      402,
+      'ServiceQuotaExceededException',
+    ]);
+    expect(over.body.message).toMatch(/uncompleted/);
+    // Another contact has its own budget.
+    await start((await customer()).token);
+
+    // Completing one frees its slot.
+    const first = open[0]!;
+    await fetch(first.UploadMetadata.Url, {
+      method: 'PUT',
+      headers: first.UploadMetadata.HeadersToInclude,
+      body: 'hello',
+    });
+    expect((await complete(token, first.AttachmentId)).status).toBe(200);
+    await start(token, 'next.txt');
+
+    // Upload URLs that expired unused can never complete: they stop counting.
+    clock.advance(5 * 60 * 1000 + 1);
+    await start(token, 'after-expiry.txt');
   });
 });

@@ -181,6 +181,42 @@ describe('validation', () => {
   });
 });
 
+describe('the sign-in redirect', () => {
+  it.each([
+    'javascript:alert(document.domain)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+    '//evil.example/cb',
+  ])('GetAuthenticationUrl and /auth/authorize refuse RedirectUri %s', async (redirectUri) => {
+    const { token } = await customer();
+    const refused = await call(emulator.url, 'authentication-url', token, {
+      SessionId: 'x'.repeat(36),
+      RedirectUri: redirectUri,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('x-amzn-errortype')).toBe('ValidationException');
+    // The authorize page itself can be opened with any query: it must not redirect there either.
+    const query = new URLSearchParams({ session_id: 'x'.repeat(36), redirect_uri: redirectUri });
+    const authorize = await fetch(`${emulator.url}/auth/authorize?${query.toString()}`, {
+      redirect: 'manual',
+    });
+    expect(authorize.status).toBe(400);
+    expect(authorize.headers.get('location')).toBeNull();
+  });
+
+  it('still redirects to http and https URLs', async () => {
+    for (const target of ['http://127.0.0.1:5173/signed-in', 'https://shop.example/cb?x=1']) {
+      const query = new URLSearchParams({ session_id: 's', redirect_uri: target });
+      const authorize = await fetch(`${emulator.url}/auth/authorize?${query.toString()}`, {
+        redirect: 'manual',
+      });
+      expect(authorize.status).toBe(302);
+      expect(authorize.headers.get('location')).toMatch(/^https?:\/\/[^?]+\?.*code=/);
+    }
+  });
+});
+
 describe('bad input never crashes the server', () => {
   it('malformed JSON -> 400 ValidationException', async () => {
     const { token } = await customer();
