@@ -8,6 +8,10 @@
  * - docs/screenshots/chat-1..4.png      a chat with the scripted agent, step by step
  * - docs/screenshots/video-call.png     the storefront's web call with the emulated agent
  * - docs/screenshots/agent-video.png    the agent console in a web call with the customer
+ * - docs/screenshots/phone-*.png        the storefront on a phone (390×844, touch): closed, the chat
+ *                                       open above an emulated keyboard, a list picker
+ *
+ * `npm run screenshots -- phone` retakes only the phone pictures.
  *
  * Runs under tsx (the npm script passes `--import tsx`) to reuse the emulator and the e2e harness.
  */
@@ -46,8 +50,8 @@ function placeholderImage(url) {
 </svg>`;
 }
 
-async function newTab(browser) {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+async function newTab(browser, options = { viewport: VIEWPORT, deviceScaleFactor: 1 }) {
+  const context = await browser.newContext(options);
   await context.route('https://example.com/**', (route) =>
     route.fulfill({ contentType: 'image/svg+xml', body: placeholderImage(route.request().url()) }),
   );
@@ -197,14 +201,90 @@ async function videoCall(browser, demoUrl) {
   }
 }
 
+/** An iPhone-sized touch screen, as in test/e2e/mobile.test.ts (at 2x to keep the PNGs small). */
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
+
+/**
+ * The on-screen keyboard, emulated as in test/e2e/mobile.test.ts: the visual viewport shrinks by
+ * 300 px and fires resize, as iOS does. Headless Chromium cannot draw a keyboard, so the shot
+ * shows where it would be as a grey block.
+ */
+async function emulateKeyboard(page, height) {
+  await page.evaluate((keyboard) => {
+    const viewport = window.visualViewport;
+    const visible = window.innerHeight - keyboard;
+    Object.defineProperty(viewport, 'height', { configurable: true, get: () => visible });
+    viewport.dispatchEvent(new Event('resize'));
+    const block = document.createElement('div');
+    block.setAttribute('aria-hidden', 'true');
+    block.textContent = 'on-screen keyboard';
+    block.style.cssText = `position:fixed;inset-inline:0;bottom:0;height:${keyboard}px;z-index:2147483647;background:#d1d5db;color:#4b5563;font:14px system-ui;display:grid;place-items:center`;
+    document.body.append(block);
+  }, height);
+}
+
+async function phone(browser, demoUrl) {
+  const emulator = await startEmulator({ port: 0, agent: 'scripted' });
+  try {
+    const page = await newTab(browser, PHONE);
+    await page.goto(demoPage(demoUrl, emulator.url, 'storefront'));
+    await page.getByRole('button', { name: 'Open chat' }).waitFor();
+    await page.waitForTimeout(300);
+    await shot(page, 'phone-closed.png');
+
+    await page.getByRole('button', { name: 'Open chat' }).tap();
+    await page.getByLabel('Your name').fill('Ana');
+    await page.getByRole('button', { name: 'Start chat' }).tap();
+    await messageWithText(page, 'Ana').first().waitFor();
+    await send(page, 'Hi! Does the Aurora kettle work on induction?');
+    await widget(page)
+      .getByText(/is typing/)
+      .waitFor();
+    await page.waitForFunction(() => !document.body.textContent?.includes('is typing'));
+    await page.getByRole('textbox', { name: 'Message' }).tap();
+    await page.getByRole('textbox', { name: 'Message' }).fill('And the lid');
+    await emulateKeyboard(page, 300);
+    await settle(page);
+    await shot(page, 'phone-open.png');
+
+    await page.evaluate(() => {
+      delete window.visualViewport.height;
+      window.visualViewport.dispatchEvent(new Event('resize'));
+      document.querySelector('[aria-hidden="true"][style*="2147483647"]')?.remove();
+    });
+    await page.getByRole('textbox', { name: 'Message' }).fill('');
+    await send(page, 'Can you show me a list of accessories?');
+    await widget(page).getByRole('group').first().waitFor();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[role="log"] img')].every((img) => img.complete),
+    );
+    await page.waitForFunction(() => !document.body.textContent?.includes('is typing'));
+    await settle(page);
+    await widget(page).getByRole('group').first().scrollIntoViewIfNeeded();
+    await settle(page);
+    await shot(page, 'phone-listpicker.png');
+  } finally {
+    await emulator.close();
+  }
+}
+
 async function main() {
   await mkdir(outDir, { recursive: true });
+  const only = process.argv[2];
   const demo = await startDemoServer();
-  const browser = await launchChromium({ media: true });
+  const browser = await launchChromium({ media: only !== 'phone' });
   try {
-    await storefrontAndSequence(browser, demo.url);
-    await agentConsole(browser, demo.url);
-    await videoCall(browser, demo.url);
+    if (only !== 'phone') {
+      await storefrontAndSequence(browser, demo.url);
+      await agentConsole(browser, demo.url);
+      await videoCall(browser, demo.url);
+    }
+    await phone(browser, demo.url);
   } finally {
     await browser.close();
     await demo.close();
