@@ -4,6 +4,7 @@ import {
   SENDABLE_MESSAGE_CONTENT_TYPES,
 } from '../core/protocol/contentTypes';
 import type { MessageMetadata, ParticipantRole } from '../core/protocol/types';
+import { DEFAULT_SCAN_DELAY_MS, MAX_SCAN_DELAY_MS } from './attachmentScanning';
 import { BOT_AGENT_NAME } from './chime/botAgent';
 import { endContact, publish, publishTransient, senderOf } from './chatActions';
 import type { EmulatorContext } from './context';
@@ -15,6 +16,7 @@ import {
   isJsonObject,
   optionalArray,
   optionalEnum,
+  optionalInteger,
   optionalObject,
   optionalString,
   requiredString,
@@ -442,6 +444,29 @@ export const injectItem: AdminHandler = (ctx, { body, params }) => {
   const item = ctx.store.upsertItem(contact, fields);
   ctx.hub.deliver(contact, item);
   return { Id: item.Id, AbsoluteTime: item.AbsoluteTime };
+};
+
+/**
+ * `POST /admin/contacts/{ContactId}/scanning` (emulator extension) `{Result: 'APPROVED'|'REJECTED',
+ * DelayMs?}`: from now on every attachment completed on the contact goes out `IN_PROGRESS` and
+ * gets `Result` after `DelayMs` (default 1000, at most 60000), as with Amazon Connect's attachment
+ * scanning. Files named like a test virus (`eicar`, `reject`) are rejected whatever the setting.
+ * Returns `{ContactId, Scanning: {Result, DelayMs}}`.
+ *
+ * @example
+ * ```ts
+ * await fetch(`${url}/admin/contacts/${contactId}/scanning`, { method: 'POST', body: JSON.stringify({ Result: 'REJECTED' }) });
+ * ```
+ */
+export const setScanning: AdminHandler = (ctx, { body, params }) => {
+  const contact = requireContact(ctx, params.ContactId);
+  const result = optionalEnum(body, 'Result', ['APPROVED', 'REJECTED'] as const);
+  if (result === undefined) {
+    throw invalid('Result must be APPROVED or REJECTED');
+  }
+  const delayMs = optionalInteger(body, 'DelayMs', 0, MAX_SCAN_DELAY_MS) ?? DEFAULT_SCAN_DELAY_MS;
+  contact.scanning = { result, delayMs };
+  return { ContactId: contact.contactId, Scanning: { Result: result, DelayMs: delayMs } };
 };
 
 /** The `endMeeting` fault: the web-call contacts end like StopContact, which ends their meetings. */

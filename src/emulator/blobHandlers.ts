@@ -114,7 +114,7 @@ export function handleDownload(
     sendS3Error(response, 403, 'AccessDenied', 'Request has expired', requestId);
     return;
   }
-  if (!record?.bytes) {
+  if (!record?.bytes || (record.scanStatus !== undefined && record.scanStatus !== 'APPROVED')) {
     sendS3Error(response, 403, 'AccessDenied', 'Access Denied', requestId);
     return;
   }

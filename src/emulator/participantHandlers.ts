@@ -12,6 +12,7 @@ import {
   senderOf,
   SYSTEM_SENDER,
 } from './chatActions';
+import { scanFor, startScan } from './attachmentScanning';
 import type { EmulatorContext } from './context';
 import { SAMPLE_VIEWS } from './sampleViews';
 import { ServiceError, accessDenied, invalid } from './serviceError';
@@ -540,7 +541,8 @@ export const startAttachmentUpload: ParticipantHandler = (ctx, { bearer, body })
 
 /**
  * `POST /participant/complete-attachment-upload`: 409 if the bytes were not uploaded yet or it was
- * already completed, 402 past the per-contact quota, else an `ATTACHMENT` item (APPROVED).
+ * already completed, 402 past the per-contact quota, else an `ATTACHMENT` item: `APPROVED`, or
+ * `IN_PROGRESS` and later its scan verdict when the file is scanned (see {@link scanFor}).
  *
  * @example
  * ```ts
@@ -574,18 +576,22 @@ export const completeAttachmentUpload: ParticipantHandler = (ctx, { bearer, body
       throw quotaExceeded();
     }
     record.status = 'completed';
-    publish(ctx, caller.contact, {
+    const scan = scanFor(caller.contact.scanning, record.name);
+    const item = publish(ctx, caller.contact, {
       Type: 'ATTACHMENT',
       Attachments: [
         {
           ContentType: record.contentType,
           AttachmentId: record.attachmentId,
           AttachmentName: record.name,
-          Status: 'APPROVED',
+          Status: scan ? 'IN_PROGRESS' : 'APPROVED',
         },
       ],
       ...senderOf(caller.participant),
     });
+    if (scan && item.Id !== undefined) {
+      startScan(ctx, caller.contact, record, item.Id, scan);
+    }
     return {};
   });
 };
@@ -593,6 +599,7 @@ export const completeAttachmentUpload: ParticipantHandler = (ctx, { bearer, body
 /**
  * `POST /participant/attachment`: a short-lived local download URL for a completed attachment of
  * this contact (or a past contact of its persistent chat). A CUSTOM_BOT may not read customer files.
+ * A file still being scanned, or rejected by the scan, is refused with 400 ValidationException.
  *
  * @example
  * ```ts
@@ -618,6 +625,13 @@ export const getAttachment: ParticipantHandler = (ctx, { bearer, body }) => {
   const owner = ctx.store.getParticipant(record.participantId);
   if (caller.participant.role === 'CUSTOM_BOT' && owner?.role === 'CUSTOMER') {
     throw accessDenied();
+  }
+  // Not 403: clients read AccessDenied as "this chat is over". The file is just not available.
+  if (record.scanStatus === 'IN_PROGRESS') {
+    throw invalid(`The attachment ${attachmentId} is still being scanned`);
+  }
+  if (record.scanStatus === 'REJECTED') {
+    throw invalid(`The attachment ${attachmentId} was rejected by attachment scanning`);
   }
   const expiresAt = ctx.clock.now() + expirySeconds * 1000;
   const key = ctx.store.createDownload(record, expiresAt);

@@ -11,6 +11,7 @@ import {
   injectFault,
   injectItem,
   listContacts,
+  setScanning,
   stopContact,
 } from './adminHandlers';
 import { adminAccess } from './adminAccess';
@@ -161,6 +162,10 @@ const ROUTES: readonly Route[] = [
   {
     pattern: new RegExp(`^/admin/contacts/${CONTACT}/items$`),
     methods: { POST: adminRoute(injectItem) },
+  },
+  {
+    pattern: new RegExp(`^/admin/contacts/${CONTACT}/scanning$`),
+    methods: { POST: adminRoute(setScanning) },
   },
   {
     pattern: /^\/attachments\/upload\/(?<key>[^/]+)$/,

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../core/clock';
-import type { Item, ParticipantRole, Receipt } from '../core/protocol/types';
+import type { ArtifactStatus, Item, ParticipantRole, Receipt } from '../core/protocol/types';
 
 /**
  * Lifecycle of a contact in the emulator.
@@ -64,6 +64,23 @@ export interface AttachmentRecord {
   readonly uploadExpiresAt: number;
   status: 'pending' | 'uploaded' | 'completed';
   bytes: Buffer | undefined;
+  /** The simulated scan: `IN_PROGRESS` until its verdict; `undefined` when the file is not scanned. */
+  scanStatus: ArtifactStatus | undefined;
+}
+
+/**
+ * How a contact's attachments are scanned (`POST /admin/contacts/{ContactId}/scanning`).
+ *
+ * @example
+ * ```ts
+ * contact.scanning = { result: 'REJECTED', delayMs: 1000 } satisfies ScanningSetting;
+ * ```
+ */
+export interface ScanningSetting {
+  /** The verdict every scanned file of the contact gets. */
+  result: 'APPROVED' | 'REJECTED';
+  /** How long a file stays `IN_PROGRESS`. */
+  delayMs: number;
 }
 
 /**
@@ -95,6 +112,8 @@ export interface ContactRecord {
   lastItemMs: number;
   /** The synthetic flow/bot participant injected items are attributed to. */
   readonly systemParticipantId: string;
+  /** Simulated attachment scanning; `undefined` scans only files named like a test virus. */
+  scanning: ScanningSetting | undefined;
 }
 
 interface ConnectionTokenRecord {
@@ -246,6 +265,7 @@ export class EmulatorStore {
       rehydrationPending: (init.pastContactIds ?? []).length > 0,
       lastItemMs: 0,
       systemParticipantId: this.newId(),
+      scanning: undefined,
     };
     this.contacts.set(contactId, contact);
     const customer = this.addParticipant(contact, {
@@ -415,6 +435,27 @@ export class EmulatorStore {
     return item;
   }
 
+  /**
+   * Rewrites a stored item in place (same `Id`, time and transcript position), e.g. with a scan
+   * verdict. Returns the new item, or undefined when the contact holds no item with that id.
+   */
+  updateItem(
+    contact: ContactRecord,
+    itemId: string,
+    update: (item: Item) => Item,
+  ): Item | undefined {
+    const entry = contact.items.find((stored) => stored.item.Id === itemId);
+    if (!entry) {
+      return undefined;
+    }
+    entry.item = {
+      ...update(entry.item),
+      Id: entry.item.Id,
+      AbsoluteTime: entry.item.AbsoluteTime,
+    };
+    return entry.item;
+  }
+
   /** The stored item with this id in the contact's own transcript. */
   findItem(contact: ContactRecord, itemId: string): Item | undefined {
     return contact.items.find((entry) => entry.item.Id === itemId)?.item;
@@ -518,6 +559,7 @@ export class EmulatorStore {
       uploadExpiresAt: this.now() + this.options.uploadUrlTtlMs,
       status: 'pending',
       bytes: undefined,
+      scanStatus: undefined,
     };
     this.attachments.set(record.attachmentId, record);
     this.uploadKeys.set(record.uploadKey, record.attachmentId);
