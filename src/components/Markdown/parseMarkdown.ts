@@ -74,59 +74,97 @@ export function safeHref(raw: string): string | undefined {
 
 const PUNCTUATION = /[!-/:-@[-`{-~]/;
 const WORD = /[\p{L}\p{N}]/u;
-const BARE_URL = /^https?:\/\/[^\s<>"]+/i;
-const AUTOLINK = /^<((?:https?:\/\/|mailto:)[^\s<>]+)>/i;
+// Sticky (`y`): matched at `lastIndex` in place, without slicing the rest of the text.
+const BARE_URL = /https?:\/\/[^\s<>"]+/iy;
+const AUTOLINK = /<((?:https?:\/\/|mailto:)[^\s<>]+)>/iy;
 const MAX_DEPTH = 8;
+
+/**
+ * Counts the characters the parser looks at (main loop and every look-ahead scan), so tests can
+ * show that the work grows linearly with the input, whatever the input.
+ *
+ * @internal
+ *
+ * @example
+ * ```ts
+ * const meter: MarkdownMeter = { steps: 0 };
+ * parseMarkdown(text, meter);
+ * expect(meter.steps).toBeLessThan(64 * text.length);
+ * ```
+ */
+export interface MarkdownMeter {
+  steps: number;
+}
 
 /** Drops the trailing punctuation a sentence puts after a URL, keeping balanced parentheses. */
 function trimUrl(url: string): string {
+  let opens = 0;
+  let closes = 0;
+  for (const c of url) {
+    if (c === '(') {
+      opens += 1;
+    } else if (c === ')') {
+      closes += 1;
+    }
+  }
   let end = url.length;
   for (;;) {
     const last = url[end - 1];
     if (last !== undefined && /[.,:;!?'"*_~]/.test(last)) {
       end -= 1;
-      continue;
+    } else if (last === ')' && closes > opens) {
+      closes -= 1;
+      end -= 1;
+    } else {
+      return url.slice(0, end);
     }
-    if (last === ')') {
-      const body = url.slice(0, end);
-      const opens = body.split('(').length - 1;
-      const closes = body.split(')').length - 1;
-      if (closes > opens) {
-        end -= 1;
-        continue;
-      }
-    }
-    return url.slice(0, end);
   }
 }
 
 interface InlineContext {
   readonly inLink: boolean;
   readonly depth: number;
+  readonly meter: MarkdownMeter;
 }
 
-function findClosingBracket(src: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < src.length; i += 1) {
+/**
+ * The matching `]` of every `[` (or -1), in one pass: the same answer as scanning forward from
+ * each `[` with a depth count, without the quadratic cost of `[[[[…`.
+ */
+function matchBrackets(src: string, meter: MarkdownMeter): Int32Array {
+  const match = new Int32Array(src.length).fill(-1);
+  const open: number[] = [];
+  meter.steps += src.length;
+  for (let i = 0; i < src.length; i += 1) {
     const c = src[i];
     if (c === '\\') {
       i += 1;
     } else if (c === '[') {
-      depth += 1;
-    } else if (c === ']') {
-      depth -= 1;
-      if (depth === 0) {
-        return i;
-      }
+      open.push(i);
+    } else if (c === ']' && open.length > 0) {
+      match[open.pop()!] = i;
     }
   }
-  return -1;
+  return match;
 }
 
 /** Reads `(destination "title")` at `start`; returns the destination and the index after `)`. */
-function readDestination(src: string, start: number): { dest: string; end: number } | undefined {
+function readDestination(
+  src: string,
+  start: number,
+  meter: MarkdownMeter,
+): { dest: string; end: number } | undefined {
+  const read = readDestinationAt(src, start);
+  meter.steps += read.scanned - start;
+  return read.result;
+}
+
+function readDestinationAt(
+  src: string,
+  start: number,
+): { result: { dest: string; end: number } | undefined; scanned: number } {
   if (src[start] !== '(') {
-    return undefined;
+    return { result: undefined, scanned: start };
   }
   let i = start + 1;
   while (src[i] === ' ') {
@@ -136,7 +174,7 @@ function readDestination(src: string, start: number): { dest: string; end: numbe
   if (src[i] === '<') {
     const close = src.indexOf('>', i);
     if (close < 0) {
-      return undefined;
+      return { result: undefined, scanned: src.length };
     }
     dest = src.slice(i + 1, close);
     i = close + 1;
@@ -171,18 +209,29 @@ function readDestination(src: string, start: number): { dest: string; end: numbe
   if (quote === '"' || quote === "'") {
     const close = src.indexOf(quote, i + 1);
     if (close < 0) {
-      return undefined;
+      return { result: undefined, scanned: src.length };
     }
     i = close + 1;
     while (src[i] === ' ') {
       i += 1;
     }
   }
-  return src[i] === ')' ? { dest, end: i + 1 } : undefined;
+  return { result: src[i] === ')' ? { dest, end: i + 1 } : undefined, scanned: i };
 }
 
 /** Index of the closing delimiter of an emphasis run opened at `from`, or -1. */
-function findClosingDelimiter(src: string, delimiter: string, from: number): number {
+function findClosingDelimiter(
+  src: string,
+  delimiter: string,
+  from: number,
+  meter: MarkdownMeter,
+): number {
+  const found = scanClosingDelimiter(src, delimiter, from);
+  meter.steps += (found < 0 ? src.length : found) - from;
+  return found;
+}
+
+function scanClosingDelimiter(src: string, delimiter: string, from: number): number {
   let i = from;
   while (i < src.length) {
     const at = src.indexOf(delimiter, i);
@@ -224,13 +273,31 @@ function parseInlineAt(src: string, ctx: InlineContext): MarkdownInline[] {
   if (ctx.depth > MAX_DEPTH) {
     return [{ type: 'text', value: src }];
   }
+  const { meter } = ctx;
   const deeper = (inner: string, inLink = ctx.inLink) =>
-    parseInlineAt(inner, { inLink, depth: ctx.depth + 1 });
+    parseInlineAt(inner, { inLink, depth: ctx.depth + 1, meter });
+  // Look-aheads that found nothing from a position find nothing from any later one: remember
+  // where, so `*a *b *c…` or `` ` `` ` ``… cost one scan, not one per opener.
+  const noCloserFrom = new Map<string, number>();
+  const closer = (key: string, from: number, scan: () => number): number => {
+    if (from >= (noCloserFrom.get(key) ?? Infinity)) {
+      return -1;
+    }
+    const found = scan();
+    if (found < 0) {
+      noCloserFrom.set(key, from);
+    }
+    return found;
+  };
+  let brackets: Int32Array | undefined;
+  // Link destinations that do not close are rescanned from each `[…](`: past this budget, more
+  // links are not looked for (only hostile text gets there).
+  let destinationBudget = 2 * src.length + 256;
 
   let i = 0;
   while (i < src.length) {
     const c = src[i]!;
-    const rest = src.slice(i);
+    meter.steps += 1;
 
     if (c === '\\' && i + 1 < src.length && PUNCTUATION.test(src[i + 1]!)) {
       text += src[i + 1];
@@ -248,10 +315,14 @@ function parseInlineAt(src: string, ctx: InlineContext): MarkdownInline[] {
         run += 1;
       }
       const fence = '`'.repeat(run);
-      let close = src.indexOf(fence, i + run);
-      while (close >= 0 && src[close + run] === '`') {
-        close = src.indexOf(fence, close + run + 1);
-      }
+      const close = closer(fence, i + run, () => {
+        let at = src.indexOf(fence, i + run);
+        while (at >= 0 && src[at + run] === '`') {
+          at = src.indexOf(fence, at + run + 1);
+        }
+        meter.steps += (at < 0 ? src.length : at) - (i + run);
+        return at;
+      });
       if (close >= 0) {
         let value = src.slice(i + run, close).replace(/\n/g, ' ');
         if (value.length > 2 && value.startsWith(' ') && value.endsWith(' ')) {
@@ -275,7 +346,10 @@ function parseInlineAt(src: string, ctx: InlineContext): MarkdownInline[] {
       const delimiter = double ? c + c : c;
       const next = src[i + delimiter.length];
       if (next !== undefined && !/\s/.test(next)) {
-        const close = findClosingDelimiter(src, delimiter, i + delimiter.length);
+        const from = i + delimiter.length;
+        const close = closer(delimiter, from, () =>
+          findClosingDelimiter(src, delimiter, from, meter),
+        );
         if (close >= 0) {
           const inner = src.slice(i + delimiter.length, close);
           const type = c === '~' ? 'strike' : double ? 'strong' : 'em';
@@ -288,9 +362,14 @@ function parseInlineAt(src: string, ctx: InlineContext): MarkdownInline[] {
       i += delimiter.length;
       continue;
     }
-    if (c === '[' && !ctx.inLink) {
-      const close = findClosingBracket(src, i);
-      const destination = close >= 0 ? readDestination(src, close + 1) : undefined;
+    if (c === '[' && !ctx.inLink && destinationBudget > 0) {
+      brackets ??= matchBrackets(src, meter);
+      const close = brackets[i] ?? -1;
+      const before = meter.steps;
+      const destination = close >= 0 ? readDestination(src, close + 1, meter) : undefined;
+      if (!destination) {
+        destinationBudget -= meter.steps - before;
+      }
       if (close >= 0 && destination) {
         const label = deeper(src.slice(i + 1, close), true);
         const href = safeHref(destination.dest);
@@ -309,9 +388,11 @@ function parseInlineAt(src: string, ctx: InlineContext): MarkdownInline[] {
         continue;
       }
     }
-    if (c === '<') {
-      const match = AUTOLINK.exec(rest);
-      if (match?.[1] && !ctx.inLink) {
+    if (c === '<' && !ctx.inLink) {
+      AUTOLINK.lastIndex = i;
+      const match = AUTOLINK.exec(src);
+      if (match?.[1]) {
+        meter.steps += match[0].length;
         const href = safeHref(match[1]);
         if (href) {
           push({ type: 'link', href, children: [{ type: 'text', value: match[1] }] });
@@ -321,15 +402,21 @@ function parseInlineAt(src: string, ctx: InlineContext): MarkdownInline[] {
       }
     }
     if ((c === 'h' || c === 'H') && !ctx.inLink && !WORD.test(src[i - 1] ?? '')) {
-      const match = BARE_URL.exec(rest);
+      BARE_URL.lastIndex = i;
+      const match = BARE_URL.exec(src);
       if (match) {
+        meter.steps += match[0].length;
         const url = trimUrl(match[0]);
         const href = safeHref(url);
         if (href && url.length > 'https://'.length - 1) {
           push({ type: 'link', href, children: [{ type: 'text', value: url }] });
-          i += url.length;
-          continue;
+        } else {
+          // Not a link: the whole run is text, so `(http://[(http://[…` is read once, not once
+          // per `http`.
+          text += url;
         }
+        i += url.length;
+        continue;
       }
     }
     text += c;
@@ -349,8 +436,8 @@ function parseInlineAt(src: string, ctx: InlineContext): MarkdownInline[] {
  * // [{ type: 'strong', children: [{ type: 'text', value: 'Hi' }] }, { type: 'text', value: ' <b>there</b>' }]
  * ```
  */
-export function parseInline(src: string): MarkdownInline[] {
-  return parseInlineAt(src, { inLink: false, depth: 0 });
+export function parseInline(src: string, meter: MarkdownMeter = { steps: 0 }): MarkdownInline[] {
+  return parseInlineAt(src, { inLink: false, depth: 0, meter });
 }
 
 /**
@@ -362,11 +449,13 @@ export function parseInline(src: string): MarkdownInline[] {
  * // [text 'See ', link 'https://example.com/', text '.']
  * ```
  */
-export function linkify(src: string): MarkdownInline[] {
+export function linkify(src: string, meter: MarkdownMeter = { steps: 0 }): MarkdownInline[] {
   const out: MarkdownInline[] = [];
   const pattern = /https?:\/\/[^\s<>"]+/gi;
   let last = 0;
+  meter.steps += src.length;
   for (let match = pattern.exec(src); match; match = pattern.exec(src)) {
+    meter.steps += match[0].length;
     const before = src[match.index - 1];
     const url = trimUrl(match[0]);
     const href = safeHref(url);
@@ -387,18 +476,35 @@ export function linkify(src: string): MarkdownInline[] {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const HEADING = /^ {0,3}(#{1,6})\s+/;
 const RULE = /^ {0,3}([-*_])(\s*\1){2,}\s*$/;
 const BULLET = /^ {0,3}[-*+]\s+(.*)$/;
 const ORDERED = /^ {0,3}(\d{1,9})[.)]\s+(.*)$/;
 const QUOTE = /^ {0,3}>\s?(.*)$/;
 
-function parseBlocks(lines: readonly string[], depth: number): MarkdownBlock[] {
+/**
+ * A heading's text: the line after `# `, without a closing run of `#` and the spaces around it.
+ * (By hand: the regex `(.*?)\s*#*\s*$` backtracks quadratically on long runs of spaces.)
+ */
+function headingText(rest: string): string {
+  let end = rest.trimEnd().length;
+  while (end > 0 && rest[end - 1] === '#') {
+    end -= 1;
+  }
+  return rest.slice(0, end).trimEnd();
+}
+
+function parseBlocks(
+  lines: readonly string[],
+  depth: number,
+  meter: MarkdownMeter,
+): MarkdownBlock[] {
   const blocks: MarkdownBlock[] = [];
   let paragraph: string[] = [];
+  const inline = (text: string) => parseInline(text, meter);
   const endParagraph = () => {
     if (paragraph.length) {
-      blocks.push({ type: 'paragraph', children: parseInline(paragraph.join('\n')) });
+      blocks.push({ type: 'paragraph', children: inline(paragraph.join('\n')) });
       paragraph = [];
     }
   };
@@ -406,6 +512,7 @@ function parseBlocks(lines: readonly string[], depth: number): MarkdownBlock[] {
   let i = 0;
   while (i < lines.length) {
     const line = lines[i]!;
+    meter.steps += line.length + 1;
     const fence = FENCE.exec(line);
     if (fence?.[1]) {
       endParagraph();
@@ -431,7 +538,7 @@ function parseBlocks(lines: readonly string[], depth: number): MarkdownBlock[] {
       blocks.push({
         type: 'heading',
         level: heading[1].length,
-        children: parseInline(heading[2] ?? ''),
+        children: inline(headingText(line.slice(heading[0].length))),
       });
       i += 1;
       continue;
@@ -449,7 +556,7 @@ function parseBlocks(lines: readonly string[], depth: number): MarkdownBlock[] {
         inner.push(QUOTE.exec(lines[i]!)?.[1] ?? '');
         i += 1;
       }
-      blocks.push({ type: 'quote', children: parseBlocks(inner, depth + 1) });
+      blocks.push({ type: 'quote', children: parseBlocks(inner, depth + 1, meter) });
       continue;
     }
     const bullet = BULLET.exec(line);
@@ -476,7 +583,7 @@ function parseBlocks(lines: readonly string[], depth: number): MarkdownBlock[] {
         type: 'list',
         ordered: isOrdered,
         start,
-        items: items.map((itemLines) => parseInline(itemLines.join('\n'))),
+        items: items.map((itemLines) => inline(itemLines.join('\n'))),
       });
       continue;
     }
@@ -490,12 +597,14 @@ function parseBlocks(lines: readonly string[], depth: number): MarkdownBlock[] {
 /**
  * Reads a Markdown message into blocks: paragraphs (single newlines are line breaks, as chat
  * users expect), headings, lists, quotes, fenced code and rules. Raw HTML is kept as text.
+ * The work is linear in the length of the text, hostile text included (`meter`, for tests,
+ * counts it).
  *
  * @example
  * ```ts
  * parseMarkdown('# Order\n- [track it](https://example.com/t/1)');
  * ```
  */
-export function parseMarkdown(src: string): MarkdownBlock[] {
-  return parseBlocks(src.replace(/\r\n?/g, '\n').split('\n'), 0);
+export function parseMarkdown(src: string, meter: MarkdownMeter = { steps: 0 }): MarkdownBlock[] {
+  return parseBlocks(src.replace(/\r\n?/g, '\n').split('\n'), 0, meter);
 }
