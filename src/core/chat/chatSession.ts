@@ -14,8 +14,8 @@ import type { Item } from '../protocol/types';
 import type { AttachmentPolicy } from './attachments/validateAttachment';
 import type { ChatItem, ChatParticipant, TypingParticipant } from './chatItem';
 import type { ChatEnvironment } from './chatEnvironment';
-import { clearStoredChat, writeStoredChat } from './chatStorage';
-import type { StorageLike, StoredChat } from './chatStorage';
+import { boundStoredOutbox, clearStoredChat, writeStoredChat } from './chatStorage';
+import type { StorageLike, StoredAttachment, StoredChat, StoredSend } from './chatStorage';
 import type { ConnectionState } from './connectionMachine';
 import type { ConnectionPolicy } from './connectionPolicy';
 import { createMessageOutbox } from './outbox/messageOutbox';
@@ -32,12 +32,18 @@ import type { WebSocketConstructor } from './socket/chatSocket';
 import { createConnectionDriver } from './socket/connectionDriver';
 import { applyServerItems } from './transcript/applyServerItems';
 import {
+  addPendingAttachment,
   addPendingMessage,
   confirmPending,
   failPending,
   retryPending,
 } from './transcript/pendingItems';
-import { createTranscript, selectItems, selectParticipants } from './transcript/transcript';
+import {
+  createTranscript,
+  findItem,
+  selectItems,
+  selectParticipants,
+} from './transcript/transcript';
 import type { Transcript } from './transcript/transcript';
 import { createTranscriptSync } from './transcriptSync';
 import type { HistoryPurpose, TranscriptSyncPolicy } from './transcriptSync';
@@ -210,7 +216,10 @@ export interface ChatSession {
   getAttachmentUrl(attachmentId: string): Promise<string>;
   /** Loads the previous page of history; resolves `false` when there was nothing (more) to load. */
   loadOlder(): Promise<boolean>;
-  /** Sends a failed message or attachment again (same ClientToken); `false` when not retryable. */
+  /**
+   * Sends a failed message again (same ClientToken) or uploads a failed attachment again (a new
+   * upload); `false` when not retryable (e.g. an attachment lost in a reload).
+   */
   retry(localId: string): boolean;
   /** Leaves the chat (DisconnectParticipant); never rejects. */
   endChat(): Promise<void>;
@@ -253,7 +262,12 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
   const failedMessages = new Map<string, OutboxEntry>();
   /** Interactive responses: sent, but not transcript rows. */
   const hiddenSends = new Set<string>();
+  /** Attachments that were uploading when an earlier page went away: shown failed, kept stored. */
+  const lostAttachments: StoredAttachment[] = [];
   let lastPersisted = '';
+  /** `persist()` waits until the session is built (and its stored outbox restored). */
+  let built = false;
+  let warnedOutboxBound = false;
 
   const ownId = (): string | undefined => transcript.ownParticipantId;
   let lastLocalTime = 0;
@@ -294,18 +308,64 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     publish();
   }
 
+  /**
+   * Own sends the service has not confirmed, as kept with the stored chat: queued and in-flight
+   * messages in send order, then failed messages, then unfinished (or lost) attachments.
+   */
+  function storedOutbox(): StoredSend[] {
+    const now = new Date(clock.now()).toISOString();
+    const unconfirmed = (localId: string): boolean => {
+      const item = findItem(transcript, localId);
+      return item === undefined || item.status !== 'sent';
+    };
+    const message = (entry: OutboxEntry, failed: boolean): StoredSend => ({
+      kind: 'message',
+      localId: entry.localId,
+      contentType: entry.contentType as SendableMessageContentType,
+      content: entry.content,
+      time: findItem(transcript, entry.localId)?.time ?? now,
+      ...(hiddenSends.has(entry.localId) ? { hidden: true } : {}),
+      ...(failed ? { failed: true } : {}),
+    });
+    const sends: StoredSend[] = [];
+    for (const entry of outbox.entries()) {
+      if (hiddenSends.has(entry.localId) || unconfirmed(entry.localId)) {
+        sends.push(message(entry, false));
+      }
+    }
+    for (const entry of failedMessages.values()) {
+      if (findItem(transcript, entry.localId)?.status === 'failed') {
+        sends.push(message(entry, true));
+      }
+    }
+    for (const upload of attachments.unfinished()) {
+      if (unconfirmed(upload.localId)) {
+        const time = findItem(transcript, upload.localId)?.time ?? now;
+        sends.push({ kind: 'attachment', ...upload, time });
+      }
+    }
+    sends.push(...lostAttachments);
+    if (!warnedOutboxBound && boundStoredOutbox(sends).length < sends.length) {
+      warnedOutboxBound = true;
+      logger.warn('Too many unsent messages to keep them all: some would not survive a reload');
+    }
+    return sends;
+  }
+
   function persist(): void {
     const credentials = driver.state.credentials;
     // Only a token the service accepted is worth resuming with.
-    if (destroyed || isEnded() || credentials === undefined) {
+    if (!built || destroyed || isEnded() || credentials === undefined) {
       return;
     }
+    const outboxToStore = storedOutbox();
     const value: StoredChat = {
       participantToken: resolved.participantToken,
       contactId,
       participantId: ownId(),
       connectionToken: credentials?.connectionToken,
       tokenExpiresAt: credentials?.tokenExpiresAt,
+      ...(outboxToStore.length > 0 ? { outbox: outboxToStore } : {}),
     };
     const text = JSON.stringify(value);
     if (text !== lastPersisted) {
@@ -438,6 +498,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     getToken: openToken,
     onConfirmed: (entry, response) => {
       if (hiddenSends.delete(entry.localId) || !response.Id) {
+        persist();
         return;
       }
       transcript = confirmPending(transcript, entry.localId, response);
@@ -447,10 +508,13 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     onFailed: (entry, error) => {
       if (hiddenSends.delete(entry.localId)) {
         logger.warn(`An interactive response could not be sent: ${error.message}`);
+        persist();
         return;
       }
       failedMessages.set(entry.localId, entry);
-      updateTranscript((current) => failPending(current, entry.localId, error));
+      transcript = failPending(transcript, entry.localId, error);
+      persist();
+      publish();
     },
     onTokenRejected: tokenRejected,
   });
@@ -505,7 +569,63 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     localTime,
     getTranscript: () => transcript,
     update: updateTranscript,
+    onUnfinishedChange: () => persist(),
   });
+
+  /**
+   * Brings back what an earlier page left unsent: messages show as own `sending` rows (same
+   * localId, so the same ClientToken) and are replayed once the connection opens; failed ones
+   * come back failed; attachments, whose file is gone, come back failed with
+   * `ATTACHMENT_LOST_ON_RELOAD`. An entry that cannot be restored is skipped with a warning.
+   */
+  function restoreOutbox(sends: readonly StoredSend[] | undefined): void {
+    for (const send of sends ?? []) {
+      lastLocalTime = Math.max(lastLocalTime, Date.parse(send.time));
+      const name = resolved.displayName !== undefined ? { displayName: resolved.displayName } : {};
+      try {
+        if (send.kind === 'attachment') {
+          const lost = new ChatError(
+            'ATTACHMENT_LOST_ON_RELOAD',
+            `${send.name} was not sent before the page reloaded: send it again`,
+          );
+          transcript = failPending(
+            addPendingAttachment(transcript, { ...send, ...name }),
+            send.localId,
+            lost,
+          );
+          lostAttachments.push(send);
+          continue;
+        }
+        const entry: OutboxEntry = {
+          localId: send.localId,
+          contentType: send.contentType,
+          content: send.content,
+        };
+        if (send.hidden === true) {
+          if (send.failed !== true) {
+            hiddenSends.add(send.localId);
+            outbox.enqueue(entry);
+          }
+          continue;
+        }
+        transcript = addPendingMessage(transcript, { ...entry, time: send.time, ...name });
+        if (send.failed === true) {
+          failedMessages.set(send.localId, entry);
+          transcript = failPending(
+            transcript,
+            send.localId,
+            new ChatError('SEND_FAILED', 'The message was not sent before the page reloaded', {
+              retryable: true,
+            }),
+          );
+        } else {
+          outbox.enqueue(entry);
+        }
+      } catch (error) {
+        logger.warn('Skipped a stored unsent message that could not be restored', error);
+      }
+    }
+  }
 
   function assertUsable(action: string): void {
     if (destroyed) {
@@ -566,6 +686,8 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
         );
       }
       outbox.enqueue({ localId, contentType, content });
+      // Kept with the stored chat at once: a reload or a crash from here on replays it.
+      persist();
       typing.messageSent();
       return localId;
     },
@@ -603,6 +725,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
         failedMessages.delete(localId);
         updateTranscript((current) => retryPending(current, localId));
         outbox.enqueue(message);
+        persist();
         return true;
       }
       return attachments.retry(localId);
@@ -660,6 +783,8 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       publish();
     },
   };
+  restoreOutbox(stored?.outbox);
+  built = true;
   persist();
   return session;
 }

@@ -1,3 +1,7 @@
+import { MESSAGE_CONTENT_LIMITS, SENDABLE_MESSAGE_CONTENT_TYPES } from '../protocol/contentTypes';
+import type { SendableMessageContentType } from '../protocol/contentTypes';
+import { isValidTime } from './transcript/itemOrder';
+
 /**
  * The part of the Web Storage API the session uses (`sessionStorage` fits; so does an in-memory
  * map in tests or AsyncStorage wrapped synchronously).
@@ -34,6 +38,206 @@ export interface StoredChat {
   readonly connectionToken?: string | undefined;
   /** Epoch milliseconds. */
   readonly tokenExpiresAt?: number | undefined;
+  /**
+   * Own sends not confirmed yet, oldest first (see {@link StoredSend}); a resumed session replays
+   * them with the same ClientToken. Bounded by {@link STORED_OUTBOX_LIMITS}.
+   */
+  readonly outbox?: readonly StoredSend[] | undefined;
+}
+
+/**
+ * An own message kept with the stored chat until the service confirmed it: queued offline, in
+ * flight, or failed. `localId` is its SendMessage ClientToken, so replaying it after a reload
+ * cannot store it twice. `hidden` marks an interactive response (sent, but not a transcript row);
+ * `failed` one that had failed (it comes back failed, ready for `retry`).
+ *
+ * @example
+ * ```ts
+ * const send: StoredMessage = { kind: 'message', localId, contentType: 'text/plain', content: 'Hi', time: new Date().toISOString() };
+ * ```
+ */
+export interface StoredMessage {
+  readonly kind: 'message';
+  readonly localId: string;
+  readonly contentType: SendableMessageContentType;
+  readonly content: string;
+  /** When it was sent, ISO-8601 (where the row sorts). */
+  readonly time: string;
+  readonly hidden?: boolean | undefined;
+  readonly failed?: boolean | undefined;
+}
+
+/**
+ * An own attachment that was uploading (or had failed) when the page went away. The file itself
+ * cannot be kept: after a reload it shows as failed with `ATTACHMENT_LOST_ON_RELOAD`, so the
+ * customer knows to send it again.
+ *
+ * @example
+ * ```ts
+ * const lost: StoredAttachment = { kind: 'attachment', localId, name: 'invoice.pdf', size: 5120, contentType: 'application/pdf', time };
+ * ```
+ */
+export interface StoredAttachment {
+  readonly kind: 'attachment';
+  readonly localId: string;
+  readonly name: string;
+  readonly size: number;
+  readonly contentType: string;
+  readonly time: string;
+}
+
+/**
+ * One entry of the stored outbox.
+ *
+ * @example
+ * ```ts
+ * const lost = stored.outbox?.filter((send): send is StoredAttachment => send.kind === 'attachment');
+ * ```
+ */
+export type StoredSend = StoredMessage | StoredAttachment;
+
+/**
+ * The version of the stored outbox's format, written as `v` with every stored chat that has an
+ * outbox. A record without one (nothing unsent, or an older release) resumes without an outbox;
+ * a record of another version keeps its valid token fields but its outbox is ignored, since its
+ * shape is unknown.
+ *
+ * @example
+ * ```ts
+ * JSON.parse(sessionStorage.getItem(DEFAULT_CHAT_STORAGE_KEY)!).v === STORED_CHAT_VERSION;
+ * ```
+ */
+export const STORED_CHAT_VERSION = 1;
+
+/**
+ * How much of the outbox is kept. The rule: entries are kept in order (queued messages in send
+ * order, then failed messages, then attachments) while there are at most `maxEntries` of them and
+ * their JSON is at most `maxBytes` UTF-8 bytes in all; the first entry past either limit and all
+ * after it are not stored (a reload then loses them; the running page still sends them). 50
+ * messages is far more than a customer types offline, and 256 KiB stays well inside the 5 MB a
+ * browser gives `sessionStorage`.
+ *
+ * @example
+ * ```ts
+ * if (pending.length > STORED_OUTBOX_LIMITS.maxEntries) logger.warn('Some messages will not survive a reload');
+ * ```
+ */
+export const STORED_OUTBOX_LIMITS: Readonly<{ maxEntries: number; maxBytes: number }> =
+  Object.freeze({ maxEntries: 50, maxBytes: 256 * 1024 });
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      bytes += 1;
+    } else if (code < 0x800) {
+      bytes += 2;
+    } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      // A surrogate pair: one 4-byte code point.
+      bytes += 4;
+      i += 1;
+    } else {
+      bytes += 3;
+    }
+  }
+  return bytes;
+}
+
+/**
+ * The longest prefix of `sends` within {@link STORED_OUTBOX_LIMITS} (the rule is there).
+ *
+ * @example
+ * ```ts
+ * const kept = boundStoredOutbox(sends);
+ * if (kept.length < sends.length) logger.warn(`${sends.length - kept.length} sends will not survive a reload`);
+ * ```
+ */
+export function boundStoredOutbox(sends: readonly StoredSend[]): readonly StoredSend[] {
+  let bytes = 0;
+  let count = 0;
+  for (const send of sends) {
+    bytes += utf8Length(JSON.stringify(send));
+    if (count + 1 > STORED_OUTBOX_LIMITS.maxEntries || bytes > STORED_OUTBOX_LIMITS.maxBytes) {
+      break;
+    }
+    count += 1;
+  }
+  return count === sends.length ? sends : sends.slice(0, count);
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+/** One stored entry as written by this version, or `undefined` when it is anything else. */
+function readStoredSend(value: unknown): StoredSend | undefined {
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
+  const send = value as Record<string, unknown>;
+  if (!isText(send['localId']) || send['localId'].length > 500 || !isValidTime(send['time'])) {
+    return undefined;
+  }
+  if (send['kind'] === 'message') {
+    const contentType = send['contentType'];
+    const content = send['content'];
+    if (
+      !(SENDABLE_MESSAGE_CONTENT_TYPES as readonly unknown[]).includes(contentType) ||
+      !isText(content) ||
+      content.length > MESSAGE_CONTENT_LIMITS[contentType as SendableMessageContentType]
+    ) {
+      return undefined;
+    }
+    return {
+      kind: 'message',
+      localId: send['localId'],
+      contentType: contentType as SendableMessageContentType,
+      content,
+      time: send['time'],
+      ...(send['hidden'] === true ? { hidden: true } : {}),
+      ...(send['failed'] === true ? { failed: true } : {}),
+    };
+  }
+  if (send['kind'] === 'attachment') {
+    const size = send['size'];
+    if (
+      typeof send['name'] !== 'string' ||
+      typeof send['contentType'] !== 'string' ||
+      typeof size !== 'number' ||
+      !Number.isFinite(size) ||
+      size < 0
+    ) {
+      return undefined;
+    }
+    return {
+      kind: 'attachment',
+      localId: send['localId'],
+      name: send['name'],
+      size,
+      contentType: send['contentType'],
+      time: send['time'],
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The stored outbox, checked entry by entry: anything malformed is skipped, never trusted, and
+ * a `localId` seen twice counts once.
+ */
+function readStoredOutbox(value: unknown): readonly StoredSend[] | undefined {
+  if (!Array.isArray(value)) {
+    return undefined;
+  }
+  const seen = new Set<string>();
+  const sends: StoredSend[] = [];
+  for (const entry of value.slice(0, STORED_OUTBOX_LIMITS.maxEntries)) {
+    const send = readStoredSend(entry);
+    if (send !== undefined && !seen.has(send.localId)) {
+      seen.add(send.localId);
+      sends.push(send);
+    }
+  }
+  return sends.length > 0 ? boundStoredOutbox(sends) : undefined;
 }
 
 /**
@@ -100,10 +304,11 @@ export function readStoredChat(options: ChatStorageOptions = {}): StoredChat | u
     if (text == null) {
       return undefined;
     }
-    const value = JSON.parse(text) as Partial<StoredChat> | null;
+    const value = JSON.parse(text) as (Partial<StoredChat> & { v?: unknown }) | null;
     if (typeof value?.participantToken !== 'string' || value.participantToken === '') {
       return undefined;
     }
+    const outbox = value.v === STORED_CHAT_VERSION ? readStoredOutbox(value.outbox) : undefined;
     return {
       participantToken: value.participantToken,
       contactId: typeof value.contactId === 'string' ? value.contactId : undefined,
@@ -111,6 +316,7 @@ export function readStoredChat(options: ChatStorageOptions = {}): StoredChat | u
       connectionToken:
         typeof value.connectionToken === 'string' ? value.connectionToken : undefined,
       tokenExpiresAt: typeof value.tokenExpiresAt === 'number' ? value.tokenExpiresAt : undefined,
+      ...(outbox !== undefined ? { outbox } : {}),
     };
   } catch {
     return undefined;
@@ -118,7 +324,9 @@ export function readStoredChat(options: ChatStorageOptions = {}): StoredChat | u
 }
 
 /**
- * Saves the chat (quota and privacy-mode errors are swallowed: resuming is a convenience).
+ * Saves the chat, its outbox (if any) bounded by {@link STORED_OUTBOX_LIMITS} and tagged with
+ * {@link STORED_CHAT_VERSION} (quota and privacy-mode errors are swallowed: resuming is a
+ * convenience).
  *
  * @example
  * ```ts
@@ -127,7 +335,14 @@ export function readStoredChat(options: ChatStorageOptions = {}): StoredChat | u
  */
 export function writeStoredChat(chat: StoredChat, options: ChatStorageOptions = {}): void {
   try {
-    resolve(options)?.setItem(options.key ?? DEFAULT_CHAT_STORAGE_KEY, JSON.stringify(chat));
+    const outbox = chat.outbox === undefined ? [] : boundStoredOutbox(chat.outbox);
+    // A record without an outbox has the shape older releases wrote and read; only an outbox
+    // needs the version that says how to read it.
+    const record =
+      outbox.length > 0
+        ? { v: STORED_CHAT_VERSION, ...chat, outbox }
+        : { ...chat, outbox: undefined };
+    resolve(options)?.setItem(options.key ?? DEFAULT_CHAT_STORAGE_KEY, JSON.stringify(record));
   } catch {
     // Nothing to do: the chat still works, it just cannot be resumed after a reload.
   }

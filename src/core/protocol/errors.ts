@@ -97,6 +97,8 @@ export type ChatErrorCode =
   | 'ATTACHMENT_QUOTA_EXCEEDED'
   /** The upload to the pre-signed URL failed. */
   | 'ATTACHMENT_UPLOAD_FAILED'
+  /** The page reloaded while the file was uploading: the file is gone, the customer must send it again. */
+  | 'ATTACHMENT_LOST_ON_RELOAD'
   /** The message content is empty or longer than its content type allows. */
   | 'MESSAGE_INVALID'
   /** An interactive message's content is not a template we can read. */

@@ -102,6 +102,8 @@ export interface MessageOutbox {
   destroy(): void;
   /** Messages queued or in flight. */
   readonly size: number;
+  /** The messages queued or in flight, in send order (a copy; kept with the stored chat). */
+  entries(): readonly OutboxEntry[];
 }
 
 /**
@@ -267,6 +269,9 @@ export function createMessageOutbox(options: MessageOutboxOptions): MessageOutbo
     },
     get size() {
       return queue.length;
+    },
+    entries() {
+      return queue.slice();
     },
   };
 }

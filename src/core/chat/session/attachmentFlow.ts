@@ -45,6 +45,23 @@ export interface AttachmentFlowOptions {
   getTranscript(): Transcript;
   /** Replaces the transcript with `change(transcript)` and publishes the result. */
   update(change: (transcript: Transcript) => Transcript): void;
+  /** The set of {@link AttachmentFlow.unfinished} uploads changed (keep it with the stored chat). */
+  onUnfinishedChange?(): void;
+}
+
+/**
+ * An upload not finished yet (running, waiting for a connection, or failed and retryable).
+ *
+ * @example
+ * ```ts
+ * const lost: UnfinishedUpload[] = attachments.unfinished();
+ * ```
+ */
+export interface UnfinishedUpload {
+  readonly localId: string;
+  readonly name: string;
+  readonly size: number;
+  readonly contentType: string;
 }
 
 /**
@@ -75,6 +92,8 @@ export interface AttachmentFlow {
   stopWaiting(error: ChatError): void;
   /** Aborts running uploads, then fails the waiting ones with `error`. */
   destroy(error: ChatError): void;
+  /** Uploads not finished yet, in the order they were sent. */
+  unfinished(): readonly UnfinishedUpload[];
 }
 
 interface AttachmentJob {
@@ -197,6 +216,7 @@ export function createAttachmentFlow(options: AttachmentFlowOptions): Attachment
         { signal: controller.signal },
       );
       jobs.delete(localId);
+      options.onUnfinishedChange?.();
     } catch (error) {
       if (options.isDestroyed() || classifyFailure(error).kind === 'aborted') {
         return;
@@ -231,6 +251,7 @@ export function createAttachmentFlow(options: AttachmentFlowOptions): Attachment
       }
       const job = { file, contentType };
       jobs.set(localId, job);
+      options.onUnfinishedChange?.();
       void run(localId, job, localId);
       return localId;
     },
@@ -279,6 +300,14 @@ export function createAttachmentFlow(options: AttachmentFlowOptions): Attachment
       }
     },
     stopWaiting,
+    unfinished() {
+      return [...jobs].map(([localId, job]) => ({
+        localId,
+        name: job.file.name,
+        size: job.file.size,
+        contentType: job.contentType,
+      }));
+    },
     destroy(error) {
       for (const controller of uploads) {
         controller.abort();
