@@ -26,7 +26,8 @@ const loadPanel = (): Promise<typeof PanelModule> => (panelModule ??= import('./
 /**
  * `<contact-widget>`: a plain-DOM launcher ("Open chat") in a shadow root that loads the React
  * chat panel on first open, or when the browser is idle. Attributes: `endpoint` or `region`,
- * `start-chat-url`, `locale`, `theme`, `position`, `nonce`, `display-name`. Dispatches
+ * `start-chat-url`, `locale`, `theme`, `position`, `nonce`, `display-name`, `launcher` (`none`
+ * for pages with their own button, which calls `open()`). Dispatches
  * `contact-kit:message`, `contact-kit:unread` and `contact-kit:ended`.
  *
  * @example
@@ -86,8 +87,13 @@ export class ContactWidgetElement extends HTMLElement {
     button.addEventListener('click', () => {
       this.open().catch((error: unknown) => console.error(error));
     });
-    this.#root.append(style, button);
-    this.#launcher = button;
+    // launcher="none": the page has a button of its own, which calls open().
+    if (this.getAttribute('launcher') === 'none') {
+      this.#root.append(style);
+    } else {
+      this.#root.append(style, button);
+      this.#launcher = button;
+    }
     const warm = () => {
       loadPanel().catch(() => undefined);
     };
@@ -203,6 +209,7 @@ export class ContactWidgetElement extends HTMLElement {
         position: (this.getAttribute('position') as PanelOptions['position']) ?? undefined,
         nonce: this.#nonce,
         displayName: this.getAttribute('display-name') ?? undefined,
+        launcher: this.getAttribute('launcher') !== 'none',
         emit: this.#emit,
       };
       const panel = mountPanel(this.#root, options);

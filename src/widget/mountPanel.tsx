@@ -41,6 +41,8 @@ export interface PanelOptions {
   nonce?: string | undefined;
   /** Name sent as `DisplayName`; without it the panel asks with a pre-chat form. */
   displayName?: string | undefined;
+  /** Show the panel's launcher (default); `false` when the page opens the panel with `open()`. */
+  launcher?: boolean | undefined;
   /** Reports `contact-kit:*` events to the host element. */
   emit: (name: WidgetEventName, detail: unknown) => void;
 }
@@ -123,8 +125,11 @@ export function mountPanel(shadowRoot: ShadowRoot, options: PanelOptions): Panel
   const start = (): Promise<StartChatResult> =>
     options.requestChat({ DisplayName: name || 'Customer', Attributes: attributes });
   const emit = options.emit;
+  // Without a launcher the panel is controlled from here: open() and the widget's own
+  // minimise/close both go through `open`.
+  const withLauncher = options.launcher !== false;
 
-  flushSync(() => {
+  const render = () => {
     root.render(
       <ContactKitProvider
         startChat={start}
@@ -140,8 +145,12 @@ export function mountPanel(shadowRoot: ShadowRoot, options: PanelOptions): Panel
           <ChatWidget
             styleTarget={shadowRoot}
             position={options.position ?? 'bottom-right'}
+            {...(withLauncher ? {} : { launcher: false, open })}
             onOpenChange={(next) => {
               open = next;
+              if (!withLauncher) {
+                render();
+              }
             }}
             {...(options.locale ? { locale: options.locale } : {})}
             {...(options.theme !== undefined ? { theme: options.theme } : {})}
@@ -159,13 +168,21 @@ export function mountPanel(shadowRoot: ShadowRoot, options: PanelOptions): Panel
         </ChatProvider>
       </ContactKitProvider>,
     );
-  });
+  };
+  flushSync(render);
 
   // The prefab keeps its open state; driving it through its own launcher and Escape keeps its
   // focus handling (into the panel on open, back to the launcher on close).
   const widgetRoot = () => container.querySelector('[data-ck-widget]');
   const handle: PanelHandle = {
     open() {
+      if (!withLauncher) {
+        if (!open) {
+          open = true;
+          flushSync(render);
+        }
+        return;
+      }
       const launcher = widgetRoot()?.querySelector<HTMLButtonElement>(
         'button[aria-haspopup="dialog"]',
       );
