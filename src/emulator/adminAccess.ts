@@ -1,4 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import { isIP } from 'node:net';
 
 /**
  * What {@link adminAccess} decided about a request to the admin API: allowed with the CORS headers
@@ -34,13 +35,19 @@ function loopbackHostname(hostname: string): boolean {
  * ```
  */
 export function isLoopbackHost(host: string | undefined): boolean {
+  const hostname = hostnameOf(host);
+  return hostname !== undefined && loopbackHostname(hostname);
+}
+
+/** The host name of a `Host` header (`[::1]` keeps its brackets), or undefined when malformed. */
+function hostnameOf(host: string | undefined): string | undefined {
   if (host === undefined || host === '' || /[/@?#\\\s]/.test(host)) {
-    return false;
+    return undefined;
   }
   try {
-    return loopbackHostname(new URL(`http://${host}`).hostname);
+    return new URL(`http://${host}`).hostname;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -70,7 +77,9 @@ export function isLoopbackOrigin(origin: string): boolean {
 /**
  * Decides whether a request may use the admin API, which creates contacts and hands out tokens:
  * its `Host` must be loopback (against DNS rebinding) and its `Origin`, when a browser sends one,
- * a loopback page. Allowed answers echo that origin (never `*`) with `Vary: Origin`; requests
+ * a loopback page. `ownAddress`, the IP address the emulator was explicitly told to listen on
+ * (`--host 192.168.1.5`), is accepted as Host too, so its built-in agents keep working there: a
+ * rebinding page always sends its own DNS name, never a bare IP address. Allowed answers echo that origin (never `*`) with `Vary: Origin`; requests
  * without an Origin (Node, curl) get no CORS grant at all. The emulator never opts in to Private
  * Network Access here, so a public site cannot reach the admin API through the visitor's browser.
  *
@@ -79,8 +88,13 @@ export function isLoopbackOrigin(origin: string): boolean {
  * adminAccess(request); // { allowed: true, cors: { 'Access-Control-Allow-Origin': 'http://127.0.0.1:5173', … } }
  * ```
  */
-export function adminAccess(request: IncomingMessage): AdminAccess {
-  if (!isLoopbackHost(request.headers.host)) {
+export function adminAccess(request: IncomingMessage, ownAddress?: string): AdminAccess {
+  const hostname = hostnameOf(request.headers.host);
+  const own =
+    ownAddress !== undefined &&
+    isIP(ownAddress.replace(/^\[|\]$/g, '')) !== 0 &&
+    hostname === ownAddress;
+  if (!own && !isLoopbackHost(request.headers.host)) {
     return { allowed: false, reason: 'The admin API answers only requests to a loopback Host' };
   }
   const origin = request.headers.origin;

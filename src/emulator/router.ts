@@ -219,7 +219,7 @@ async function route(
   const found = match(pathname);
   if (pathname === '/admin' || pathname.startsWith('/admin/')) {
     // The admin API creates contacts and hands out tokens: loopback callers only (see adminAccess).
-    const access = adminAccess(request);
+    const access = adminAccess(request, new URL(ctx.httpBase()).hostname);
     restrictCors(response, access.allowed ? access.cors : { Vary: 'Origin' });
     if (!access.allowed) {
       throw new ServiceError('AccessDeniedException', access.reason);

@@ -1,6 +1,8 @@
 import { request as httpRequest } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from 'contact-kit/emulator';
+import { adminAccess, isLoopbackHost, isLoopbackOrigin } from '../../src/emulator/adminAccess';
 import { startChat } from './support';
 
 let emulator: RunningEmulator;
@@ -144,5 +146,44 @@ describe('admin API: loopback callers only', () => {
     expect(answer.status).toBe(403);
     expect(answer.headers['x-amzn-errortype']).toBe('AccessDeniedException');
     expect(answer.headers['access-control-allow-origin']).toBe('*');
+  });
+});
+
+describe('adminAccess', () => {
+  const asked = (host: string, origin?: string) =>
+    ({ headers: { host, ...(origin === undefined ? {} : { origin }) } }) as IncomingMessage;
+
+  it('accepts, besides loopback, the IP address the emulator was started on (its agents call it there)', () => {
+    expect(adminAccess(asked('192.168.1.5:4010'), '192.168.1.5').allowed).toBe(true);
+    expect(adminAccess(asked('[fd00::5]:4010'), '[fd00::5]').allowed).toBe(true);
+    expect(adminAccess(asked('192.168.1.6:4010'), '192.168.1.5').allowed).toBe(false);
+    // A name is what DNS rebinding controls: never accepted, even when it is the configured host.
+    expect(adminAccess(asked('devbox.example:4010'), 'devbox.example').allowed).toBe(false);
+    // Browsers still need a loopback page.
+    expect(
+      adminAccess(asked('192.168.1.5:4010', 'http://192.168.1.5:5173'), '192.168.1.5').allowed,
+    ).toBe(false);
+  });
+
+  it('recognises loopback hosts and origins only', () => {
+    expect(
+      ['127.0.0.1', '127.9.9.9:1', 'localhost:4010', '[::1]:4010'].map(isLoopbackHost),
+    ).toEqual([true, true, true, true]);
+    expect(
+      [undefined, '', 'localhost.evil.example', 'evil@127.0.0.1', '127.0.0.1/x', '[::2]'].map(
+        isLoopbackHost,
+      ),
+    ).toEqual([false, false, false, false, false, false]);
+    expect(
+      [
+        'http://127.0.0.1:5173',
+        'http://localhost:3000',
+        'https://[::1]',
+        'http://127.0.0.1:5173/',
+        'ws://127.0.0.1:5173',
+        'file://',
+        'null',
+      ].map(isLoopbackOrigin),
+    ).toEqual([true, true, true, false, false, false, false]);
   });
 });
