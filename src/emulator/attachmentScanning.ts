@@ -72,7 +72,7 @@ export function startScan(
   scan: ScanningSetting,
 ): void {
   record.scanStatus = 'IN_PROGRESS';
-  ctx.clock.setTimeout(() => {
+  ctx.timers.set(() => {
     record.scanStatus = scan.result;
     const updated = ctx.store.updateItem(contact, itemId, (item) =>
       withAttachmentStatus(item, record.attachmentId, scan.result),

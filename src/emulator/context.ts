@@ -3,6 +3,7 @@ import type { Logger } from '../core/logger';
 import type { ChimeHub } from './chime/chimeHub';
 import type { FaultState } from './faults';
 import type { ContactRecord, EmulatorStore } from './store';
+import type { TimerSet } from './timerSet';
 import type { createNextTokenCodec } from './transcriptPage';
 import type { WebsocketHub } from './websocketHub';
 
@@ -38,6 +39,8 @@ export interface EmulatorContext {
   readonly chime: ChimeHub;
   readonly faults: FaultState;
   readonly clock: Clock;
+  /** Timers cancelled when the emulator closes (simulated attachment scans). */
+  readonly timers: TimerSet;
   readonly logger: Logger;
   readonly limits: EmulatorLimits;
   readonly nextTokens: ReturnType<typeof createNextTokenCodec>;

@@ -20,6 +20,7 @@ import type { EmulatorContext } from './context';
 import { FaultState } from './faults';
 import { createRequestListener } from './router';
 import { EmulatorStore } from './store';
+import { createTimerSet } from './timerSet';
 import { createNextTokenCodec } from './transcriptPage';
 import { WebsocketHub } from './websocketHub';
 
@@ -209,12 +210,14 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       return participant?.status === 'joined' && contact?.status === 'active';
     },
   });
+  const timers = createTimerSet(clock);
   const ctx: EmulatorContext = {
     store,
     hub,
     chime,
     faults,
     clock,
+    timers,
     logger,
     limits: {
       maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
@@ -281,6 +284,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       closing ??= (async () => {
         await Promise.allSettled([...agents].map(async (handle) => handle.stop()));
         agents.clear();
+        timers.clearAll();
         hub.closeAll();
         await chime.close();
         await new Promise<void>((resolve) => {

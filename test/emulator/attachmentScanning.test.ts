@@ -216,6 +216,24 @@ describe('attachment scanning, by file name', () => {
   });
 });
 
+describe('attachment scanning and close', () => {
+  it('a closed emulator leaves no scan scheduled behind it', async () => {
+    const ownClock = createFakeClock();
+    const logged: string[] = [];
+    const own = await startEmulator({
+      port: 0,
+      clock: ownClock,
+      logger: { ...silentLogger, info: (message: string) => logged.push(message) },
+    });
+    const chat = await startChat(own.url);
+    const connection = await connect(own.url, chat.ParticipantToken);
+    await sendFile(own.url, connection.connectionToken, 'eicar.txt');
+    await own.close();
+    ownClock.advance(60_000);
+    expect(logged.filter((message) => message.includes('scanned'))).toStrictEqual([]);
+  });
+});
+
 describe('attachment scanning with the kit', () => {
   it("a customer's session shows the agent's file in progress, then rejected", async () => {
     const real = await startEmulator({ port: 0 });
