@@ -39,7 +39,11 @@ export default defineConfig({
     // One demo bundle holds React, styled-components and the kit; its size is not a concern here.
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
-      input: { storefront: here('index.html'), agent: here('agent.html') },
+      input: {
+        storefront: here('index.html'),
+        agent: here('agent.html'),
+        widget: here('widget.html'),
+      },
     },
   },
 });

@@ -243,6 +243,50 @@ describe('the storefront and the widget on a phone (390×844, touch)', () => {
     }
   });
 
+  it('<contact-widget launcher="none">: the page\'s own button opens the sheet and gets focus back', async () => {
+    const context = await browser.newContext(PHONE);
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+      // The demo's widget page, with launcher="none" set as the element is parsed (before the
+      // module that defines <contact-widget> runs).
+      await page.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          const element = document.querySelector('contact-widget');
+          if (element) {
+            element.setAttribute('launcher', 'none');
+            observer.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(
+        `${inject('demoUrl')}/widget.html?emulator=${encodeURIComponent(emulator.url)}`,
+      );
+      const ask = page.getByRole('button', { name: 'Ask about order 42' });
+      await ask.waitFor();
+      await page.waitForFunction(() => customElements.get('contact-widget') !== undefined);
+      expect(await page.getByRole('button', { name: /Open chat/ }).count()).toBe(0);
+
+      await ask.tap();
+      const sheet = page.getByRole('dialog', { name: 'Chat with us' });
+      await page.getByLabel('Your name').fill('Dee');
+      await page.getByRole('button', { name: 'Start chat' }).tap();
+      await expectEnabled(page.getByRole('textbox', { name: 'Message' }));
+      const panel = await boxOf(sheet);
+      expect((panel.right - panel.left) * (panel.bottom - panel.top)).toBeGreaterThanOrEqual(
+        0.98 * 390 * 844,
+      );
+      await page.getByRole('button', { name: 'Minimize' }).tap();
+      await sheet.waitFor({ state: 'detached' });
+      expect(await page.getByRole('button', { name: /Open chat/ }).count()).toBe(0);
+      expect(await ask.evaluate((button) => button === document.activeElement)).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows the unread count in the title while the tab is hidden, and the original once back', async () => {
     const { context, page, errors } = await phonePage();
     try {

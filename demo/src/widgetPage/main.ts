@@ -4,10 +4,15 @@
  * emulator. The emulator's admin API stands in for the shop's start-chat backend, as on the
  * storefront.
  */
-import '../../../src/widget/contact-widget';
-import type { ContactWidgetElement } from '../../../src/widget/contact-widget';
+import { ContactWidgetElement } from '../../../src/widget/ContactWidgetElement';
 import { createAdminApi } from '../shared/adminApi';
 import { emulatorUrl } from '../shared/emulatorUrl';
+
+// What src/widget/contact-widget.ts does. A bare `import` of it would do in `npm run dev`, but
+// the package declares its sources free of side effects, so the built demo would drop it.
+if (!customElements.get('contact-widget')) {
+  customElements.define('contact-widget', ContactWidgetElement);
+}
 
 const widget = document.querySelector<ContactWidgetElement>('contact-widget');
 if (widget) {
