@@ -407,6 +407,11 @@ export function createStartChatHandler(
         route === 'chat'
           ? await startChat(body, clientToken)
           : await startWebCall(body, clientToken);
+      if (request.socket.destroyed || response.destroyed) {
+        // The contact exists but nobody will get its token: say so, so it can be told from a real chat.
+        log('start-contact.abandoned', { route, contactId: answer.ContactId });
+        return;
+      }
       // Ids are not secrets and help correlate with Connect's contact records; the token is never logged.
       log('start-contact.started', { route, contactId: answer.ContactId });
       respond(response, 200, answer, cors);

@@ -854,7 +854,7 @@ describe('example backend: clients that go away', () => {
     expect((await post(`${url}/api/start-chat`, { DisplayName: 'Ana' })).status).toBe(200);
   });
 
-  it('a client that leaves while Connect is answering settles the handler too', async () => {
+  it('a client that leaves while Connect is answering settles the handler, and the orphaned contact is logged', async () => {
     let answer: (value: unknown) => void = () => {};
     const held = new Promise((resolve) => (answer = resolve));
     // The first call waits until the client has gone; later ones answer at once.
@@ -863,13 +863,14 @@ describe('example backend: clients that go away', () => {
         ? held
         : { ContactId: 'c2', ParticipantId: 'p2', ParticipantToken: TOKEN },
     );
-    const { port, runs, url } = await mountBare(slow.connect);
+    const { port, runs, logs, url } = await mountBare(slow.connect);
     const socket = await rawRequest(port, { partial: false });
     await expect.poll(() => slow.commands.length).toBe(1);
     socket.resetAndDestroy();
     await new Promise((resolve) => setTimeout(resolve, 20));
     answer({ ContactId: 'c', ParticipantId: 'p', ParticipantToken: TOKEN });
     await expect(runs[0]).resolves.toBeUndefined();
+    expect(logs).toStrictEqual([['start-contact.abandoned', { route: 'chat', contactId: 'c' }]]);
     expect((await post(`${url}/api/start-chat`, { DisplayName: 'Ana' })).status).toBe(200);
   });
 });
