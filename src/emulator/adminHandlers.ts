@@ -19,6 +19,7 @@ import {
   optionalInteger,
   optionalObject,
   optionalString,
+  requireHeaderSafe,
   requiredString,
 } from './validation';
 
@@ -410,7 +411,10 @@ const ITEM_ROLES = ['AGENT', 'CUSTOMER', 'SYSTEM', 'CUSTOM_BOT', 'SUPERVISOR'] a
  */
 export const injectItem: AdminHandler = (ctx, { body, params }) => {
   const contact = requireActiveContact(ctx, params.ContactId);
-  const contentType = requiredString(body, 'ContentType', { min: 1, max: 100 });
+  const contentType = requireHeaderSafe(
+    requiredString(body, 'ContentType', { min: 1, max: 100 }),
+    'ContentType',
+  );
   if (contentType === ContentType.chatEnded) {
     throw invalid('Use POST /admin/contacts/{ContactId}/stop to end a chat');
   }

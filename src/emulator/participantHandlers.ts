@@ -29,6 +29,7 @@ import {
   optionalString,
   parseTimestamp,
   redirectTarget,
+  requireHeaderSafe,
   requiredString,
 } from './validation';
 
@@ -471,9 +472,6 @@ function uncompletedUploads(ctx: EmulatorContext, contactId: string): number {
     ).length;
 }
 
-/** Printable ASCII only: the content type becomes the download's Content-Type header. */
-const HEADER_SAFE = /^[\x20-\x7e]+$/;
-
 /**
  * `POST /participant/start-attachment-upload`: an id and a local pre-signed-style upload URL.
  *
@@ -484,12 +482,10 @@ const HEADER_SAFE = /^[\x20-\x7e]+$/;
  */
 export const startAttachmentUpload: ParticipantHandler = (ctx, { bearer, body }) => {
   const caller = authenticate(ctx, bearer);
-  const contentType = requiredString(body, 'ContentType', { min: 1, max: 255 });
-  if (!HEADER_SAFE.test(contentType)) {
-    throw invalid(
-      "1 validation error detected: Value at 'ContentType' failed to satisfy constraint: Member must not contain control or non-ASCII characters",
-    );
-  }
+  const contentType = requireHeaderSafe(
+    requiredString(body, 'ContentType', { min: 1, max: 255 }),
+    'ContentType',
+  );
   const size = optionalInteger(body, 'AttachmentSizeInBytes', 1, Number.MAX_SAFE_INTEGER);
   if (size === undefined) {
     throw invalid(

@@ -252,3 +252,23 @@ export function redirectTarget(value: string | null | undefined): URL | undefine
     return undefined;
   }
 }
+
+/** Printable ASCII only: what can go into an HTTP header value unchanged. */
+const HEADER_SAFE = /^[\x20-\x7e]*$/;
+
+/**
+ * Refuses (400) a content type with control or non-ASCII characters: it ends up in a response
+ * header (the attachment download's Content-Type), where CR/LF would inject headers and Node
+ * would refuse to send the rest.
+ *
+ * @example
+ * ```ts
+ * const contentType = requireHeaderSafe(requiredString(body, 'ContentType', { min: 1, max: 255 }), 'ContentType');
+ * ```
+ */
+export function requireHeaderSafe(value: string, field: string): string {
+  if (!HEADER_SAFE.test(value)) {
+    throw constraint(field, 'Member must not contain control or non-ASCII characters');
+  }
+  return value;
+}

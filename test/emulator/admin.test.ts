@@ -261,7 +261,7 @@ describe('POST /admin/contacts/{id}/items', () => {
     }
   });
 
-  it('fans out injected typing without storing it, and refuses chat.ended', async () => {
+  it('fans out injected typing without storing it, and refuses chat.ended and control characters', async () => {
     const chat = await startChat(emulator.url);
     const path = `${emulator.url}/admin/contacts/${chat.ContactId}/items`;
     expect((await request(path, { body: { ContentType: ContentType.typing } })).status).toBe(200);
@@ -269,6 +269,13 @@ describe('POST /admin/contacts/{id}/items', () => {
       400,
     );
     expect((await request(path, { body: { Content: 'no type' } })).status).toBe(400);
+    for (const contentType of ['text/plain\r\nX-Injected: 1', 'text/pl\u0000ain']) {
+      const refused = await request(path, { body: { ContentType: contentType, Content: 'x' } });
+      expect([refused.status, refused.headers.get('x-amzn-errortype')]).toEqual([
+        400,
+        'ValidationException',
+      ]);
+    }
     const items = await adminTranscript(emulator.url, chat.ContactId);
     expect(items.map((item) => item.ContentType)).toEqual([ContentType.participantJoined]);
   });
