@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
 import { ChatWidget } from 'contact-kit';
 import type { ChatWidgetProps } from 'contact-kit';
 import {
@@ -121,3 +122,42 @@ export const Corner: Story = {
   args: { ...storyWidgetProps(), position: 'bottom-right' },
   parameters: { layout: 'fullscreen' },
 };
+
+/**
+ * The phone layout, forced: a full-screen sheet (on a phone or a narrow window `layout="auto"`
+ * picks it). The page behind stops scrolling and Tab stays inside until it closes.
+ */
+export const PhoneSheet: Story = {
+  ...inState({ items: storyConversation() }, { layout: 'sheet', position: 'bottom-right' }),
+  parameters: { layout: 'fullscreen' },
+};
+
+/** The page's own button opens the panel (`launcher={false}`); closing gives it focus back. */
+export const WithoutLauncher: Story = {
+  args: { launcher: false },
+  render: (args, { globals }) => <OwnButton args={args} globals={globals} />,
+};
+
+function OwnButton(props: { args: Partial<ChatWidgetProps>; globals: Record<string, unknown> }) {
+  const [open, setOpen] = useState(false);
+  const { globals } = props;
+  return (
+    <WithStorySession scenario={{ items: storyConversation() }}>
+      {(session) => (
+        <>
+          <button type="button" onClick={() => setOpen(true)}>
+            Questions? Chat with us
+          </button>
+          <ChatWidget
+            {...props.args}
+            session={session}
+            open={open}
+            onOpenChange={setOpen}
+            theme={globals.theme === 'dark' ? 'dark' : 'light'}
+            locale={typeof globals.locale === 'string' ? globals.locale : 'en'}
+          />
+        </>
+      )}
+    </WithStorySession>
+  );
+}

@@ -310,6 +310,24 @@ describe('the storefront and the widget on a phone (390×844, touch)', () => {
         'the count in the title',
       );
 
+      // Minimised while away: the launcher's badge shows the count, and its name says it too
+      // (axe's label-content-name-mismatch is experimental, so it runs on its own here).
+      await page.getByRole('button', { name: 'Minimize' }).tap();
+      await page.getByRole('button', { name: 'Open chat 1 unread message' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      const mismatches = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> };
+          }
+        ).axe;
+        const result = await axe.run(document, {
+          runOnly: { type: 'rule', values: ['label-content-name-mismatch'] },
+        });
+        return result.violations;
+      });
+      expect(mismatches).toEqual([]);
+
       await setVisibility('visible');
       await waitFor(async () => (await page.title()) === original, 'the title restored');
       expect(errors).toEqual([]);
