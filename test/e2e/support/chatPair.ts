@@ -22,6 +22,8 @@ export interface ChatPair {
 
 /**
  * Starts a chat from the storefront as `name` and answers it in the agent console as "Sam".
+ * With `customerEndpoint` (a fault proxy in front of the emulator), every request and socket of
+ * the customer's page goes there; the agent console still talks to the emulator directly.
  *
  * @example
  * ```ts
@@ -33,10 +35,12 @@ export async function openChatPair(
   demoUrl: string,
   emulatorUrl: string,
   name: string,
+  options: { customerEndpoint?: string } = {},
 ): Promise<ChatPair> {
   const customerTab = await newPage(browser);
   const agentTab = await newPage(browser);
-  await startCustomerChat(customerTab.page, demoPage(demoUrl, emulatorUrl, 'storefront'), name);
+  const storefront = demoPage(demoUrl, options.customerEndpoint ?? emulatorUrl, 'storefront');
+  await startCustomerChat(customerTab.page, storefront, name);
   const agent = await answerAsAgent(agentTab.page, demoPage(demoUrl, emulatorUrl, 'agent'), name);
   const contactId = await agent.getAttribute('data-contact-id');
   if (!contactId) {

@@ -235,6 +235,51 @@ export function renderedMessageIds(scope: Page | Locator): Promise<string[]> {
 }
 
 /**
+ * Every message id of a transcript, in order, including the rows the windowed list keeps out of
+ * the DOM: scrolls the log from top to bottom and places each id it renders on the way at its
+ * offset in the scrolled content (the last one measured). An id rendered twice at once (a real
+ * duplicate row) is listed twice. Leaves the log at the end.
+ *
+ * @example
+ * ```ts
+ * const ids = await allMessageIds(widget(page));
+ * ```
+ */
+export function allMessageIds(scope: Page | Locator): Promise<string[]> {
+  return scope.getByRole('log').evaluate(async (log) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+    const scroller =
+      [log, ...log.querySelectorAll('*')].find(
+        (node) =>
+          node.scrollHeight > node.clientHeight + 1 &&
+          getComputedStyle(node).overflowY !== 'visible',
+      ) ?? log;
+    const offsets = new Map<string, number>();
+    const duplicates: [string, number][] = [];
+    scroller.scrollTop = 0;
+    for (;;) {
+      await frame();
+      await frame();
+      const origin = scroller.getBoundingClientRect().top - scroller.scrollTop;
+      const inView = new Set<string>();
+      for (const node of log.querySelectorAll('[data-message-id]')) {
+        const id = node.getAttribute('data-message-id') ?? '';
+        const offset = node.getBoundingClientRect().top - origin;
+        if (inView.has(id)) {
+          duplicates.push([id, offset]);
+        }
+        inView.add(id);
+        offsets.set(id, offset);
+      }
+      if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) {
+        return [...offsets, ...duplicates].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+      }
+      scroller.scrollTop += Math.max(50, scroller.clientHeight / 2);
+    }
+  });
+}
+
+/**
  * The element of one message, found by its text, in the transcript of a scope.
  *
  * @example
