@@ -8,6 +8,14 @@ import { seededRandom } from './stats.mjs';
 
 register();
 const { startEmulator } = await import(join(root, 'src', 'emulator', 'index.ts'));
+const { startFaultProxy } = await import(join(root, 'test', 'support', 'faultProxy.ts'));
+
+/**
+ * Starts the man-in-the-middle fault proxy of the tests (`test/support/faultProxy.ts`) in front
+ * of `url`, its draws following `seed`.
+ */
+export const startSeededProxy = (url, seed) =>
+  startFaultProxy({ target: url, random: seededRandom(seed) });
 
 /** Starts an emulator on a free loopback port whose duplicate/reorder draws follow `seed`. */
 export const startSeededEmulator = (seed) =>
