@@ -524,6 +524,13 @@ describe('example backend: who counts as one client (TRUST_PROXY)', () => {
     expect(resolve(request('10.0.0.1'))).toBe('10.0.0.1');
     expect(resolve(request('10.0.0.1', 'not-an-ip, 10.0.0.2'))).toBe('10.0.0.2');
     expect(resolve(request('198.51.100.1', '203.0.113.7'))).toBe('198.51.100.1');
+    const behindIpv6 = createClientIpResolver(['fd00::/8']);
+    expect(behindIpv6(request('fd12::5', '2001:db8::8, fd00::1'))).toBe(
+      '2001:0db8:0000:0000:0000:0000:0000:0008',
+    );
+    expect(behindIpv6(request('2001:db8::9', '203.0.113.7'))).toBe(
+      '2001:0db8:0000:0000:0000:0000:0000:0009',
+    );
   });
 });
 
