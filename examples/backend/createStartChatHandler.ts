@@ -441,7 +441,11 @@ export function createStartChatHandler(
     try {
       await handle(request, response);
     } catch (error) {
-      log('start-contact.error', { error: error instanceof Error ? error.name : 'unknown' });
+      try {
+        log('start-contact.error', { error: error instanceof Error ? error.name : 'unknown' });
+      } catch {
+        // A failing log sink must not turn a 500 into a crash either.
+      }
       if (!response.headersSent && !response.destroyed) {
         respond(response, 500, { error: 'internal_error' });
       } else {

@@ -809,7 +809,10 @@ describe('the real ConnectClient', () => {
 
 describe('example backend: clients that go away', () => {
   /** The handler mounted the way the README shows (`void handler(req, res)`), each run's outcome kept. */
-  async function mountBare(connect: ConnectSender) {
+  async function mountBare(
+    connect: ConnectSender,
+    extra: Partial<Parameters<typeof createStartChatHandler>[0]> = {},
+  ) {
     const runs: Array<Promise<void>> = [];
     const logs: Array<[string, Record<string, unknown>]> = [];
     const handler = createStartChatHandler({
@@ -818,6 +821,7 @@ describe('example backend: clients that go away', () => {
       contactFlowId: FLOW_ID,
       allowedOrigin: ORIGIN,
       log: (event, fields) => logs.push([event, fields]),
+      ...extra,
     });
     const server = createServer((request, response) => {
       runs.push(handler(request, response));
@@ -859,6 +863,22 @@ describe('example backend: clients that go away', () => {
     await expect(runs[0]).resolves.toBeUndefined();
     expect(logs).toContainEqual(['start-contact.aborted', { route: 'chat' }]);
     expect((await post(`${url}/api/start-chat`, { DisplayName: 'Ana' })).status).toBe(200);
+  });
+
+  it('a bug in a hook (canResume throwing) answers 500 and settles the handler', async () => {
+    const { url, runs, logs } = await mountBare(fakeConnect().connect, {
+      canResume: () => {
+        throw new TypeError('session store down');
+      },
+    });
+    const response = await post(`${url}/api/start-chat`, {
+      DisplayName: 'Ana',
+      ResumeContactId: PAST_CONTACT,
+    });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toStrictEqual({ error: 'internal_error' });
+    await expect(runs[0]).resolves.toBeUndefined();
+    expect(logs).toContainEqual(['start-contact.error', { error: 'TypeError' }]);
   });
 
   it('a client that leaves while Connect is answering settles the handler, and the orphaned contact is logged', async () => {
