@@ -170,6 +170,9 @@ function activeElementOf(node: Element): Element | null {
  * An optional pre-chat form asks for the customer's name before the chat starts; "End chat" asks
  * for confirmation; an ended chat offers the transcript as a .txt download and a new chat.
  * Opening moves focus into the composer, Escape minimises, closing returns focus to the launcher.
+ * On a phone (a narrow window or a touch screen) the open panel is a full-screen sheet that stays
+ * above the on-screen keyboard, with the page behind locked (see `layout`); while the tab is
+ * hidden the page title shows the unread count (see `unreadInTitle`).
  * Works inside a shadow root (pass `styleTarget`). Only the launcher and the panel's frame load
  * with the page; the panel's body and the chat session follow when the browser is idle, on
  * launcher hover or focus, or on open (see `preloadChatWidget`).
