@@ -50,6 +50,8 @@ export const enMessages = {
   notSent: 'Not sent',
   retry: 'Retry',
   unsupportedMessage: 'This message can’t be displayed here.',
+  rowUnavailable: 'This part of the conversation couldn’t be shown.',
+  imageUnavailable: 'Image unavailable',
   sentAt: 'Sent at {time}',
   messageFrom: '{name} at {time}',
   // Attachments

@@ -96,3 +96,10 @@ export const Jump = styled.button`
   }
   ${focusRing}
 `;
+
+export const RowError = styled.p`
+  margin: 4px 12px;
+  text-align: center;
+  font-size: ${themeVars.font.sizeSm};
+  color: ${themeVars.color.textMuted};
+`;

@@ -16,6 +16,7 @@ import { MessageBubble } from '../MessageBubble/MessageBubble';
 import { buildRows } from './buildRows';
 import type { TranscriptRow } from './buildRows';
 import type { InteractiveRenderer } from './InteractiveRendererContext';
+import { RowErrorBoundary } from './RowErrorBoundary';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
 import { useWindowedRows } from './useWindowedRows';
 import * as S from './MessageList.styles';
@@ -75,7 +76,8 @@ export interface MessageListHandle {
  * DOM, so 10,000 messages stay cheap. It follows new messages while the reader is at the bottom;
  * after they scroll up, new messages raise a "new messages" button instead. Scrolling to the top
  * loads older history. Messages are grouped by sender, with day separators and centred notes for
- * events. Each row carries `data-message-id`.
+ * events. Each row carries `data-message-id`. A row that fails to render shows a neutral note
+ * in its place; the other rows and the chat carry on.
  *
  * @example
  * ```tsx
@@ -330,7 +332,12 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
                       : {})}
                     style={{ transform: `translateY(${start}px)` }}
                   >
-                    {renderRow(row)}
+                    <RowErrorBoundary
+                      note={t('rowUnavailable')}
+                      resetKey={row.kind === 'item' ? row.item : row.key}
+                    >
+                      {renderRow(row)}
+                    </RowErrorBoundary>
                   </S.VirtualRow>
                 );
               })}

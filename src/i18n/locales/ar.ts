@@ -51,6 +51,8 @@ const ar: Messages = {
   notSent: 'لم تُرسل',
   retry: 'إعادة المحاولة',
   unsupportedMessage: 'لا يمكن عرض هذه الرسالة هنا.',
+  rowUnavailable: 'تعذّر عرض هذا الجزء من المحادثة.',
+  imageUnavailable: 'الصورة غير متاحة',
   sentAt: 'أُرسلت في {time}',
   messageFrom: '{name} في {time}',
   attachmentUploading: 'جارٍ الرفع… {percent}٪',

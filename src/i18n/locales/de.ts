@@ -47,6 +47,8 @@ const de: Messages = {
   notSent: 'Nicht gesendet',
   retry: 'Erneut versuchen',
   unsupportedMessage: 'Diese Nachricht kann hier nicht angezeigt werden.',
+  rowUnavailable: 'Dieser Teil der Unterhaltung kann nicht angezeigt werden.',
+  imageUnavailable: 'Bild nicht verfügbar',
   sentAt: 'Gesendet um {time}',
   messageFrom: '{name} um {time}',
   attachmentUploading: 'Wird hochgeladen… {percent} %',

@@ -47,6 +47,8 @@ const es: Messages = {
   notSent: 'No enviado',
   retry: 'Reintentar',
   unsupportedMessage: 'Este mensaje no se puede mostrar aquí.',
+  rowUnavailable: 'No se puede mostrar esta parte de la conversación.',
+  imageUnavailable: 'Imagen no disponible',
   sentAt: 'Enviado a las {time}',
   messageFrom: '{name} a las {time}',
   attachmentUploading: 'Subiendo… {percent} %',

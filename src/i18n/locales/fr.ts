@@ -47,6 +47,8 @@ const fr: Messages = {
   notSent: 'Non envoyé',
   retry: 'Réessayer',
   unsupportedMessage: 'Ce message ne peut pas être affiché ici.',
+  rowUnavailable: 'Cette partie de la conversation ne peut pas être affichée.',
+  imageUnavailable: 'Image indisponible',
   sentAt: 'Envoyé à {time}',
   messageFrom: '{name} à {time}',
   attachmentUploading: 'Envoi… {percent} %',

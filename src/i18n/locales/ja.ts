@@ -47,6 +47,8 @@ const ja: Messages = {
   notSent: '未送信',
   retry: '再試行',
   unsupportedMessage: 'このメッセージはここでは表示できません。',
+  rowUnavailable: '会話のこの部分は表示できません。',
+  imageUnavailable: '画像を表示できません',
   sentAt: '{time} に送信',
   messageFrom: '{name}（{time}）',
   attachmentUploading: 'アップロード中… {percent}%',

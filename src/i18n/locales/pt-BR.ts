@@ -47,6 +47,8 @@ const ptBR: Messages = {
   notSent: 'Não enviada',
   retry: 'Tentar novamente',
   unsupportedMessage: 'Esta mensagem não pode ser exibida aqui.',
+  rowUnavailable: 'Não foi possível exibir esta parte da conversa.',
+  imageUnavailable: 'Imagem indisponível',
   sentAt: 'Enviada às {time}',
   messageFrom: '{name} às {time}',
   attachmentUploading: 'Enviando… {percent}%',
