@@ -85,6 +85,8 @@ export type ConnectionState =
       readonly subscribeTries: number;
       /** A 403 from CreateParticipantConnection means the chat ended (not a bad token). */
       readonly hadSession: boolean;
+      /** The last CreateParticipantConnection got a 403 not yet confirmed (see `FetchFailure`). */
+      readonly deniedOnce?: boolean | undefined;
     } & StateBase)
   | ({
       readonly status: 'open';
@@ -95,6 +97,8 @@ export type ConnectionState =
       /** Failed token refreshes in a row (spaces the next try). */
       readonly refreshFailures: number;
       readonly rotation: Rotation | undefined;
+      /** The last CreateParticipantConnection got a 403 not yet confirmed (see `FetchFailure`). */
+      readonly deniedOnce?: boolean | undefined;
     } & StateBase)
   | ({ readonly status: 'closed'; readonly reason: 'ended' | 'destroyed' } & StateBase)
   | ({ readonly status: 'failed'; readonly error: ChatError } & StateBase);
@@ -110,7 +114,12 @@ export type ConnectionState =
 export type FetchFailure =
   /** 429, 5xx, network: keep trying with backoff, forever. */
   | 'retryable'
-  /** 403: token refused (first connect) or chat ended (later). */
+  /**
+   * 403: token refused (first connect) or chat ended (later). Later, one 403 alone is not taken
+   * as the end: a proxy or WAF can answer one 403 at a rotation. The machine asks again once
+   * after a short backoff (the first reconnect backoff) and ends the chat only if that call is
+   * refused too, so a single hiccup neither ends the chat nor clears its resume data.
+   */
   | 'denied'
   /** Anything else (400, malformed response): retrying cannot help. */
   | 'fatal';
@@ -554,6 +563,7 @@ function pendingTransition(s: Pending, e: ConnectionEvent, p: ConnectionPolicy):
       return {
         state: {
           ...s,
+          deniedOnce: false,
           credentials,
           step: 'opening',
           socketId,
@@ -571,6 +581,10 @@ function pendingTransition(s: Pending, e: ConnectionEvent, p: ConnectionPolicy):
         return attemptFailed(s, e.error, e.jitter, p, true, false);
       }
       // The call has settled: nothing left to abort.
+      if (e.failure === 'denied' && s.hadSession && s.deniedOnce !== true) {
+        // One 403 is not proof: ask once more after a backoff before ending the chat.
+        return attemptFailed({ ...s, deniedOnce: true }, e.error, e.jitter, p, true, false);
+      }
       if (e.failure === 'denied' && s.hadSession) {
         return terminal({ ...s, step: 'waiting' }, closedState(s, 'ended'), [
           { type: 'chatEnded' },
@@ -710,7 +724,13 @@ function openTransition(s: Open, e: ConnectionEvent, p: ConnectionPolicy): Conne
           delayMs: tokenRefreshDelay(e.credentials, e.now, p),
         },
       ];
-      const next: Open = { ...s, fetching: false, refreshFailures: 0, credentials: e.credentials };
+      const next: Open = {
+        ...s,
+        fetching: false,
+        refreshFailures: 0,
+        deniedOnce: false,
+        credentials: e.credentials,
+      };
       if (rotation?.step === 'fetching') {
         if (e.credentials.websocketUrl === undefined) {
           const failed = rotationFailed(next, p);
@@ -733,8 +753,23 @@ function openTransition(s: Open, e: ConnectionEvent, p: ConnectionPolicy): Conne
       if (!s.fetching) {
         return stay(s);
       }
+      if (e.failure === 'denied' && s.deniedOnce !== true) {
+        // One 403 is not proof (a proxy or WAF hiccup at rotation): ask again soon, and end the
+        // chat only if that is refused too.
+        const next: Open = { ...s, fetching: false, deniedOnce: true };
+        const retry: ConnectionEffect = {
+          type: 'startTimer',
+          timer: 'tokenRefresh',
+          delayMs: backoffDelay(1, p, e.jitter),
+        };
+        if (rotation?.step === 'fetching') {
+          const failed = rotationFailed(next, p);
+          return { state: failed.state, effects: [retry, ...failed.effects] };
+        }
+        return { state: next, effects: [retry] };
+      }
       if (e.failure === 'denied') {
-        // The participant token is refused while we are connected: the contact is over.
+        // Refused twice in a row while we are connected: the contact is over.
         return terminal({ ...s, fetching: false }, closedState(s, 'ended'), [
           { type: 'chatEnded' },
         ]);

@@ -417,14 +417,14 @@ describe('createChatSession: typing and receipts', () => {
 });
 
 describe('createChatSession: lifecycle', () => {
-  it('treats 403 on reconnect as ended and clears storage', async () => {
+  it('treats 403 on reconnect (refused again when asked once more) as ended and clears storage', async () => {
     const s = setup({ connectionPolicy: { urlExpiryMarginMs: 1e9 } });
     await connected(s);
     expect(readStoredChat({ storage: s.storage })).toMatchObject({
       participantToken: 'participant-token',
       contactId: 'contact-1',
     });
-    s.service.failNext('createParticipantConnection', 403);
+    s.service.failNext('createParticipantConnection', 403, 2);
     s.server.last.drop();
     await s.clock.advance(2000);
     expect(s.session.getSnapshot()).toMatchObject({
@@ -515,8 +515,8 @@ describe('createChatSession: lifecycle', () => {
     await connected(second);
     expect(second.contents()).toEqual(['hello', 'hi there']);
     expect(second.session.getSnapshot().items[1]).toMatchObject({ isOwn: true });
-    // A 403 for a resumed session means the chat ended while the page was away.
-    service.failNext('createParticipantConnection', 403);
+    // 403s for a resumed session mean the chat ended while the page was away.
+    service.failNext('createParticipantConnection', 403, 2);
     second.server.last.drop();
     await second.clock.advance(200_000);
     expect(second.session.getSnapshot().chat.status).toBe('ended');

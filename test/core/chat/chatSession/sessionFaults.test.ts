@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ChatError, createChatSession, silentLogger } from 'contact-kit/core';
+import {
+  ChatError,
+  DEFAULT_CHAT_STORAGE_KEY,
+  createChatSession,
+  silentLogger,
+} from 'contact-kit/core';
 import type { ChatSessionOptions, ParticipantClient } from 'contact-kit/core';
 import { FakeClock } from '../../../fakes/FakeClock';
 import { FakeParticipantClient } from '../../../fakes/FakeParticipantClient';
@@ -154,5 +159,48 @@ describe('retrying an attachment whose upload URL expired', () => {
     expect(s.session.getSnapshot().items.find((item) => item.localId === localId)?.status).not.toBe(
       'failed',
     );
+  });
+});
+
+describe('one 403 from CreateParticipantConnection', () => {
+  it('at a rotation does not end the chat nor clear its resume data', async () => {
+    const s = setup({ connectionPolicy: { rotateAfterMs: 60_000 } });
+    await connected(s);
+    const stored = s.storage.getItem(DEFAULT_CHAT_STORAGE_KEY);
+    expect(stored).not.toBeNull();
+    s.service.failNext('createParticipantConnection', 403);
+    await s.clock.advance(60_000);
+    await s.clock.advance(5_000);
+    expect(s.session.getSnapshot()).toMatchObject({
+      chat: { status: 'active' },
+      connection: { status: 'open' },
+    });
+    expect(s.storage.getItem(DEFAULT_CHAT_STORAGE_KEY)).not.toBeNull();
+    // Asked again soon after the 403, and it went through.
+    expect(s.service.callsOf('createParticipantConnection').length).toBeGreaterThanOrEqual(3);
+    s.session.sendMessage('still here');
+    await s.clock.advance(0);
+    expect(s.session.getSnapshot().items.at(-1)).toMatchObject({ status: 'sent' });
+  });
+
+  it('on a resume after a reload is asked again; two in a row end the chat and clear storage', async () => {
+    const s = setup({ connectionPolicy: { urlExpiryMarginMs: 1e9 } });
+    await connected(s);
+    s.service.failNext('createParticipantConnection', 403);
+    s.server.last.drop();
+    await s.clock.advance(5_000);
+    expect(s.session.getSnapshot()).toMatchObject({
+      chat: { status: 'active' },
+      connection: { status: 'open' },
+    });
+
+    s.service.failNext('createParticipantConnection', 403, 2);
+    s.server.last.drop();
+    await s.clock.advance(5_000);
+    expect(s.session.getSnapshot()).toMatchObject({
+      chat: { status: 'ended' },
+      connection: { status: 'closed' },
+    });
+    expect(s.storage.getItem(DEFAULT_CHAT_STORAGE_KEY)).toBeNull();
   });
 });

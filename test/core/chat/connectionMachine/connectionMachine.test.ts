@@ -178,8 +178,9 @@ const idleLike: Record<string, Expected> = {
 function pendingRows(
   status: 'connecting' | 'reconnecting',
 ): Record<string, Record<string, Expected>> {
+  // After a session, one 403 is confirmed by one more try before the chat counts as ended.
   const deniedRow: Expected =
-    status === 'connecting' ? ['failed', CANCEL_ALL] : ['closed', [...CANCEL_ALL, 'chatEnded']];
+    status === 'connecting' ? ['failed', CANCEL_ALL] : [status, RETRY_WAIT];
   return {
     [`${status}/waiting`]: {
       RETRY_DUE: [status, ['cancelTimer:retry', 'openSocket:3', 'startTimer:open']],
@@ -263,7 +264,7 @@ const TABLE: Record<string, Record<string, Expected>> = {
     CONNECTION_FETCHED: ['open', ['startTimer:tokenRefresh']],
     'FETCH_FAILED(retryable)': ['open', ['startTimer:tokenRefresh']],
     'FETCH_FAILED(fatal)': ['open', ['startTimer:tokenRefresh']],
-    'FETCH_FAILED(denied)': ['closed', ['closeSocket:1', ...CANCEL_ALL, 'chatEnded']],
+    'FETCH_FAILED(denied)': ['open', ['startTimer:tokenRefresh']],
     // Joins the refresh already in flight: a state change, but no second call.
     ROTATE_DUE: ['open', []],
     CHAT_ENDED: ['closed', ['closeSocket:1', 'abortFetch', ...CANCEL_ALL]],
@@ -284,7 +285,10 @@ const TABLE: Record<string, Record<string, Expected>> = {
       'open',
       ['startTimer:tokenRefresh', 'cancelTimer:open', 'cancelTimer:subscribe', 'startTimer:rotate'],
     ],
-    'FETCH_FAILED(denied)': ['closed', ['closeSocket:1', ...CANCEL_ALL, 'chatEnded']],
+    'FETCH_FAILED(denied)': [
+      'open',
+      ['startTimer:tokenRefresh', 'cancelTimer:open', 'cancelTimer:subscribe', 'startTimer:rotate'],
+    ],
     CHAT_ENDED: ['closed', ['closeSocket:1', 'abortFetch', ...CANCEL_ALL]],
     DESTROY: ['closed', ['closeSocket:1', 'abortFetch', ...CANCEL_ALL]],
   },
@@ -439,14 +443,55 @@ describe('transition: details', () => {
     expect(first.state).toMatchObject({ status: 'failed', error: denied });
     expect(first.effects.map(summary)).not.toContain('chatEnded');
 
-    const resumed = transition(
-      transition(initialConnectionState(), { type: 'CONNECT', now: 0, resumed: true }, policy)
-        .state,
-      denial,
+    // A resume: the first 403 is asked again after a backoff; the second one ends the chat.
+    const state = transition(
+      initialConnectionState(),
+      { type: 'CONNECT', now: 0, resumed: true },
+      policy,
+    ).state;
+    const once = transition(state, denial, policy);
+    expect(once.state).toMatchObject({ status: 'connecting', step: 'waiting', deniedOnce: true });
+    expect(once.effects.map(summary)).toEqual(RETRY_WAIT);
+    const again = transition(once.state, { type: 'RETRY_DUE', now: 0 }, policy);
+    expect(again.effects.map(summary)).toContain('fetchConnection');
+    const twice = transition(again.state, denial, policy);
+    expect(twice.state).toMatchObject({ status: 'closed', reason: 'ended' });
+    expect(twice.effects.map(summary)).toContain('chatEnded');
+  });
+
+  it('takes one 403 at a token refresh or rotation as a hiccup: asks again soon, ends only on a second one', () => {
+    const denial: ConnectionEvent = {
+      type: 'CONNECTION_FETCH_FAILED',
+      failure: 'denied',
+      error: denied,
+      jitter: 0.5,
+    };
+    const rotating = transition(open(), { type: 'ROTATE_DUE' }, policy).state;
+    const once = transition(rotating, denial, policy);
+    expect(once.state).toMatchObject({ status: 'open', deniedOnce: true, rotation: undefined });
+    const retry = once.effects.find(
+      (effect) => effect.type === 'startTimer' && effect.timer === 'tokenRefresh',
+    );
+    expect(retry).toMatchObject({ delayMs: Math.floor(0.5 * policy.backoffBaseMs) });
+
+    // The retry succeeds: it was a hiccup, and a later single 403 is again only a hiccup.
+    const refreshing = transition(once.state, { type: 'TOKEN_REFRESH_DUE' }, policy);
+    expect(refreshing.effects.map(summary)).toEqual(['fetchConnection']);
+    const fetched = transition(
+      refreshing.state,
+      { type: 'CONNECTION_FETCHED', now: 0, credentials: fresh },
       policy,
     );
-    expect(resumed.state).toMatchObject({ status: 'closed', reason: 'ended' });
-    expect(resumed.effects.map(summary)).toContain('chatEnded');
+    expect(fetched.state).toMatchObject({ status: 'open', deniedOnce: false });
+
+    // Refused twice in a row: the chat is over.
+    let state = transition(fetched.state, { type: 'TOKEN_REFRESH_DUE' }, policy).state;
+    state = transition(state, denial, policy).state;
+    expect(state.status).toBe('open');
+    state = transition(state, { type: 'TOKEN_REFRESH_DUE' }, policy).state;
+    const twice = transition(state, denial, policy);
+    expect(twice.state).toMatchObject({ status: 'closed', reason: 'ended' });
+    expect(twice.effects.map(summary)).toContain('chatEnded');
   });
 
   it('gives up on a socket after subscribeMaxTries unanswered subscribes and reconnects', () => {

@@ -215,7 +215,22 @@ describe('connection driver', () => {
     expect(s.service.callsOf('createParticipantConnection')).toHaveLength(8);
   });
 
-  it('treats 403 on reconnect as the chat having ended', async () => {
+  it('treats 403 on reconnect, confirmed by one more try, as the chat having ended', async () => {
+    const s = setup({ auto: true });
+    s.driver.connect();
+    await s.clock.advance(10);
+    await s.clock.advance(200_000);
+    const before = s.service.callsOf('createParticipantConnection').length;
+    s.service.failNext('createParticipantConnection', 403, 2);
+    s.server.last.drop();
+    await s.clock.advance(2000);
+    expect(s.service.callsOf('createParticipantConnection')).toHaveLength(before + 2);
+    expect(s.driver.state).toMatchObject({ status: 'closed', reason: 'ended' });
+    expect(s.events.ended).toBe(1);
+    expect(s.clock.pendingCount).toBe(0);
+  });
+
+  it('does not end the chat on a single 403 at reconnect (a proxy hiccup): the retry reconnects', async () => {
     const s = setup({ auto: true });
     s.driver.connect();
     await s.clock.advance(10);
@@ -223,9 +238,8 @@ describe('connection driver', () => {
     s.service.failNext('createParticipantConnection', 403);
     s.server.last.drop();
     await s.clock.advance(2000);
-    expect(s.driver.state).toMatchObject({ status: 'closed', reason: 'ended' });
-    expect(s.events.ended).toBe(1);
-    expect(s.clock.pendingCount).toBe(0);
+    expect(s.driver.state.status).toBe('open');
+    expect(s.events.ended).toBe(0);
   });
 
   it('fails with ACCESS_DENIED on a 403 at the very first connect', async () => {
