@@ -132,7 +132,8 @@ export const MessageBubble = /* @__PURE__ */ memo(
         <S.Bubble $own={item.isOwn} data-state={state}>
           {(item.attachments ?? []).map((attachment, index) => (
             <AttachmentView
-              key={attachment.id ?? `${attachment.name}.${index}`}
+              // The index keeps keys unique when a (malformed) item repeats an AttachmentId.
+              key={`${attachment.id ?? attachment.name}.${index}`}
               attachment={attachment}
               {...(getAttachmentUrl ? { getAttachmentUrl } : {})}
             />
