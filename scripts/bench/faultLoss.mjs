@@ -318,6 +318,12 @@ export const faultLossMarkdown = ({ emulator, proxy }) => {
     '',
     ...scheduleMarkdown(proxy),
     '',
+    `Its loss windows overlap over most of the send window, so only ` +
+      `${messages - Math.round(proxy.summary.ours.wire.lost)} of ${messages} agent messages reached ` +
+      'our page over a socket (median); the session fetched the rest with GetTranscript, from the ' +
+      'last point a walk had proved complete. chatjs ' +
+      `opened ${Math.round(proxy.summary.chatjs.sockets)} socket(s) and never filled what they lost.`,
+    '',
     '<details><summary>The proxy schedule</summary>',
     '',
     '| At | Fault (on both proxies) |',
