@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ListPickerElement } from '../../core/chat/interactive/interactiveTemplate';
 import * as S from './Interactive.styles';
 import { safeWebUrl } from './safeWebUrl';
+import { TemplateImage } from './TemplateImage';
 import { useRovingFocus } from './useRovingFocus';
 import type { RovingOrientation } from './useRovingFocus';
 
@@ -65,10 +66,15 @@ export function ChoiceGroup(props: ChoiceGroupProps): ReactNode {
       {options.map((option, index) => {
         const { element } = option;
         const itemProps = roving.getItemProps(index);
-        const image = variant === 'list' ? safeWebUrl(element.imageData) : undefined;
         const content = (
           <>
-            {image ? <S.ChoiceImage src={image} alt={element.imageDescription ?? ''} /> : null}
+            {variant === 'list' ? (
+              <TemplateImage
+                url={element.imageData}
+                description={element.imageDescription}
+                variant="choice"
+              />
+            ) : null}
             <S.ChoiceText>
               <S.ChoiceTitle>{element.title}</S.ChoiceTitle>
               {element.subtitle ? <S.ChoiceSubtitle>{element.subtitle}</S.ChoiceSubtitle> : null}

@@ -152,6 +152,22 @@ export const ChoiceImage = styled.img`
   background: ${themeVars.color.surfaceMuted};
 `;
 
+/** Where an image that failed to load was: a flat neutral box of the same size. */
+export const HeroPlaceholder = styled.span`
+  display: block;
+  inline-size: 100%;
+  block-size: 6rem;
+  background: ${themeVars.color.surfaceMuted};
+`;
+
+export const ChoicePlaceholder = styled.span`
+  flex: none;
+  inline-size: 2.75rem;
+  block-size: 2.75rem;
+  border-radius: ${themeVars.radius.sm};
+  background: ${themeVars.color.surfaceMuted};
+`;
+
 export const ChoiceText = styled.span`
   display: grid;
   gap: 2px;

@@ -1,5 +1,5 @@
 import * as S from './Interactive.styles';
-import { safeWebUrl } from './safeWebUrl';
+import { TemplateImage } from './TemplateImage';
 
 /**
  * Props of {@link TemplateHeading}: the title block shared by ListPicker, Panel and Carousel
@@ -23,10 +23,13 @@ export interface TemplateHeadingProps {
  * ```
  */
 export function TemplateHeading({ content }: TemplateHeadingProps) {
-  const image = safeWebUrl(content.imageData);
   return (
     <>
-      {image ? <S.HeroImage src={image} alt={content.imageDescription ?? ''} /> : null}
+      <TemplateImage
+        url={content.imageData}
+        description={content.imageDescription}
+        variant="hero"
+      />
       <S.Header>
         <S.Title>{content.title}</S.Title>
         {content.subtitle ? <S.Subtitle>{content.subtitle}</S.Subtitle> : null}
