@@ -125,25 +125,6 @@ export const STORED_CHAT_VERSION = 1;
 export const STORED_OUTBOX_LIMITS: Readonly<{ maxEntries: number; maxBytes: number }> =
   Object.freeze({ maxEntries: 50, maxBytes: 256 * 1024 });
 
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) {
-      bytes += 1;
-    } else if (code < 0x800) {
-      bytes += 2;
-    } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      // A surrogate pair: one 4-byte code point.
-      bytes += 4;
-      i += 1;
-    } else {
-      bytes += 3;
-    }
-  }
-  return bytes;
-}
-
 /**
  * The longest prefix of `sends` within {@link STORED_OUTBOX_LIMITS} (the rule is there).
  *
@@ -157,7 +138,7 @@ export function boundStoredOutbox(sends: readonly StoredSend[]): readonly Stored
   let bytes = 0;
   let count = 0;
   for (const send of sends) {
-    bytes += utf8Length(JSON.stringify(send));
+    bytes += new TextEncoder().encode(JSON.stringify(send)).length;
     if (count + 1 > STORED_OUTBOX_LIMITS.maxEntries || bytes > STORED_OUTBOX_LIMITS.maxBytes) {
       break;
     }
