@@ -135,7 +135,10 @@ export interface ChatSessionOptions {
   fetch?: typeof fetch;
   /** Defaults to `globalThis.WebSocket`, looked up when a socket is opened. Node: pass `ws`. */
   WebSocket?: WebSocketConstructor;
-  /** Where a reload finds the chat again. Defaults to `sessionStorage` when present; `null` turns it off. */
+  /**
+   * Where a reload finds the chat again, with the messages not confirmed yet (replayed with
+   * their ClientTokens). Defaults to `sessionStorage` when present; `null` turns it off.
+   */
   storage?: StorageLike | null;
   /** Defaults to `contact-kit.chat`. */
   storageKey?: string;
@@ -232,7 +235,10 @@ export interface ChatSession {
 /**
  * Creates a chat session. Nothing is sent until `connect()`. With storage (the default in
  * browsers) a session created again with the same participant token after a reload resumes the
- * contact: no new StartChatContact, no duplicates.
+ * contact: no new StartChatContact, no duplicates. Messages the previous page had not got
+ * confirmed come back as own `sending` rows and are sent once the connection opens, with their
+ * first ClientToken, so the service stores each once; files that were uploading come back failed
+ * (`ATTACHMENT_LOST_ON_RELOAD`): the file is gone and must be sent again.
  *
  * @example
  * ```ts
