@@ -82,17 +82,25 @@ function withXhr(Xhr: new () => unknown, request: UploadRequest): Promise<void> 
         request.onProgress?.(event.loaded / event.total);
       }
     };
-    xhr.onload = () => {
+    // However the request ends, the caller's signal (which may outlive it) keeps no listener.
+    const settle = (error?: ChatError): void => {
       request.signal?.removeEventListener('abort', onAbort);
-      if (xhr.status >= 200 && xhr.status < 300) {
-        request.onProgress?.(1);
+      if (error === undefined) {
         resolve();
       } else {
-        reject(uploadFailed(`The upload was refused (HTTP ${xhr.status})`));
+        reject(error);
       }
     };
-    xhr.onerror = () => reject(uploadFailed('The upload failed (network error)'));
-    xhr.onabort = () => reject(uploadFailed('The upload was aborted'));
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        request.onProgress?.(1);
+        settle();
+      } else {
+        settle(uploadFailed(`The upload was refused (HTTP ${xhr.status})`));
+      }
+    };
+    xhr.onerror = () => settle(uploadFailed('The upload failed (network error)'));
+    xhr.onabort = () => settle(uploadFailed('The upload was aborted'));
     request.signal?.addEventListener('abort', onAbort, { once: true });
     xhr.send(request.body);
   });

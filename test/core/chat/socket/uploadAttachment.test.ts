@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createUploader } from 'contact-kit/core';
 
@@ -70,6 +71,25 @@ describe('createUploader', () => {
     FakeXhr.last!.status = 403;
     FakeXhr.last!.onload?.();
     await expect(done).rejects.toMatchObject({ code: 'ATTACHMENT_UPLOAD_FAILED' });
+  });
+
+  it.each([
+    ['a refusal', (xhr: FakeXhr) => ((xhr.status = 403), xhr.onload?.())],
+    ['a network error', (xhr: FakeXhr) => xhr.onerror?.()],
+    ['an abort by the browser', (xhr: FakeXhr) => xhr.onabort?.()],
+  ])('leaves no abort listener on the caller’s signal after %s', async (_, end) => {
+    const upload = createUploader({ XMLHttpRequest: FakeXhr });
+    const controller = new AbortController();
+    const done = upload({
+      url: 'http://s3/put',
+      headers,
+      body: new Blob(['hello']),
+      signal: controller.signal,
+    });
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    end(FakeXhr.last!);
+    await expect(done).rejects.toMatchObject({ code: 'ATTACHMENT_UPLOAD_FAILED' });
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   it('falls back to fetch PUT without XMLHttpRequest and checks the status', async () => {
