@@ -16,8 +16,28 @@ const LAUNCHER_CSS = `
 [data-ck-badge][hidden] { display: none; }
 `;
 
-const CHAT_ICON =
-  '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const CHAT_ICON_PATH =
+  'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z';
+
+/**
+ * The launcher's icon and unread badge, built with DOM calls: no `innerHTML`, so the widget
+ * runs on pages that enforce Trusted Types (`require-trusted-types-for 'script'`).
+ */
+function launcherContent(doc: Document): Node[] {
+  const svg = doc.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = doc.createElementNS(SVG_NS, 'path');
+  path.setAttribute('d', CHAT_ICON_PATH);
+  svg.append(path);
+  const badge = doc.createElement('span');
+  badge.setAttribute('data-ck-badge', '');
+  badge.setAttribute('aria-hidden', 'true');
+  badge.hidden = true;
+  return [svg, badge];
+}
 
 /** Loads the panel chunk once; the host page has no React, so the chunk bundles it. */
 let panelModule: Promise<typeof PanelModule> | undefined;
@@ -27,7 +47,9 @@ const loadPanel = (): Promise<typeof PanelModule> => (panelModule ??= import('./
  * `<contact-widget>`: a plain-DOM launcher ("Open chat") in a shadow root that loads the React
  * chat panel on first open, or when the browser is idle. Attributes: `endpoint` or `region`,
  * `start-chat-url`, `locale`, `theme`, `position`, `nonce`, `display-name`, `launcher` (`none`
- * for pages with their own button, which calls `open()`). Dispatches
+ * for pages with their own button, which calls `open()`), `storage-key` (where the chat is kept
+ * for resume: give two widgets on one origin different keys). Builds its DOM without
+ * `innerHTML`, so pages that enforce Trusted Types work. Dispatches
  * `contact-kit:message`, `contact-kit:unread` and `contact-kit:ended`.
  *
  * @example
@@ -83,7 +105,7 @@ export class ContactWidgetElement extends HTMLElement {
     button.setAttribute('aria-label', 'Open chat');
     button.setAttribute('aria-haspopup', 'dialog');
     button.setAttribute('aria-expanded', 'false');
-    button.innerHTML = `${CHAT_ICON}<span data-ck-badge aria-hidden="true" hidden></span>`;
+    button.append(...launcherContent(this.ownerDocument));
     button.addEventListener('click', () => {
       this.open().catch((error: unknown) => console.error(error));
     });
@@ -209,6 +231,7 @@ export class ContactWidgetElement extends HTMLElement {
         position: (this.getAttribute('position') as PanelOptions['position']) ?? undefined,
         nonce: this.#nonce,
         displayName: this.getAttribute('display-name') ?? undefined,
+        storageKey: this.getAttribute('storage-key') ?? undefined,
         launcher: this.getAttribute('launcher') !== 'none',
         emit: this.#emit,
       };

@@ -39,6 +39,11 @@ export interface PanelOptions {
   position?: WidgetPosition | undefined;
   /** CSP nonce for the `<style>` elements styled-components creates in the shadow root. */
   nonce?: string | undefined;
+  /**
+   * Where the chat is kept for resume (session storage key). Two widgets on one origin need
+   * different keys, or they share one stored chat. Defaults to the kit's default key.
+   */
+  storageKey?: string | undefined;
   /** Name sent as `DisplayName`; without it the panel asks with a pre-chat form. */
   displayName?: string | undefined;
   /** Show the panel's launcher (default); `false` when the page opens the panel with `open()`. */
@@ -135,6 +140,7 @@ export function mountPanel(shadowRoot: ShadowRoot, options: PanelOptions): Panel
         startChat={start}
         {...(options.endpoint ? { endpoint: options.endpoint } : {})}
         {...(options.region ? { region: options.region } : {})}
+        {...(options.storageKey ? { storageKey: options.storageKey } : {})}
         {...(options.locale ? { locale: options.locale } : {})}
       >
         <ChatProvider
