@@ -11,74 +11,74 @@ import type { Item } from './types';
  */
 export type ItemCheck = { ok: true; item: Item } | { ok: false; reason: string };
 
-type Fields = Record<string, unknown>;
+/** A wire shape: each field's `typeof`, a nested shape, or `[shape]` for a list of them. */
+interface Shape {
+  readonly [field: string]: 'string' | 'boolean' | 'number' | Shape | readonly [Shape];
+}
 
-const STRING_FIELDS = [
-  'Id',
-  'Type',
-  'ContentType',
-  'Content',
-  'AbsoluteTime',
-  'ParticipantId',
-  'DisplayName',
-  'ParticipantRole',
-  'RelatedContactId',
-  'ContactId',
-  'InitialContactId',
-] as const;
+const RECEIPT: Shape = {
+  DeliveredTimestamp: 'string',
+  ReadTimestamp: 'string',
+  RecipientParticipantId: 'string',
+};
 
-const ATTACHMENT_FIELDS = ['ContentType', 'AttachmentId', 'AttachmentName', 'Status'] as const;
-const RECEIPT_FIELDS = ['DeliveredTimestamp', 'ReadTimestamp', 'RecipientParticipantId'] as const;
+const ITEM: Shape = {
+  Id: 'string',
+  Type: 'string',
+  ContentType: 'string',
+  Content: 'string',
+  AbsoluteTime: 'string',
+  ParticipantId: 'string',
+  DisplayName: 'string',
+  ParticipantRole: 'string',
+  RelatedContactId: 'string',
+  ContactId: 'string',
+  InitialContactId: 'string',
+  Attachments: [
+    { ContentType: 'string', AttachmentId: 'string', AttachmentName: 'string', Status: 'string' },
+  ],
+  MessageMetadata: {
+    MessageId: 'string',
+    MessageProcessingStatus: 'string',
+    MessageCompleted: 'boolean',
+    ChunkNumber: 'number',
+    Receipts: [RECEIPT],
+  },
+};
 
-function isRecord(value: unknown): value is Fields {
+function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The first of `fields` present on `record` with a value that is not a string. */
-function nonString(record: Fields, fields: readonly string[]): string | undefined {
-  return fields.find((field) => record[field] !== undefined && typeof record[field] !== 'string');
-}
-
-/** Why an optional array of records is unusable, or `undefined` when it is fine. */
-function badList(value: unknown, name: string, fields: readonly string[]): string | undefined {
-  if (value === undefined) {
-    return undefined;
+/** Why `value` does not fit `shape` (fields present with another type), or `undefined`. */
+function misfit(value: unknown, shape: Shape, path: string): string | undefined {
+  if (!isRecord(value)) {
+    return `${path || 'item'} is ${value === null ? 'null' : 'not an object'}`;
   }
-  if (!Array.isArray(value)) {
-    return `${name} is not an array`;
-  }
-  for (const entry of value) {
-    if (!isRecord(entry)) {
-      return `${name} holds a non-object`;
-    }
-    const field = nonString(entry, fields);
-    if (field) {
-      return `${name} entry ${field} is not a string`;
+  for (const field in shape) {
+    const expected = shape[field]!;
+    const actual = value[field];
+    const where = path + field;
+    const problem =
+      actual === undefined
+        ? undefined
+        : typeof expected === 'string'
+          ? typeof actual === expected
+            ? undefined
+            : `${where} is not a ${expected}`
+          : Array.isArray(expected)
+            ? Array.isArray(actual)
+              ? actual.reduce<string | undefined>(
+                  (found, entry) => found ?? misfit(entry, expected[0]!, `${where}[].`),
+                  undefined,
+                )
+              : `${where} is not an array`
+            : misfit(actual, expected as Shape, `${where}.`);
+    if (problem) {
+      return problem;
     }
   }
   return undefined;
-}
-
-function badMetadata(value: unknown): string | undefined {
-  if (value === undefined) {
-    return undefined;
-  }
-  if (!isRecord(value)) {
-    return 'MessageMetadata is not an object';
-  }
-  const field = nonString(value, ['MessageId', 'MessageProcessingStatus']);
-  if (field) {
-    return `MessageMetadata.${field} is not a string`;
-  }
-  const completed = value['MessageCompleted'];
-  if (completed !== undefined && typeof completed !== 'boolean') {
-    return 'MessageMetadata.MessageCompleted is not a boolean';
-  }
-  const chunk = value['ChunkNumber'];
-  if (chunk !== undefined && !Number.isSafeInteger(chunk)) {
-    return 'MessageMetadata.ChunkNumber is not an integer';
-  }
-  return badList(value['Receipts'], 'MessageMetadata.Receipts', RECEIPT_FIELDS);
 }
 
 /**
@@ -96,13 +96,6 @@ function badMetadata(value: unknown): string | undefined {
  * ```
  */
 export function checkItem(value: unknown): ItemCheck {
-  if (!isRecord(value)) {
-    return { ok: false, reason: value === null ? 'item is null' : 'item is not an object' };
-  }
-  const field = nonString(value, STRING_FIELDS);
-  const reason =
-    (field && `${field} is not a string`) ||
-    badList(value['Attachments'], 'Attachments', ATTACHMENT_FIELDS) ||
-    badMetadata(value['MessageMetadata']);
+  const reason = misfit(value, ITEM, '');
   return reason ? { ok: false, reason } : { ok: true, item: value as Item };
 }
