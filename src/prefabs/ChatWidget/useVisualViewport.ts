@@ -1,8 +1,7 @@
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { useState } from 'react';
+import { useIsomorphicLayoutEffect } from '../../components/MessageList/useIsomorphicLayoutEffect';
 import { sheetGeometry } from './sheetGeometry';
 import type { SheetBox } from './sheetGeometry';
-
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 /**
  * While `active`, follows `window.visualViewport` (resize and scroll) and returns the box that
