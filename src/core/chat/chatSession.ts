@@ -503,6 +503,8 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       ),
     getToken: openToken,
     onConfirmed: (entry, response) => {
+      // Its echo is due on the socket: check the transcript soon, in case the socket lost it.
+      sync.activity();
       if (hiddenSends.delete(entry.localId) || !response.Id) {
         persist();
         return;
