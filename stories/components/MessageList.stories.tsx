@@ -79,6 +79,19 @@ export const WithInteractive: Story = {
   parameters: { chat: { items: [...storyConversation(), ...templateItems('Panel')] } },
 };
 
+/**
+ * A row that fails to render (here an interactive renderer that throws) shows a neutral note in
+ * its place; the rows around it and the chat carry on.
+ */
+export const RowThatFailsToRender: Story = {
+  args: {
+    renderInteractive: () => {
+      throw new Error('this renderer fails on purpose');
+    },
+  },
+  parameters: { chat: { items: [...storyConversation(), ...templateItems('Panel')] } },
+};
+
 /** Arabic: right-to-left layout, Arabic strings and dates. */
 export const RightToLeft: Story = {
   globals: { locale: 'ar' },
