@@ -80,6 +80,7 @@ export const enMessages = {
   errorAttachmentEmpty: 'This file is empty.',
   errorAttachmentQuota: 'No more files can be sent in this chat.',
   errorAttachmentUpload: 'The file could not be sent.',
+  errorAttachmentLost: 'The page reloaded before this file was sent. Attach it again.',
   errorSendFailed: 'The message could not be sent.',
   dismiss: 'Dismiss',
   // Typing

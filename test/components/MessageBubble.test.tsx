@@ -158,6 +158,36 @@ describe('MessageBubble', () => {
     await expectNoAxeViolations(container);
   });
 
+  it('says a file lost in a reload must be attached again, with no Retry that cannot work', async () => {
+    const lost = new ChatError('ATTACHMENT_LOST_ON_RELOAD', 'gone');
+    const item = makeItem({
+      type: 'attachment',
+      isOwn: true,
+      status: 'failed',
+      localId: 'token-8',
+      id: 'token-8',
+      error: lost,
+      attachments: [
+        {
+          id: 'token-8',
+          name: 'receipt.png',
+          contentType: 'image/png',
+          size: 1000,
+          status: 'failed',
+          error: lost,
+        },
+      ],
+      participantId: 'me',
+      role: 'CUSTOMER',
+    });
+    const { container } = renderChat(<MessageBubble item={item} />);
+    expect(
+      screen.getByText('The page reloaded before this file was sent. Attach it again.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+    await expectNoAxeViolations(container);
+  });
+
   it('shows unsupported items as a neutral note', async () => {
     const item = makeItem({ type: 'unsupported', contentType: 'application/x-unknown' });
     const { container } = renderChat(<MessageBubble item={item} />);

@@ -21,6 +21,7 @@ const ERROR_KEYS: Partial<Record<string, MessageKey>> = {
   ATTACHMENT_TOO_LARGE: 'errorAttachmentSize',
   ATTACHMENT_EMPTY: 'errorAttachmentEmpty',
   ATTACHMENT_QUOTA_EXCEEDED: 'errorAttachmentQuota',
+  ATTACHMENT_LOST_ON_RELOAD: 'errorAttachmentLost',
 };
 
 function openInNewTab(url: string, name: string): void {

@@ -159,7 +159,7 @@ export const MessageBubble = /* @__PURE__ */ memo(
         {state === 'failed' ? (
           <S.Meta $failed>
             <span>{t('notSent')}</span>
-            {item.localId !== undefined && (
+            {item.localId !== undefined && item.error?.code !== 'ATTACHMENT_LOST_ON_RELOAD' && (
               <S.RetryButton type="button" onClick={() => retry(item.localId!)}>
                 {t('retry')}
               </S.RetryButton>

@@ -87,6 +87,7 @@ const ar: Messages = {
   errorAttachmentEmpty: 'هذا الملف فارغ.',
   errorAttachmentQuota: 'لا يمكن إرسال مزيد من الملفات في هذه المحادثة.',
   errorAttachmentUpload: 'تعذّر إرسال الملف.',
+  errorAttachmentLost: 'أُعيد تحميل الصفحة قبل إرسال هذا الملف. أرفقه مرة أخرى.',
   errorSendFailed: 'تعذّر إرسال الرسالة.',
   dismiss: 'إغلاق',
   typingOne: '{name} يكتب…',

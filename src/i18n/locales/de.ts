@@ -75,6 +75,8 @@ const de: Messages = {
   errorAttachmentEmpty: 'Diese Datei ist leer.',
   errorAttachmentQuota: 'In diesem Chat können keine weiteren Dateien gesendet werden.',
   errorAttachmentUpload: 'Die Datei konnte nicht gesendet werden.',
+  errorAttachmentLost:
+    'Die Seite wurde neu geladen, bevor die Datei gesendet war. Bitte erneut anhängen.',
   errorSendFailed: 'Die Nachricht konnte nicht gesendet werden.',
   dismiss: 'Schließen',
   typingOne: '{name} schreibt…',

@@ -75,6 +75,7 @@ const es: Messages = {
   errorAttachmentEmpty: 'El archivo está vacío.',
   errorAttachmentQuota: 'No se pueden enviar más archivos en este chat.',
   errorAttachmentUpload: 'No se pudo enviar el archivo.',
+  errorAttachmentLost: 'La página se recargó antes de enviar este archivo. Adjúntalo de nuevo.',
   errorSendFailed: 'No se pudo enviar el mensaje.',
   dismiss: 'Cerrar',
   typingOne: '{name} está escribiendo…',

@@ -75,6 +75,7 @@ const fr: Messages = {
   errorAttachmentEmpty: 'Ce fichier est vide.',
   errorAttachmentQuota: 'Plus aucun fichier ne peut être envoyé dans cette discussion.',
   errorAttachmentUpload: 'Le fichier n’a pas pu être envoyé.',
+  errorAttachmentLost: 'La page a été rechargée avant l’envoi de ce fichier. Joignez-le à nouveau.',
   errorSendFailed: 'Le message n’a pas pu être envoyé.',
   dismiss: 'Fermer',
   typingOne: '{name} écrit…',

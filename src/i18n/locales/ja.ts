@@ -75,6 +75,7 @@ const ja: Messages = {
   errorAttachmentEmpty: 'ファイルが空です。',
   errorAttachmentQuota: 'このチャットではこれ以上ファイルを送信できません。',
   errorAttachmentUpload: 'ファイルを送信できませんでした。',
+  errorAttachmentLost: 'ファイルの送信前にページが再読み込みされました。もう一度添付してください。',
   errorSendFailed: 'メッセージを送信できませんでした。',
   dismiss: '閉じる',
   typingOne: '{name} が入力中…',

@@ -75,6 +75,8 @@ const ptBR: Messages = {
   errorAttachmentEmpty: 'Este arquivo está vazio.',
   errorAttachmentQuota: 'Não é possível enviar mais arquivos neste chat.',
   errorAttachmentUpload: 'Não foi possível enviar o arquivo.',
+  errorAttachmentLost:
+    'A página foi recarregada antes de o arquivo ser enviado. Anexe-o novamente.',
   errorSendFailed: 'Não foi possível enviar a mensagem.',
   dismiss: 'Fechar',
   typingOne: '{name} está digitando…',
