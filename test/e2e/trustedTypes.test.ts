@@ -1,16 +1,13 @@
-import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startEmulator } from 'contact-kit/emulator';
 import type { RunningEmulator } from 'contact-kit/emulator';
 import { launchChromium } from './support/browser';
+import { buildWidget } from './support/buildWidget';
 import { expectEnabled, messageWithText, newPage, send, waitFor } from './support/demoPages';
 
 /** Strict CSP plus Trusted Types: any string assigned to innerHTML (and friends) throws. */
@@ -116,18 +113,7 @@ const violations = (page: Page) =>
   page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 
 beforeAll(async () => {
-  widgetDir = await mkdtemp(join(tmpdir(), 'contact-kit-tt-'));
-  await promisify(execFile)(process.execPath, [
-    fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url)),
-    'build',
-    '--config',
-    fileURLToPath(new URL('../../vite.widget.config.ts', import.meta.url)),
-    '--outDir',
-    widgetDir,
-    '--emptyOutDir',
-    '--logLevel',
-    'warn',
-  ]);
+  widgetDir = await buildWidget('contact-kit-tt-');
   emulator = await startEmulator({ port: 0, agent: 'echo' });
   server = await startPageServer();
   const address = server.address();

@@ -1,11 +1,7 @@
-import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -13,6 +9,7 @@ import { startEmulator } from 'contact-kit/emulator';
 import type { RunningEmulator } from 'contact-kit/emulator';
 import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
+import { buildWidget } from './support/buildWidget';
 import {
   adminClient,
   expectEnabled,
@@ -148,21 +145,7 @@ const events = (page: Page) =>
   page.evaluate(() => (window as unknown as { __events: [string, unknown][] }).__events);
 
 beforeAll(async () => {
-  widgetDir = await mkdtemp(join(tmpdir(), 'contact-kit-widget-'));
-  // The build runs in its own process: a Vite build inside this worker left state behind that
-  // broke the next test file's half-open-socket detection (found by running the files in a
-  // fresh clone's order).
-  await promisify(execFile)(process.execPath, [
-    fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url)),
-    'build',
-    '--config',
-    fileURLToPath(new URL('../../vite.widget.config.ts', import.meta.url)),
-    '--outDir',
-    widgetDir,
-    '--emptyOutDir',
-    '--logLevel',
-    'warn',
-  ]);
+  widgetDir = await buildWidget('contact-kit-widget-');
   emulator = await startEmulator({ port: 0, agent: 'echo' });
   server = await startPageServer();
   const address = server.address();
