@@ -116,6 +116,24 @@ export interface ChatSnapshot {
 export type AttachmentFile = Blob & { readonly name: string };
 
 /**
+ * Options every send takes. `localId` lets the caller choose the send's id (its SendMessage
+ * ClientToken): a send repeated with a `localId` the session already holds returns that id and
+ * sends nothing again, so a caller that is unsure whether a send arrived (another tab, a retry
+ * after a crash) can simply send it again.
+ *
+ * @example
+ * ```ts
+ * const localId = newClientToken();
+ * session.sendMessage('Hi', { localId });
+ * session.sendMessage('Hi', { localId }); // the same send: nothing new
+ * ```
+ */
+export interface SendOptions {
+  /** 1–500 characters, unique per send. Defaults to a fresh UUID. */
+  localId?: string;
+}
+
+/**
  * Options of {@link createChatSession}. Only `participantToken` and one of `endpoint`/`region`
  * (or a `client`) are needed; the rest tunes or replaces the environment.
  *
@@ -208,13 +226,13 @@ export interface ChatSession {
    * with the same ClientToken. Returns its `localId` (= ClientToken), usable with `retry`.
    * Interactive responses are sent without a transcript row.
    */
-  sendMessage(content: string, options?: { contentType?: SendableMessageContentType }): string;
+  sendMessage(content: string, options?: SendOptions & { contentType?: SendableMessageContentType }): string;
   /** Tells the others we are typing (throttled to once per 10 s; dropped while offline). */
   sendTyping(): void;
   /** Sends a read receipt for someone else's message (coalesced, once per message). */
   markRead(itemId: string): void;
   /** Validates and uploads a file; returns the item's `localId`. Failures land on the item. */
-  sendAttachment(file: AttachmentFile): string;
+  sendAttachment(file: AttachmentFile, options?: SendOptions): string;
   /** A short-lived download URL (GetAttachment); rejects with a `ChatError` on failure. */
   getAttachmentUrl(attachmentId: string): Promise<string>;
   /** Loads the previous page of history; resolves `false` when there was nothing (more) to load. */
@@ -635,6 +653,27 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     }
   }
 
+  /** A caller-chosen send id, checked (misuse throws). */
+  function chosenLocalId(action: string, localId: unknown): string | undefined {
+    if (localId === undefined) {
+      return undefined;
+    }
+    if (typeof localId !== 'string' || localId.length === 0 || localId.length > 500) {
+      throw new ChatError('MESSAGE_INVALID', `${action}: localId must be 1–500 characters`);
+    }
+    return localId;
+  }
+
+  /** Whether a send with this id is already held: shown, queued, hidden or failed. */
+  function holdsSend(localId: string): boolean {
+    return (
+      findItem(transcript, localId) !== undefined ||
+      hiddenSends.has(localId) ||
+      failedMessages.has(localId) ||
+      outbox.entries().some((entry) => entry.localId === localId)
+    );
+  }
+
   function assertUsable(action: string): void {
     if (destroyed) {
       throw new ChatError('SESSION_DESTROYED', `${action}: the chat session was destroyed`);
@@ -678,7 +717,11 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
           `sendMessage: the message is longer than ${limit} characters`,
         );
       }
-      const localId = newClientToken();
+      const chosen = chosenLocalId('sendMessage', sendOptions?.localId);
+      if (chosen !== undefined && holdsSend(chosen)) {
+        return chosen;
+      }
+      const localId = chosen ?? newClientToken();
       if (contentType === ContentType.interactiveResponse) {
         hiddenSends.add(localId);
       } else {
@@ -711,9 +754,13 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
         receipts.markRead(itemId);
       }
     },
-    sendAttachment(file) {
+    sendAttachment(file, sendOptions) {
       assertActive('sendAttachment');
-      const sent = attachments.send(file);
+      const chosen = chosenLocalId('sendAttachment', sendOptions?.localId);
+      if (chosen !== undefined && holdsSend(chosen)) {
+        return chosen;
+      }
+      const sent = attachments.send(file, chosen);
       typing.messageSent();
       return sent;
     },

@@ -78,7 +78,7 @@ export interface UnfinishedUpload {
  */
 export interface AttachmentFlow {
   /** Validates and uploads a file; returns the item's `localId`. Failures land on the item. */
-  send(file: AttachmentFile): string;
+  send(file: AttachmentFile, localId?: string): string;
   /**
    * Uploads a failed attachment again as a new upload (a new StartAttachmentUpload ClientToken,
    * so a fresh upload URL); `false` when `localId` is not a failed attachment.
@@ -230,9 +230,9 @@ export function createAttachmentFlow(options: AttachmentFlowOptions): Attachment
   }
 
   return {
-    send(file) {
+    send(file, chosenId) {
       const contentType = attachmentContentType(file);
-      const localId = newClientToken();
+      const localId = chosenId ?? newClientToken();
       const time = options.localTime();
       const invalid = validateAttachment(file, options.policy);
       options.update((transcript) => {

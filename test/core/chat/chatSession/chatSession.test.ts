@@ -188,6 +188,24 @@ describe('createChatSession: sending', () => {
     });
   });
 
+  it('takes a caller-chosen localId as ClientToken, and a repeat of it sends nothing again', async () => {
+    const s = setup();
+    await connected(s);
+    expect(s.session.sendMessage('Hello', { localId: 'tab-b-1' })).toBe('tab-b-1');
+    expect(s.session.sendMessage('Hello', { localId: 'tab-b-1' })).toBe('tab-b-1');
+    await s.settle();
+    expect(s.session.sendMessage('Hello', { localId: 'tab-b-1' })).toBe('tab-b-1');
+    await s.settle();
+    expect(s.service.callsOf('sendMessage').map((call) => call.request['ClientToken'])).toEqual([
+      'tab-b-1',
+    ]);
+    expect(s.contents()).toEqual(['Hello']);
+    expect(() => s.session.sendMessage('Hi', { localId: '' })).toThrow(ChatError);
+    expect(() => s.session.sendMessage('Hi', { localId: 'x'.repeat(501) })).toThrow(
+      /localId must be 1–500/,
+    );
+  });
+
   it('throws MESSAGE_INVALID synchronously for empty, oversized or unsendable content', () => {
     const s = setup();
     const code = (fn: () => unknown) => {
