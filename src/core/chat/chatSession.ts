@@ -30,6 +30,7 @@ import { createSessionTyping } from './session/sessionTyping';
 import { createSnapshotStore } from './session/snapshotStore';
 import type { WebSocketConstructor } from './socket/chatSocket';
 import { createConnectionDriver } from './socket/connectionDriver';
+import type { OfferedConnection } from './socket/connectionDriver';
 import { applyServerItems } from './transcript/applyServerItems';
 import {
   addPendingAttachment,
@@ -219,8 +220,12 @@ export interface ChatSession {
   /** Calls `listener` after every snapshot change; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
   getSnapshot(): ChatSnapshot;
-  /** Connects (idempotent: a second call while connecting or open does nothing). */
-  connect(): void;
+  /**
+   * Connects (idempotent: a second call while connecting or open does nothing). `connection` is a
+   * CreateParticipantConnection answer fetched elsewhere (React Query's `useParticipantConnection`,
+   * a server): the first connect uses it instead of asking again while its websocket URL is fresh.
+   */
+  connect(options?: { connection?: OfferedConnection }): void;
   /**
    * Adds the message at once (status `sending`) and sends it when the connection is open, retrying
    * with the same ClientToken. Returns its `localId` (= ClientToken), usable with `retry`.
@@ -691,12 +696,12 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     client,
     subscribe: store.subscribe,
     getSnapshot: store.getSnapshot,
-    connect() {
+    connect(connectOptions) {
       assertUsable('connect');
       if (isEnded()) {
         return;
       }
-      driver.connect({ resumed: stored !== undefined });
+      driver.connect({ resumed: stored !== undefined, connection: connectOptions?.connection });
     },
     sendMessage(content, sendOptions) {
       assertActive('sendMessage');

@@ -70,7 +70,7 @@ export interface ConnectionDriverOptions {
 export interface ConnectionDriver {
   readonly state: ConnectionState;
   /** Starts connecting (a no-op unless idle or failed). */
-  connect(options?: { resumed?: boolean }): void;
+  connect(options?: DriverConnectOptions): void;
   /** The connection token was refused by an operation: fetch a new one. */
   tokenRejected(): void;
   /** A `chat.ended` event arrived: stop everything. */
@@ -111,6 +111,35 @@ export function readCredentials(
     websocketUrl: url,
     urlExpiresAt: now + Math.min(Math.max(window, 0), MAX_URL_WINDOW_MS),
   };
+}
+
+/**
+ * Options of the driver's `connect`: whether the chat was resumed (a gap fill is due), and a
+ * CreateParticipantConnection answer fetched elsewhere (e.g. with React Query) that the first
+ * connect uses instead of asking the service again, if it still has a websocket URL well inside
+ * its expiry.
+ *
+ * @example
+ * ```ts
+ * driver.connect({ resumed: false, connection: { response, fetchedAt: Date.now() } });
+ * ```
+ */
+export interface DriverConnectOptions {
+  resumed?: boolean | undefined;
+  connection?: OfferedConnection | undefined;
+}
+
+/**
+ * A CreateParticipantConnection answer and when it was fetched (epoch ms).
+ *
+ * @example
+ * ```ts
+ * const offered: OfferedConnection = { response: data, fetchedAt: dataUpdatedAt };
+ * ```
+ */
+export interface OfferedConnection {
+  readonly response: CreateParticipantConnectionResponse;
+  readonly fetchedAt: number;
 }
 
 /**
@@ -222,7 +251,30 @@ export function createConnectionDriver(options: ConnectionDriverOptions): Connec
     }
   }
 
+  let offered: OfferedConnection | undefined;
+
+  /** The offered answer, once, when it can still open a socket. */
+  function takeOffered(): SessionCredentials | undefined {
+    const handed = offered;
+    offered = undefined;
+    if (handed === undefined) {
+      return undefined;
+    }
+    const credentials = readCredentials(handed.response, handed.fetchedAt);
+    return credentials?.websocketUrl !== undefined &&
+      credentials.urlExpiresAt !== undefined &&
+      credentials.urlExpiresAt - clock.now() > policy.urlExpiryMarginMs &&
+      credentials.tokenExpiresAt > clock.now()
+      ? credentials
+      : undefined;
+  }
+
   function fetchConnection(): void {
+    const handed = takeOffered();
+    if (handed !== undefined) {
+      dispatch({ type: 'CONNECTION_FETCHED', now: clock.now(), credentials: handed });
+      return;
+    }
     fetchController?.abort();
     const seq = ++fetchSeq;
     const controller = new AbortController();
@@ -399,7 +451,9 @@ export function createConnectionDriver(options: ConnectionDriverOptions): Connec
           .getEnvironment()
           ?.subscribe(() => dispatch({ type: 'WAKE', now: clock.now() }));
       }
+      offered = connectOptions?.connection;
       dispatch({ type: 'CONNECT', now: clock.now(), resumed: connectOptions?.resumed === true });
+      offered = undefined;
     },
     tokenRejected() {
       dispatch({ type: 'TOKEN_REJECTED' });

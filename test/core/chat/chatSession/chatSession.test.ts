@@ -291,6 +291,35 @@ describe('createChatSession: sending', () => {
   });
 });
 
+describe('createChatSession: a connection fetched elsewhere', () => {
+  it('opens the first socket with an offered answer instead of asking again', async () => {
+    const s = setup();
+    const response = await s.service.client.createParticipantConnection('participant-token', {
+      Type: ['WEBSOCKET', 'CONNECTION_CREDENTIALS'],
+    });
+    s.session.connect({ connection: { response, fetchedAt: s.clock.now() } });
+    await s.settle();
+    expect(s.session.getSnapshot().connection.status).toBe('open');
+    expect(s.service.callsOf('createParticipantConnection')).toHaveLength(1);
+  });
+
+  it('asks the service when the offered URL is stale or has no websocket', async () => {
+    for (const offer of ['stale', 'credentials-only'] as const) {
+      const s = setup();
+      const fetched = await s.service.client.createParticipantConnection('participant-token', {
+        Type: ['WEBSOCKET', 'CONNECTION_CREDENTIALS'],
+      });
+      const response =
+        offer === 'credentials-only' ? { ...fetched, Websocket: undefined } : fetched;
+      const fetchedAt = offer === 'stale' ? s.clock.now() - 60 * 60_000 : s.clock.now();
+      s.session.connect({ connection: { response, fetchedAt } });
+      await s.settle();
+      expect(s.session.getSnapshot().connection.status).toBe('open');
+      expect(s.service.callsOf('createParticipantConnection')).toHaveLength(2);
+    }
+  });
+});
+
 describe('createChatSession: typing and receipts', () => {
   it('sends typing at most once per 10 s, only while open', async () => {
     const s = setup();
