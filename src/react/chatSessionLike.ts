@@ -20,32 +20,4 @@ export type ChatConnectionStatus = ChatConnectionView['status'];
  */
 export type SendMessageOptions = NonNullable<Parameters<ChatSession['sendMessage']>[1]>;
 
-/**
- * The part of the core `ChatSession` the React layer uses. `createChatSession` from
- * `contact-kit/core` returns one; tests and stories may pass any object with these members (a
- * fake) to `<ChatProvider session={…}>`.
- *
- * @example
- * ```tsx
- * const session: ChatSessionLike = createChatSession({ participantToken, endpoint });
- * <ChatProvider session={session}>
- *   <Transcript />
- * </ChatProvider>;
- * ```
- */
-export type ChatSessionLike = Pick<
-  ChatSession,
-  | 'subscribe'
-  | 'getSnapshot'
-  | 'connect'
-  | 'sendMessage'
-  | 'sendTyping'
-  | 'markRead'
-  | 'sendAttachment'
-  | 'loadOlder'
-  | 'retry'
-  | 'endChat'
-  | 'destroy'
-> &
-  /** Optional so that fakes may leave downloads out; `createChatSession` has it. */
-  Partial<Pick<ChatSession, 'getAttachmentUrl'>>;
+export type { ChatSessionLike } from '../core/chat/chatSessionLike';

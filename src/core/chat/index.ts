@@ -34,3 +34,9 @@ export * from './outbox/messageOutbox';
 export * from './outbox/receiptSender';
 export * from './outbox/typingSender';
 export * from './chatSession';
+
+// The contact: start, resume, tabs, end, continue.
+export * from './chatSessionLike';
+export * from './contact/contactMachine';
+export * from './contact/readMarker';
+export * from './contact/contactController';

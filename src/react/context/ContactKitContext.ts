@@ -5,10 +5,10 @@ import type { StorageLike } from '../../core/chat/chatStorage';
 import type { ChatSessionOptions } from '../../core/chat/chatSession';
 import type { WebSocketConstructor } from '../../core/chat/socket/chatSocket';
 import type { ChatSessionLike } from '../chatSessionLike';
-import type { ChatContact, ContactState } from '../internal/contactMachine';
+import type { ChatContact, ContactState } from '../../core/chat/contact/contactMachine';
 import type { Store } from '../internal/createStore';
 
-export type { ChatContact, ChatContactSource, StartChatResult } from '../internal/contactMachine';
+export type { ChatContact, ChatContactSource, StartChatResult } from '../../core/chat/contact/contactMachine';
 
 /**
  * Where the kit keeps what must survive a page reload (the contact and its tokens): the core's

@@ -4,7 +4,7 @@ import type { ChatError } from '../../core/protocol/errors';
 import type { SendMessageOptions } from '../chatSessionLike';
 import { useChatContext } from '../context/ChatSessionContext';
 import { useMaybeContactKit } from '../context/ContactKitContext';
-import type { ContactState } from '../internal/contactMachine';
+import type { ContactState } from '../../core/chat/contact/contactMachine';
 import { shallowEqual } from '../internal/shallowEqual';
 import { useStoreSelector } from './internal/useStoreSelector';
 

@@ -19,7 +19,7 @@ import {
 import { createConnectionHandoff } from '../internal/connectionHandoff';
 import type { ConnectionHandoff } from '../internal/connectionHandoff';
 import { createStore } from '../internal/createStore';
-import type { ChatContact, ContactState } from '../internal/contactMachine';
+import type { ChatContact, ContactState } from '../../core/chat/contact/contactMachine';
 import { IDLE_STORE } from '../internal/idleSnapshot';
 
 const FIRST_CONNECTION_TYPES = ['WEBSOCKET', 'CONNECTION_CREDENTIALS'] as const;

@@ -24,13 +24,13 @@ import {
   assertStartChatResult,
   contactTransition,
   idleContactState,
-} from '../internal/contactMachine';
+} from '../../core/chat/contact/contactMachine';
 import type {
   ChatContact,
   ContactEvent,
   ContactState,
   StartChatResult,
-} from '../internal/contactMachine';
+} from '../../core/chat/contact/contactMachine';
 import { createStore } from '../internal/createStore';
 import { defaultCreateSession, loadCreateChatSession } from '../internal/defaultCreateSession';
 import { whenIdle } from '../internal/whenIdle';

@@ -32,14 +32,15 @@ export interface ChatContact {
 }
 
 /**
- * Where the current contact came from.
+ * Where the current contact came from: a `participantToken` prop, `startChat`, this tab's stored
+ * record after a reload, or another tab of the browser (`joined`).
  *
  * @example
  * ```ts
  * const resumed = (source: ChatContactSource) => source === 'restored';
  * ```
  */
-export type ChatContactSource = 'prop' | 'started' | 'restored';
+export type ChatContactSource = 'prop' | 'started' | 'restored' | 'joined';
 
 /**
  * The contact's state: nothing yet, a start in flight, a contact to connect to, or a failed start.
@@ -68,6 +69,7 @@ export type ContactEvent =
   | { type: 'STARTED'; contact: StartChatResult }
   | { type: 'START_FAILED'; error: Error }
   | { type: 'RESTORED'; contact: ChatContact }
+  | { type: 'JOINED'; contact: ChatContact }
   | { type: 'FORGOTTEN' };
 
 /**
@@ -103,6 +105,12 @@ export function contactTransition(state: ContactState, event: ContactEvent): Con
       return state.status === 'idle'
         ? { status: 'ready', contact: event.contact, source: 'restored' }
         : state;
+    case 'JOINED':
+      // Another tab's contact: the one the browser runs, so it replaces whatever this tab had.
+      return state.status === 'ready' &&
+        state.contact.ParticipantToken === event.contact.ParticipantToken
+        ? state
+        : { status: 'ready', contact: event.contact, source: 'joined' };
     case 'FORGOTTEN':
       return state.status === 'ready' && state.source !== 'prop' ? idleContactState : state;
     default:

@@ -1,0 +1,28 @@
+import type { ChatSession } from './chatSession';
+
+/**
+ * What the kit needs of a chat session: `createChatSession` returns one, a tab that follows
+ * another tab's chat holds a mirror with the same members, and tests and stories may pass any
+ * object with them (a fake). `getAttachmentUrl` is optional so that fakes may leave downloads out.
+ *
+ * @example
+ * ```ts
+ * const session: ChatSessionLike = createChatSession({ participantToken, endpoint });
+ * session.subscribe(() => render(session.getSnapshot()));
+ * ```
+ */
+export type ChatSessionLike = Pick<
+  ChatSession,
+  | 'subscribe'
+  | 'getSnapshot'
+  | 'connect'
+  | 'sendMessage'
+  | 'sendTyping'
+  | 'markRead'
+  | 'sendAttachment'
+  | 'loadOlder'
+  | 'retry'
+  | 'endChat'
+  | 'destroy'
+> &
+  Partial<Pick<ChatSession, 'getAttachmentUrl'>>;

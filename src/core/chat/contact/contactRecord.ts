@@ -1,0 +1,123 @@
+import {
+  clearStoredChat,
+  DEFAULT_CHAT_STORAGE_KEY,
+  defaultChatStorage,
+  readStoredChat,
+  writeStoredChat,
+} from '../chatStorage';
+import type { ChatStorageOptions, StorageLike, StoredChat } from '../chatStorage';
+import { readMarkerFrom } from './readMarker';
+import type { ReadMarker } from './readMarker';
+
+/**
+ * The one record a tab keeps about its contact (in `sessionStorage` by default): the running
+ * chat (tokens, ids, unsent messages), how far the customer has read, and the last ended contact
+ * so a reload can still offer to continue it. Written only by the contact controller: the chat
+ * session's own writes go through {@link ContactRecordStore.sessionStorage}.
+ *
+ * @example
+ * ```ts
+ * const record: ContactRecord = { chat: { participantToken }, readMarker: { id, time } };
+ * ```
+ */
+export interface ContactRecord {
+  readonly chat?: StoredChat | undefined;
+  readonly readMarker?: ReadMarker | undefined;
+  readonly previousContactId?: string | undefined;
+}
+
+/**
+ * Reads and writes the {@link ContactRecord} under one key.
+ *
+ * @example
+ * ```ts
+ * const records = createContactRecordStore({ storage: sessionStorage, key: 'contact-kit.chat' });
+ * records.update((record) => ({ ...record, readMarker }));
+ * ```
+ */
+export interface ContactRecordStore {
+  read(): ContactRecord;
+  update(change: (record: ContactRecord) => ContactRecord): void;
+  /**
+   * A `StorageLike` for the chat session: what it writes under the key becomes the record's
+   * `chat` (the rest of the record is kept), what it removes clears `chat` only.
+   */
+  readonly sessionStorage: StorageLike;
+}
+
+const isId = (value: unknown): value is string =>
+  typeof value === 'string' && value !== '' && value.length <= 500;
+
+/**
+ * Creates the store of the record under `options.key` in `options.storage` (the defaults of
+ * the chat session: `sessionStorage`, `contact-kit.chat`). Storage failures are swallowed:
+ * resuming is a convenience, never a reason for the chat to fail.
+ *
+ * @example
+ * ```ts
+ * const records = createContactRecordStore({});
+ * const { chat } = records.read();
+ * ```
+ */
+export function createContactRecordStore(options: ChatStorageOptions): ContactRecordStore {
+  const name = options.key ?? DEFAULT_CHAT_STORAGE_KEY;
+  const target = options.storage === undefined ? defaultChatStorage() : (options.storage ?? undefined);
+  const at = { storage: target ?? null, key: name };
+
+  function readExtras(): Pick<ContactRecord, 'readMarker' | 'previousContactId'> {
+    try {
+      const text = target?.getItem(name);
+      const value = text == null ? undefined : (JSON.parse(text) as Record<string, unknown>);
+      return {
+        readMarker: readMarkerFrom(value?.['readMarker']),
+        previousContactId: isId(value?.['previousContactId'])
+          ? value['previousContactId']
+          : undefined,
+      };
+    } catch {
+      return {};
+    }
+  }
+
+  function read(): ContactRecord {
+    return { chat: readStoredChat(at), ...readExtras() };
+  }
+
+  function write(record: ContactRecord): void {
+    const extras = {
+      ...(record.readMarker !== undefined ? { readMarker: record.readMarker } : {}),
+      ...(record.previousContactId !== undefined
+        ? { previousContactId: record.previousContactId }
+        : {}),
+    };
+    if (record.chat !== undefined) {
+      const chat: StoredChat = { ...record.chat, ...extras };
+      writeStoredChat(chat, at);
+      return;
+    }
+    if (record.previousContactId === undefined) {
+      clearStoredChat(at);
+      return;
+    }
+    try {
+      target?.setItem(name, JSON.stringify(extras));
+    } catch {
+      // See writeStoredChat.
+    }
+  }
+
+  const update = (change: (record: ContactRecord) => ContactRecord): void => write(change(read()));
+
+  return {
+    read,
+    update,
+    sessionStorage: {
+      getItem: (asked) => target?.getItem(asked) ?? null,
+      setItem: (_name, value) => {
+        const chat = readStoredChat({ storage: { getItem: () => value, setItem() {}, removeItem() {} } });
+        update((record) => ({ ...record, chat }));
+      },
+      removeItem: () => update((record) => ({ ...record, chat: undefined })),
+    },
+  };
+}
