@@ -231,7 +231,10 @@ export interface ChatSession {
    * with the same ClientToken. Returns its `localId` (= ClientToken), usable with `retry`.
    * Interactive responses are sent without a transcript row.
    */
-  sendMessage(content: string, options?: SendOptions & { contentType?: SendableMessageContentType }): string;
+  sendMessage(
+    content: string,
+    options?: SendOptions & { contentType?: SendableMessageContentType },
+  ): string;
   /** Tells the others we are typing (throttled to once per 10 s; dropped while offline). */
   sendTyping(): void;
   /** Sends a read receipt for someone else's message (coalesced, once per message). */

@@ -11,11 +11,7 @@ import type { BroadcastChannelLike } from '../tabs/tabTransport';
 import { createEmitter } from './createEmitter';
 import type { Emitter } from './createEmitter';
 import { createContactRecordStore } from './contactRecord';
-import {
-  assertStartChatResult,
-  contactTransition,
-  idleContactState,
-} from './contactMachine';
+import { assertStartChatResult, contactTransition, idleContactState } from './contactMachine';
 import type { ChatContact, ContactEvent, ContactState, StartChatResult } from './contactMachine';
 import { createContactTabs } from './contactTabs';
 import type { ContactTabs, ContactTabsOptions, SharedContact } from './contactTabs';
@@ -99,7 +95,10 @@ export interface ContactControllerOptions {
   sessionOptions?: Partial<ChatSessionOptions> | undefined;
   /** Connect as soon as a session exists (default). `false`: call `connect()` yourself. */
   autoConnect?: boolean | undefined;
-  /** Defaults to `shared` where `BroadcastChannel` exists. */
+  /**
+   * Defaults to `single` for now: `shared` needs the tab election, which is not built yet
+   * (issue #13) and throws when asked for.
+   */
   tabs?: ContactTabsMode | undefined;
   /** Replaces the browser's channel and locks (tests). */
   tabsTransport?: Partial<Pick<ContactTabsOptions, 'openChannel' | 'locks' | 'tabId'>> | undefined;
@@ -172,7 +171,10 @@ export interface ContactController {
   subscribe(listener: () => void): () => void;
   getSnapshot(): ContactSnapshot;
   /** Subscribes to one event; returns the unsubscribe function. */
-  on<K extends keyof ContactEvents>(type: K, listener: (value: ContactEvents[K]) => void): () => void;
+  on<K extends keyof ContactEvents>(
+    type: K,
+    listener: (value: ContactEvents[K]) => void,
+  ): () => void;
   /**
    * The running contact, or a new one: resumes the stored contact or joins another tab's, else
    * calls `startChat` (once). After an ended chat, a new contact. Rejects with what `startChat`
@@ -243,15 +245,19 @@ const defaultCreateSession: ContactSessionFactory = (sessionOptions) =>
 
 /**
  * Starts loading the core's chat session code (once), so a chat that starts soon does not wait
- * for it. Never rejects (a failed load is tried again by the next chat).
+ * for it. Resolves when it is loaded or failed to load; never rejects (a failed load is tried
+ * again by the next chat).
  *
  * @example
  * ```ts
- * requestIdleCallback(() => preloadChatSession());
+ * requestIdleCallback(() => void preloadChatSession());
  * ```
  */
-export function preloadChatSession(): void {
-  loadCreateChatSession().catch(() => undefined);
+export function preloadChatSession(): Promise<void> {
+  return loadCreateChatSession().then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /** A fresh id for this tab. */
@@ -358,8 +364,9 @@ export function createContactController(options: ContactControllerOptions): Cont
     const BroadcastChannelImpl = (
       globalThis as unknown as { BroadcastChannel?: new (name: string) => BroadcastChannelLike }
     ).BroadcastChannel;
+    // Until the tab election lands (issue #13), tabs are shared only when asked for.
     if (
-      options.tabs === 'single' ||
+      options.tabs !== 'shared' ||
       (state.status === 'ready' && state.source === 'prop') ||
       (transport?.openChannel === undefined && BroadcastChannelImpl === undefined)
     ) {
@@ -564,7 +571,8 @@ export function createContactController(options: ContactControllerOptions): Cont
       record.chat?.participantToken === contact.ParticipantToken
         ? record
         : {
-            readMarker: state.status === 'ready' && state.source === 'joined' ? readMarker : undefined,
+            readMarker:
+              state.status === 'ready' && state.source === 'joined' ? readMarker : undefined,
             chat: {
               participantToken: contact.ParticipantToken,
               contactId: contact.ContactId,
@@ -587,7 +595,9 @@ export function createContactController(options: ContactControllerOptions): Cont
         }
         // A follower's sends not seen confirmed yet: the new session replays them (same ids).
         const carried =
-          placement?.role === 'follower' ? (placement.session as MirrorSession).unconfirmedSends() : [];
+          placement?.role === 'follower'
+            ? (placement.session as MirrorSession).unconfirmedSends()
+            : [];
         ownSession(contact, (session) => {
           const stopHost = currentTabs.host(session, epoch);
           swap({
@@ -601,7 +611,10 @@ export function createContactController(options: ContactControllerOptions): Cont
           for (const send of carried as readonly CarriedSend[]) {
             try {
               if (send.kind === 'message') {
-                session.sendMessage(send.content, { contentType: send.contentType as never, localId: send.localId });
+                session.sendMessage(send.content, {
+                  contentType: send.contentType as never,
+                  localId: send.localId,
+                });
               } else {
                 session.sendAttachment(send.file, { localId: send.localId });
               }
@@ -644,7 +657,7 @@ export function createContactController(options: ContactControllerOptions): Cont
     }
     dispatch({ type: 'START' });
     if (options.createSession === undefined) {
-      preloadChatSession();
+      void preloadChatSession();
     }
     const promise = (async (): Promise<ChatContact> => {
       try {

@@ -61,7 +61,8 @@ const isId = (value: unknown): value is string =>
  */
 export function createContactRecordStore(options: ChatStorageOptions): ContactRecordStore {
   const name = options.key ?? DEFAULT_CHAT_STORAGE_KEY;
-  const target = options.storage === undefined ? defaultChatStorage() : (options.storage ?? undefined);
+  const target =
+    options.storage === undefined ? defaultChatStorage() : (options.storage ?? undefined);
   const at = { storage: target ?? null, key: name };
 
   function readExtras(): Pick<ContactRecord, 'readMarker' | 'previousContactId'> {
@@ -114,7 +115,9 @@ export function createContactRecordStore(options: ChatStorageOptions): ContactRe
     sessionStorage: {
       getItem: (asked) => target?.getItem(asked) ?? null,
       setItem: (_name, value) => {
-        const chat = readStoredChat({ storage: { getItem: () => value, setItem() {}, removeItem() {} } });
+        const chat = readStoredChat({
+          storage: { getItem: () => value, setItem() {}, removeItem() {} },
+        });
         update((record) => ({ ...record, chat }));
       },
       removeItem: () => update((record) => ({ ...record, chat: undefined })),

@@ -92,7 +92,8 @@ export interface ContactTabs {
 }
 
 /**
- * Creates the tabs layer (not wired yet).
+ * Creates the tabs layer. Not built yet: the election (Web Locks with a BroadcastChannel
+ * fallback) is missing, so this throws; the controller uses it only for `tabs: 'shared'`.
  *
  * @example
  * ```ts
@@ -100,5 +101,7 @@ export interface ContactTabs {
  * ```
  */
 export function createContactTabs(options: ContactTabsOptions): ContactTabs {
-  throw new Error(`tabs not implemented yet (${options.name})`);
+  throw new Error(
+    `tabs: 'shared' is not available yet (${options.name}): the tab election is not built; use tabs: 'single'`,
+  );
 }

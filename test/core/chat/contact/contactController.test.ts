@@ -19,17 +19,15 @@ function world() {
   service.onMessageStored = (item) => server.broadcast(item);
   const storage = memoryStorage();
   let contacts = 0;
-  const startChat = vi.fn(
-    async (): Promise<StartChatResult> => {
-      contacts += 1;
-      service.contactId = `contact-${contacts}`;
-      return {
-        ContactId: `contact-${contacts}`,
-        ParticipantId: 'customer-1',
-        ParticipantToken: `token-${contacts}`,
-      };
-    },
-  );
+  const startChat = vi.fn(async (): Promise<StartChatResult> => {
+    contacts += 1;
+    service.contactId = `contact-${contacts}`;
+    return {
+      ContactId: `contact-${contacts}`,
+      ParticipantId: 'customer-1',
+      ParticipantToken: `token-${contacts}`,
+    };
+  });
   const controller = (overrides: Partial<ContactControllerOptions> = {}) =>
     createContactController({
       startChat,
@@ -119,11 +117,12 @@ describe('createContactController', () => {
     const after = w.controller();
     after.subscribe(() => undefined);
     await w.settle();
-    expect(after.getSnapshot().session?.getSnapshot().items.map((item) => item.content)).toEqual([
-      'one',
-      'two',
-      'three',
-    ]);
+    expect(
+      after
+        .getSnapshot()
+        .session?.getSnapshot()
+        .items.map((item) => item.content),
+    ).toEqual(['one', 'two', 'three']);
     expect(after.getSnapshot().unread).toBe(0);
     w.agentSays('four');
     expect(after.getSnapshot().unread).toBe(1);
