@@ -8,7 +8,11 @@ import type { ChatSessionLike } from '../chatSessionLike';
 import type { ChatContact, ContactState } from '../../core/chat/contact/contactMachine';
 import type { Store } from '../internal/createStore';
 
-export type { ChatContact, ChatContactSource, StartChatResult } from '../../core/chat/contact/contactMachine';
+export type {
+  ChatContact,
+  ChatContactSource,
+  StartChatResult,
+} from '../../core/chat/contact/contactMachine';
 
 /**
  * Where the kit keeps what must survive a page reload (the contact and its tokens): the core's
