@@ -1,11 +1,8 @@
 import type { Clock, TimerHandle } from '../clock';
 import type { Logger } from '../logger';
-import {
-  ContentType,
-  MESSAGE_CONTENT_LIMITS,
-  SENDABLE_MESSAGE_CONTENT_TYPES,
-} from '../protocol/contentTypes';
+import { ContentType } from '../protocol/contentTypes';
 import type { SendableMessageContentType } from '../protocol/contentTypes';
+import { checkLocalId, checkMessage } from './checkSend';
 import { ChatError } from '../protocol/errors';
 import { newClientToken } from '../protocol/newClientToken';
 import type { ParticipantClient } from '../protocol/participantClient';
@@ -661,17 +658,6 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     }
   }
 
-  /** A caller-chosen send id, checked (misuse throws). */
-  function chosenLocalId(action: string, localId: unknown): string | undefined {
-    if (localId === undefined) {
-      return undefined;
-    }
-    if (typeof localId !== 'string' || localId.length === 0 || localId.length > 500) {
-      throw new ChatError('MESSAGE_INVALID', `${action}: localId must be 1–500 characters`);
-    }
-    return localId;
-  }
-
   /** Whether a send with this id is already held: shown, queued, hidden or failed. */
   function holdsSend(localId: string): boolean {
     return (
@@ -708,24 +694,8 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     },
     sendMessage(content, sendOptions) {
       assertActive('sendMessage');
-      const contentType = sendOptions?.contentType ?? ContentType.plainText;
-      if (!(SENDABLE_MESSAGE_CONTENT_TYPES as readonly string[]).includes(contentType)) {
-        throw new ChatError(
-          'MESSAGE_INVALID',
-          `sendMessage: ${String(contentType)} cannot be sent`,
-        );
-      }
-      if (typeof content !== 'string' || content.trim() === '') {
-        throw new ChatError('MESSAGE_INVALID', 'sendMessage: the message is empty');
-      }
-      const limit = MESSAGE_CONTENT_LIMITS[contentType];
-      if (content.length > limit) {
-        throw new ChatError(
-          'MESSAGE_INVALID',
-          `sendMessage: the message is longer than ${limit} characters`,
-        );
-      }
-      const chosen = chosenLocalId('sendMessage', sendOptions?.localId);
+      const contentType = checkMessage('sendMessage', content, sendOptions?.contentType);
+      const chosen = checkLocalId('sendMessage', sendOptions?.localId);
       if (chosen !== undefined && holdsSend(chosen)) {
         return chosen;
       }
@@ -764,7 +734,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     },
     sendAttachment(file, sendOptions) {
       assertActive('sendAttachment');
-      const chosen = chosenLocalId('sendAttachment', sendOptions?.localId);
+      const chosen = checkLocalId('sendAttachment', sendOptions?.localId);
       if (chosen !== undefined && holdsSend(chosen)) {
         return chosen;
       }
