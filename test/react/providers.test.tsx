@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { act, render, renderHook, waitFor, cleanup } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { Component, StrictMode } from 'react';
+import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChatError, silentLogger } from 'contact-kit/core';
 import {
@@ -121,6 +121,8 @@ describe('ContactKitProvider + ChatProvider', () => {
     expect(result.current.status).toBe('open');
 
     unmount();
+    // Destroyed a microtask later (StrictMode's unmount-and-mount keeps the contact).
+    await Promise.resolve();
     expect(session.destroyed).toBe(true);
   });
 
@@ -130,6 +132,7 @@ describe('ContactKitProvider + ChatProvider', () => {
     await act(() => first.result.current.start());
     await waitFor(() => expect(live()[0]?.callsOf('connect')).toHaveLength(1));
     first.unmount();
+    await Promise.resolve();
     expect(live()).toHaveLength(0);
 
     const second = renderHook(() => useChat(), { wrapper });
@@ -204,7 +207,11 @@ describe('ContactKitProvider + ChatProvider', () => {
     await act(() => result.current.end());
     expect(session.callsOf('endChat')).toHaveLength(1);
     expect(result.current.status).toBe('ended');
-    expect(storage.getItem('contact-kit.chat')).toBeNull();
+    // The tokens are gone; the ended contact stays, for "continue the conversation".
+    expect(JSON.parse(storage.getItem('contact-kit.chat')!)).toEqual({
+      previousContactId: 'contact-1',
+    });
+    expect(result.current.previousContactId).toBe('contact-1');
 
     await act(() => result.current.start());
     expect(startChat).toHaveBeenCalledTimes(2);
@@ -257,7 +264,9 @@ describe('ContactKitProvider + ChatProvider', () => {
 
     act(() => session.update({ chat: { status: 'ended', error: undefined } }));
     expect(callbacks.onChatEnded).toHaveBeenCalledTimes(1);
-    expect(storage.getItem('contact-kit.chat')).toBeNull();
+    expect(JSON.parse(storage.getItem('contact-kit.chat')!)).toEqual({
+      previousContactId: 'contact-1',
+    });
   });
 });
 
@@ -295,7 +304,7 @@ describe('an asynchronous session factory (the default loads the core on first u
 
     await waitFor(() => expect(factory.waiting.length).toBeGreaterThan(0));
     await factory.deliverAll();
-    // StrictMode asked twice; the discarded effect's session is destroyed as it arrives.
+    // One contact, one session, even under StrictMode.
     const live = factory.made.filter((session) => !session.destroyed);
     expect(live).toHaveLength(1);
     await waitFor(() => expect(live[0]!.callsOf('connect')).toHaveLength(1));
@@ -307,6 +316,7 @@ describe('an asynchronous session factory (the default loads the core on first u
     expect(result.current.status).toBe('open');
 
     unmount();
+    await Promise.resolve();
     expect(live[0]!.destroyed).toBe(true);
   });
 
@@ -325,20 +335,24 @@ describe('an asynchronous session factory (the default loads the core on first u
     }
   });
 
-  it('throws what the factory rejected with, for the nearest error boundary', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  it('a factory that rejects turns the chat failed, with the error; start() tries the same contact again', async () => {
     const failure = new Error('the chat code could not be loaded');
-    const { wrapper } = setup({ createSession: () => Promise.reject(failure) });
-    const caught: unknown[] = [];
-    const { result } = renderHook(() => useChat(), {
-      wrapper: ({ children }) => (
-        <Boundary onError={(error) => caught.push(error)}>{wrapper({ children })}</Boundary>
-      ),
-    });
+    const createSession = vi
+      .fn<(options: ChatSessionFactoryOptions) => Promise<FakeChatSession>>()
+      .mockRejectedValueOnce(failure)
+      .mockImplementation(async (options) => new FakeChatSession(options));
+    const { wrapper, startChat } = setup({ createSession });
+    const { result } = renderHook(() => useChat(), { wrapper });
     await act(async () => {
       await result.current.start().catch(() => undefined);
     });
-    await waitFor(() => expect(caught).toContain(failure));
+    await waitFor(() => expect(result.current.status).toBe('failed'));
+    expect(result.current.error).toBe(failure);
+
+    await act(() => result.current.start());
+    await waitFor(() => expect(result.current.status).toBe('connecting'));
+    expect(createSession).toHaveBeenCalledTimes(2);
+    expect(startChat).toHaveBeenCalledTimes(1);
   });
 
   it('the default factory loads the core and creates a real session', async () => {
@@ -384,19 +398,3 @@ describe('misuse', () => {
     expect(() => render(<ChatProvider />)).toThrow(/<ContactKitProvider>/);
   });
 });
-
-class Boundary extends Component<
-  { children: ReactNode; onError: (error: unknown) => void },
-  { failed: boolean }
-> {
-  override state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  override componentDidCatch(error: unknown) {
-    this.props.onError(error);
-  }
-  override render() {
-    return this.state.failed ? null : this.props.children;
-  }
-}

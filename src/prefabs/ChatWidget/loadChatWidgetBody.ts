@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ComponentType } from 'react';
-import { loadCreateChatSession } from '../../react/internal/defaultCreateSession';
+import { preloadChatSession } from '../../core/chat/contact/contactController';
 import type { ChatWidgetBodyProps } from './ChatWidgetBody';
 
 type Body = ComponentType<ChatWidgetBodyProps>;
@@ -53,7 +53,7 @@ const getServerLoaded = () => undefined;
  * ```
  */
 export function preloadChatWidget(): Promise<void> {
-  return Promise.all([loadChatWidgetBody(), loadCreateChatSession()]).then(
+  return Promise.all([loadChatWidgetBody(), preloadChatSession()]).then(
     () => undefined,
     () => undefined,
   );

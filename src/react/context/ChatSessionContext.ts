@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import type { ChatSessionLike } from '../chatSessionLike';
 import type { ExternalStore } from '../hooks/internal/useStoreSelector';
 import type { Store } from '../internal/createStore';
+import type { ContactController } from '../../core/chat/contact/contactController';
 
 /**
  * What {@link ChatProvider} shares with the hooks below it.
@@ -17,8 +18,13 @@ export interface ChatContextValue {
   readonly session: ChatSessionLike | undefined;
   /** The session, or a store holding an idle snapshot before there is one. */
   readonly store: ExternalStore<ChatSnapshot>;
-  /** Id of the newest incoming item the customer has seen (for unread counts). */
+  /**
+   * Id of the newest incoming item the customer has seen, for a session of the app's (a contact
+   * of the kit keeps its read state in the controller, shared by tabs and kept across reloads).
+   */
   readonly readMarker: Store<string | undefined>;
+  /** The contact controller of the kit's session; `undefined` for a session of the app's. */
+  readonly controller?: ContactController | undefined;
 }
 
 const ChatContext = createContext<ChatContextValue | undefined>(undefined);

@@ -6,13 +6,15 @@ import type { ChatSessionOptions } from '../../core/chat/chatSession';
 import type { WebSocketConstructor } from '../../core/chat/socket/chatSocket';
 import type { ChatSessionLike } from '../chatSessionLike';
 import type { ChatContact, ContactState } from '../../core/chat/contact/contactMachine';
-import type { Store } from '../internal/createStore';
+import type { ContactController } from '../../core/chat/contact/contactController';
+import type { ExternalStore } from '../hooks/internal/useStoreSelector';
 
 export type {
   ChatContact,
   ChatContactSource,
   StartChatResult,
 } from '../../core/chat/contact/contactMachine';
+export type { ContactTabsMode, StartChatRequest } from '../../core/chat/contact/contactController';
 
 /**
  * Where the kit keeps what must survive a page reload (the contact and its tokens): the core's
@@ -38,8 +40,7 @@ export type WebSocketConstructorLike = WebSocketConstructor;
 
 /**
  * What {@link ContactKitProviderProps.createSession} receives: the core's `ChatSessionOptions`,
- * filled from the provider (with a `client` that reuses the first connection fetched through
- * React Query).
+ * filled from the provider (endpoint or region, storage, logger, clock).
  *
  * @example
  * ```ts
@@ -50,8 +51,8 @@ export type ChatSessionFactoryOptions = ChatSessionOptions;
 
 /**
  * Creates the chat session of one contact, at once or asynchronously (the default loads the
- * core's session code on first use). A thrown error or a rejection reaches the nearest error
- * boundary, as any misuse does.
+ * core's session code on first use). A thrown error or a rejection turns the contact `failed`
+ * (`useChat().status`, with the error).
  *
  * @example
  * ```ts
@@ -95,18 +96,20 @@ export interface ContactKitContextValue {
   readonly clock: Clock;
   readonly locale: string;
   readonly theme: ContactKitThemeInput | undefined;
-  readonly createSession: ChatSessionFactory;
-  /** The contact: idle, starting, ready (with its token) or failed. */
-  readonly contact: Pick<Store<ContactState>, 'getSnapshot' | 'subscribe'>;
   /**
-   * Resolves the contact: the existing one when there is one, else calls `startChat` (once, even
-   * when called concurrently) and stores the result. Rejects with what `startChat` threw.
+   * The core's contact controller the provider binds to: the contact's whole life (start,
+   * resume, tabs, read state, end, continue) lives there; React only renders it.
+   */
+  readonly controller: ContactController;
+  /** The contact: idle, starting, ready (with its token) or failed. */
+  readonly contact: ExternalStore<ContactState>;
+  /**
+   * Resolves the contact: the running one, the stored one, or another tab's; else calls
+   * `startChat` (once, even when called concurrently). Rejects with what `startChat` threw.
    */
   readonly start: () => Promise<ChatContact>;
-  /** Forgets the stored contact so the next `start` begins a new chat. */
+  /** Drops an ended or failed contact so the next `start` begins a new chat. */
   readonly forget: () => void;
-  /** Removes the stored contact but keeps the current one (its chat ended). */
-  readonly clearStored: () => void;
 }
 
 const ContactKitContext = createContext<ContactKitContextValue | undefined>(undefined);

@@ -50,12 +50,28 @@ export interface UseChatResult {
   send: (content: string, options?: SendMessageOptions) => string;
   /** Leaves the chat (DisconnectParticipant) and forgets the stored contact. */
   end: () => Promise<void>;
+  /**
+   * The last ended contact of this browser tab, which {@link UseChatResult.continueChat} picks
+   * up; `undefined` when there is none.
+   */
+  previousContactId: string | undefined;
+  /**
+   * Starts a new contact that continues the ended one (persistent chat): `startChat` receives
+   * `{ previousContactId }` for the backend's StartChatContact `PersistentChat`, and the earlier
+   * messages show above the new ones. Rejects when there is no ended contact, or with what
+   * `startChat` threw.
+   */
+  continueChat: () => Promise<void>;
 }
 
 const NO_CONTACT: ContactState = { status: 'idle' };
 const NO_CONTACT_STORE = { subscribe: () => () => undefined, getSnapshot: () => NO_CONTACT };
+const NO_PREVIOUS = { previousContactId: undefined };
+const NO_CONTROLLER = { subscribe: () => () => undefined, getSnapshot: () => NO_PREVIOUS };
 
 const selectContact = (state: ContactState) => state;
+const selectPrevious = (snapshot: { readonly previousContactId: string | undefined }) =>
+  snapshot.previousContactId;
 
 function selectSessionPart(snapshot: ChatSnapshot) {
   return { connection: snapshot.connection, chat: snapshot.chat.status };
@@ -81,6 +97,8 @@ export function useChat(): UseChatResult {
   const kit = useMaybeContactKit();
   const contact = useStoreSelector(kit?.contact ?? NO_CONTACT_STORE, selectContact);
   const part = useStoreSelector(store, selectSessionPart, shallowEqual);
+  const controller = kit?.controller;
+  const previousContactId = useStoreSelector(controller ?? NO_CONTROLLER, selectPrevious);
 
   let status: UseChatStatus;
   let error: Error | ChatError | undefined = part.connection.error;
@@ -101,14 +119,15 @@ export function useChat(): UseChatResult {
   }
 
   const start = useCallback(async () => {
-    if (!kit) {
-      return;
+    await controller?.start();
+  }, [controller]);
+
+  const continueChat = useCallback(async () => {
+    if (!controller) {
+      throw new Error('useChat().continueChat: needs <ContactKitProvider> (it starts contacts).');
     }
-    if (session?.getSnapshot().chat.status === 'ended') {
-      kit.forget();
-    }
-    await kit.start();
-  }, [kit, session]);
+    await controller.continue();
+  }, [controller]);
 
   const send = useCallback(
     (content: string, options?: SendMessageOptions) => {
@@ -121,9 +140,12 @@ export function useChat(): UseChatResult {
   );
 
   const end = useCallback(async () => {
-    kit?.clearStored();
+    if (controller && controller.getSnapshot().session === session) {
+      await controller.end();
+      return;
+    }
     await session?.endChat();
-  }, [kit, session]);
+  }, [controller, session]);
 
   const ready = contact.status === 'ready' ? contact.contact : undefined;
   return {
@@ -134,5 +156,7 @@ export function useChat(): UseChatResult {
     start,
     send,
     end,
+    previousContactId,
+    continueChat,
   };
 }

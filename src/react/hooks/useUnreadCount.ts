@@ -1,6 +1,6 @@
 import type { ChatSnapshot } from '../../core/chat/chatSession';
 import { useCallback, useMemo } from 'react';
-import type { ChatItem } from '../../core/chat/chatItem';
+import { countUnread, isIncomingItem } from '../../core/chat/contact/readMarker';
 
 import { useChatContext } from '../context/ChatSessionContext';
 import { useStoreSelector } from './internal/useStoreSelector';
@@ -20,16 +20,16 @@ export interface UseUnreadCountResult {
   markAllRead: () => void;
 }
 
-function isIncoming(item: ChatItem): boolean {
-  return !item.isOwn && (item.type === 'message' || item.type === 'attachment');
-}
-
 const selectItems = (snapshot: ChatSnapshot) => snapshot.items;
 const selectMarker = (marker: string | undefined) => marker;
+const selectUnread = (snapshot: { readonly unread: number }) => snapshot.unread;
+const NO_UNREAD = { unread: 0 };
+const NO_CONTROLLER = { subscribe: () => () => undefined, getSnapshot: () => NO_UNREAD };
 
 /**
  * How many messages the customer has not read, for a launcher badge. Call `markAllRead` when the
- * chat is visible.
+ * chat is visible. For the kit's contact the read state is the core's: every tab of the chat
+ * shows the same count, and a reload keeps it (messages already seen stay read).
  *
  * @example
  * ```tsx
@@ -41,30 +41,35 @@ const selectMarker = (marker: string | undefined) => marker;
  * ```
  */
 export function useUnreadCount(): UseUnreadCountResult {
-  const { session, store, readMarker } = useChatContext();
+  const { session, store, readMarker, controller } = useChatContext();
   const items = useStoreSelector(store, selectItems);
   const marker = useStoreSelector(readMarker, selectMarker);
+  const kept = useStoreSelector(controller ?? NO_CONTROLLER, selectUnread);
 
-  const count = useMemo(() => {
-    const start = marker === undefined ? 0 : items.findIndex((item) => item.id === marker) + 1;
-    let unread = 0;
-    for (let index = start; index < items.length; index += 1) {
-      const item = items[index];
-      if (item && isIncoming(item)) {
-        unread += 1;
-      }
+  // A session of the app's: the marker is this provider's, by id.
+  const counted = useMemo(() => {
+    if (controller) {
+      return 0;
     }
-    return unread;
-  }, [items, marker]);
+    const seen = marker === undefined ? undefined : items.find((item) => item.id === marker);
+    return countUnread(items, seen && { id: seen.id, time: seen.time });
+  }, [controller, items, marker]);
 
   const markAllRead = useCallback(() => {
-    const latest = store.getSnapshot().items.findLast(isIncoming);
-    if (!latest || readMarker.getSnapshot() === latest.id) {
+    const latest = store.getSnapshot().items.findLast(isIncomingItem);
+    if (!latest) {
+      return;
+    }
+    if (controller) {
+      controller.markRead(latest.id);
+      return;
+    }
+    if (readMarker.getSnapshot() === latest.id) {
       return;
     }
     readMarker.set(latest.id);
     session?.markRead(latest.id);
-  }, [session, store, readMarker]);
+  }, [controller, session, store, readMarker]);
 
-  return { count, markAllRead };
+  return { count: controller ? kept : counted, markAllRead };
 }

@@ -2,9 +2,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ChatItem } from '../../core/chat/chatItem';
-import type { ChatError } from '../../core/protocol/errors';
+import { ChatError } from '../../core/protocol/errors';
 import type { ChatConnectionView, ChatSnapshot } from '../../core/chat/chatSession';
-import { createParticipantClient } from '../../core/protocol/participantClient';
+import type { ContactController, ContactSnapshot } from '../../core/chat/contact/contactController';
+import { watchSession } from '../../core/chat/contact/watchSession';
+import type { SessionEventHandlers } from '../../core/chat/contact/watchSession';
 import type { ChatConnectionStatus, ChatSessionLike } from '../chatSessionLike';
 import { ChatContextProvider } from '../context/ChatSessionContext';
 import type { ChatContextValue } from '../context/ChatSessionContext';
@@ -16,16 +18,20 @@ import {
   participantConnectionQueryOptions,
   useParticipantConnection,
 } from '../hooks/useParticipantConnection';
-import { createConnectionHandoff } from '../internal/connectionHandoff';
-import type { ConnectionHandoff } from '../internal/connectionHandoff';
 import { createStore } from '../internal/createStore';
-import type { ChatContact, ContactState } from '../../core/chat/contact/contactMachine';
 import { IDLE_STORE } from '../internal/idleSnapshot';
 
 const FIRST_CONNECTION_TYPES = ['WEBSOCKET', 'CONNECTION_CREDENTIALS'] as const;
-const NO_CONTACT: ContactState = { status: 'idle' };
-const NO_CONTACT_STORE = { subscribe: () => () => undefined, getSnapshot: () => NO_CONTACT };
-const selectContact = (state: ContactState) => state;
+const NO_CONTROLLER_SNAPSHOT: Pick<ContactSnapshot, 'session' | 'role' | 'state'> = {
+  session: undefined,
+  role: undefined,
+  state: { status: 'idle' },
+};
+const NO_CONTROLLER = {
+  subscribe: () => () => undefined,
+  getSnapshot: () => NO_CONTROLLER_SNAPSHOT,
+};
+const selectPlacement = (snapshot: Pick<ContactSnapshot, 'session' | 'role' | 'state'>) => snapshot;
 
 /**
  * Props of {@link ChatProvider}.
@@ -45,7 +51,7 @@ export interface ChatProviderProps {
   session?: ChatSessionLike;
   /** A connection error appeared (a new `connection.error`). */
   onError?: (error: ChatError) => void;
-  /** The socket status changed. */
+  /** The socket status changed (in a follower tab: the socket of the tab that holds it). */
   onConnectionChange?: (status: ChatConnectionStatus, connection: ChatConnectionView) => void;
   /** The chat ended (by the agent, the flow, or the customer). */
   onChatEnded?: () => void;
@@ -56,16 +62,12 @@ export interface ChatProviderProps {
   onMessage?: (item: ChatItem) => void;
 }
 
-function isIncoming(item: ChatItem): boolean {
-  return !item.isOwn && (item.type === 'message' || item.type === 'attachment');
-}
-
 /**
- * Owns the chat session of the current contact: creates it when the contact is known, makes the
- * first connection with {@link useParticipantConnection}, destroys it on unmount or when the
- * contact changes, and reports changes through callbacks. StrictMode-safe: the session it keeps
- * opens one websocket. The session (a core object) manages the websocket, reconnects and
- * resubscribes; React never owns a socket. Renders no UI.
+ * Binds the hooks below it to the chat of the current contact: the session the core's contact
+ * controller (from {@link ContactKitProvider}) gives this tab, its own or a mirror of the tab
+ * that holds the socket. Makes the first connection with {@link useParticipantConnection} and
+ * hands it to the core, and calls the callbacks on the controller's events. The core owns the
+ * session, the socket, reconnects and storage; React never owns a socket. Renders no UI.
  *
  * @example
  * ```tsx
@@ -89,36 +91,34 @@ export function ChatProvider(props: ChatProviderProps): ReactNode {
       'ChatProvider must be used within <ContactKitProvider> (or be given a session).',
     );
   }
-  const contact = useStoreSelector(kit?.contact ?? NO_CONTACT_STORE, selectContact);
-  const participantToken =
-    !external && contact.status === 'ready' ? contact.contact.ParticipantToken : undefined;
-
-  const ownedEntry = useOwnedSession(
-    kit,
-    participantToken,
-    contact.status === 'ready' ? contact.contact : undefined,
-  );
-  const owned = ownedEntry?.session;
-  const session = external ?? owned;
+  const controller = external ? undefined : kit?.controller;
+  const placement = useStoreSelector(controller ?? NO_CONTROLLER, selectPlacement);
+  const session = external ?? placement.session;
 
   const latest = useRef(props);
   useEffect(() => {
     latest.current = props;
   });
-  useSessionCallbacks(session, latest, kit, external === undefined);
+  useProviderCallbacks(controller, external, latest);
 
   const [readMarker] = useState(() => createStore<string | undefined>(undefined));
   const value = useMemo<ChatContextValue>(
-    () => ({ session, store: session ?? IDLE_STORE, readMarker }),
-    [session, readMarker],
+    () => ({ session, store: session ?? IDLE_STORE, readMarker, controller }),
+    [session, readMarker, controller],
   );
+  const state = placement.state;
+  const participantToken = state.status === 'ready' ? state.contact.ParticipantToken : undefined;
   return (
     <ChatContextProvider value={value}>
-      {kit && ownedEntry && participantToken ? (
+      {kit &&
+      controller &&
+      placement.session &&
+      placement.role !== 'follower' &&
+      participantToken ? (
         <FirstConnection
           kit={kit}
-          session={ownedEntry.session}
-          handoff={ownedEntry.handoff}
+          controller={controller}
+          session={placement.session}
           participantToken={participantToken}
         />
       ) : null}
@@ -128,110 +128,72 @@ export function ChatProvider(props: ChatProviderProps): ReactNode {
 }
 
 /**
- * One session per participant token, created after mount (so server rendering and discarded
- * renders create nothing) and destroyed by the effect's cleanup; a session the factory delivers
- * after that cleanup is destroyed on arrival. Under StrictMode the first session is destroyed
- * before it ever connected: connecting waits for the committed one. A factory that throws or
- * rejects throws here, for the nearest error boundary.
+ * The provider's callbacks, from the controller's typed events (or, for a session of the app's,
+ * from the same watcher the controller uses).
  */
-function useOwnedSession(
-  kit: ContactKitContextValue | undefined,
-  participantToken: string | undefined,
-  contactIds: ChatContact | undefined,
-): OwnedSession | undefined {
-  const [owned, setOwned] = useState<OwnedSession | undefined>(undefined);
-  const [failure, setFailure] = useState<{ error: unknown } | undefined>(undefined);
-  const createSession = kit?.createSession;
+function useProviderCallbacks(
+  controller: ContactController | undefined,
+  external: ChatSessionLike | undefined,
+  latest: { readonly current: ChatProviderProps },
+): void {
   useEffect(() => {
-    if (!kit || !createSession || !participantToken) {
+    const handlers: SessionEventHandlers = {
+      message: (item) => latest.current.onMessage?.(item),
+      confirmed: () => undefined,
+      failed: () => undefined,
+      connection: (view) => latest.current.onConnectionChange?.(view.status, view),
+      error: (error) => {
+        if (error instanceof ChatError) {
+          latest.current.onError?.(error);
+        }
+      },
+      ended: () => latest.current.onChatEnded?.(),
+    };
+    if (external) {
+      return watchSession(external, handlers);
+    }
+    if (!controller) {
       return undefined;
     }
-    const handoff = createConnectionHandoff(participantToken, kit.clock);
-    const client = createParticipantClient({
-      ...(kit.endpoint !== undefined ? { endpoint: kit.endpoint } : {}),
-      ...(kit.region !== undefined ? { region: kit.region } : {}),
-      ...(kit.fetch ? { fetch: kit.fetch } : {}),
-      logger: kit.logger,
-    });
-    let live = true;
-    let session: ChatSessionLike | undefined;
-    const adopt = (created: ChatSessionLike) => {
-      if (!live) {
-        created.destroy();
-        return;
-      }
-      session = created;
-      setOwned({ token: participantToken, session: created, handoff });
-    };
-    const made = createSession({
-      participantToken,
-      client: handoff.wrap(client),
-      contactId: contactIds?.ContactId,
-      participantId: contactIds?.ParticipantId,
-      ...(kit.endpoint !== undefined ? { endpoint: kit.endpoint } : {}),
-      ...(kit.region !== undefined ? { region: kit.region } : {}),
-      ...(kit.WebSocket ? { WebSocket: kit.WebSocket } : {}),
-      ...(kit.storage !== undefined ? { storage: kit.storage } : {}),
-      storageKey: kit.storageKey,
-      logger: kit.logger,
-      clock: kit.clock,
-    });
-    if ('then' in made) {
-      made.then(adopt, (error: unknown) => {
-        if (live) {
-          setFailure({ error });
-        }
-      });
-    } else {
-      adopt(made);
-    }
+    const stops = [
+      controller.on('message', handlers.message),
+      controller.on('connection', handlers.connection),
+      controller.on('error', handlers.error),
+      controller.on('ended', handlers.ended),
+    ];
     return () => {
-      live = false;
-      if (session) {
-        const gone = session;
-        gone.destroy();
-        setOwned((current) => (current?.session === gone ? undefined : current));
+      for (const stop of stops) {
+        stop();
       }
     };
-    // The session is per contact: config changes apply to the next contact, not mid-chat.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [createSession, participantToken]);
-  if (failure) {
-    throw failure.error;
-  }
-  return owned && owned.token === participantToken ? owned : undefined;
-}
-
-interface OwnedSession {
-  token: string;
-  session: ChatSessionLike;
-  handoff: ConnectionHandoff;
+  }, [controller, external, latest]);
 }
 
 /**
- * Rendered only for a session the provider owns (so a provider given a session needs no
- * QueryClient). The first websocket of a session comes from {@link useParticipantConnection}, so StrictMode's
- * double effects and several providers share one CreateParticipantConnection. The answer is
- * dropped from the cache once used: a websocket URL is for one socket.
+ * Rendered only for a session this tab holds (so a provider given a session needs no
+ * QueryClient, and a follower tab, which mirrors another tab's socket, fetches nothing). The
+ * first websocket of a session comes from {@link useParticipantConnection}, so StrictMode's
+ * double effects and several providers share one CreateParticipantConnection; the answer goes to
+ * the core through `connect({ connection })` and is dropped from the cache once used: a
+ * websocket URL is for one socket.
  */
 function FirstConnection({
   kit,
+  controller,
   session,
-  handoff,
   participantToken,
 }: {
   kit: ContactKitContextValue;
+  controller: ContactController;
   session: ChatSessionLike;
-  handoff: ConnectionHandoff;
   participantToken: string;
 }): null {
   const queryClient = useQueryClient();
-  const idle = useStoreSelector(
+  const wanted = useStoreSelector(
     session,
     (snapshot: ChatSnapshot) =>
       snapshot.connection.status === 'idle' && snapshot.chat.status === 'active',
   );
-  const wanted = idle;
   const connection = useParticipantConnection({
     participantToken,
     types: [...FIRST_CONNECTION_TYPES],
@@ -245,7 +207,7 @@ function FirstConnection({
     }
     if (isError) {
       // Let the session ask again and turn the failure into state (e.g. a 403 into an ended chat).
-      session.connect();
+      controller.connect();
       return;
     }
     if (!data) {
@@ -255,8 +217,7 @@ function FirstConnection({
     if (expiresAt !== undefined && expiresAt <= clock.now()) {
       return;
     }
-    handoff.offer(data, dataUpdatedAt);
-    session.connect();
+    controller.connect({ connection: { response: data, fetchedAt: dataUpdatedAt } });
     queryClient.removeQueries({
       queryKey: participantConnectionQueryOptions({
         participantToken,
@@ -267,8 +228,8 @@ function FirstConnection({
       exact: true,
     });
   }, [
+    controller,
     session,
-    handoff,
     wanted,
     participantToken,
     kit,
@@ -279,56 +240,4 @@ function FirstConnection({
     queryClient,
   ]);
   return null;
-}
-
-/** Calls the provider's callbacks for what changed between two snapshots. */
-function useSessionCallbacks(
-  session: ChatSessionLike | undefined,
-  latest: { readonly current: ChatProviderProps },
-  kit: ContactKitContextValue | undefined,
-  ownsContact: boolean,
-): void {
-  useEffect(() => {
-    if (!session) {
-      return undefined;
-    }
-    let previous = session.getSnapshot();
-    const seen = new Set(previous.items.map((item) => item.id));
-    const onChange = () => {
-      const next = session.getSnapshot();
-      if (next === previous) {
-        return;
-      }
-      const before = previous;
-      previous = next;
-      const callbacks = latest.current;
-      if (next.connection.status !== before.connection.status) {
-        callbacks.onConnectionChange?.(next.connection.status, next.connection);
-      }
-      if (next.connection.error && next.connection.error !== before.connection.error) {
-        callbacks.onError?.(next.connection.error);
-      }
-      if (next.items !== before.items) {
-        for (const item of next.items) {
-          if (seen.has(item.id) || (item.localId !== undefined && seen.has(item.localId))) {
-            continue;
-          }
-          seen.add(item.id);
-          // History pages (the first page, older pages, a past contact) are not news; live and
-          // gap-filled items are, whatever the client's clock says.
-          if (isIncoming(item) && !item.fromHistory) {
-            callbacks.onMessage?.(item);
-          }
-        }
-      }
-      if (next.chat.status === 'ended' && before.chat.status !== 'ended') {
-        if (ownsContact && kit) {
-          // An ended chat cannot be resumed: the next reload starts fresh.
-          kit.clearStored();
-        }
-        callbacks.onChatEnded?.();
-      }
-    };
-    return session.subscribe(onChange);
-  }, [session, latest, kit, ownsContact]);
 }

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
-import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { useContext, useEffect, useMemo, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { systemClock } from '../../core/clock';
 import type { Clock } from '../../core/clock';
@@ -8,31 +8,23 @@ import type { Logger } from '../../core/logger';
 import { ContactKitContextProvider } from '../context/ContactKitContext';
 import type {
   ChatSessionFactory,
-  ChatSessionFactoryOptions,
   ContactKitContextValue,
   ContactKitStorage,
   ContactKitThemeInput,
   WebSocketConstructorLike,
 } from '../context/ContactKitContext';
+import { DEFAULT_CHAT_STORAGE_KEY } from '../../core/chat/chatStorage';
+import type { StartChatResult } from '../../core/chat/contact/contactMachine';
 import {
-  clearStoredChat,
-  DEFAULT_CHAT_STORAGE_KEY,
-  readStoredChat,
-  writeStoredChat,
-} from '../../core/chat/chatStorage';
-import {
-  assertStartChatResult,
-  contactTransition,
-  idleContactState,
-} from '../../core/chat/contact/contactMachine';
+  createContactController,
+  preloadChatSession,
+} from '../../core/chat/contact/contactController';
 import type {
-  ChatContact,
-  ContactEvent,
-  ContactState,
-  StartChatResult,
-} from '../../core/chat/contact/contactMachine';
-import { createStore } from '../internal/createStore';
-import { defaultCreateSession, loadCreateChatSession } from '../internal/defaultCreateSession';
+  ContactController,
+  ContactControllerOptions,
+  ContactTabsMode,
+  StartChatRequest,
+} from '../../core/chat/contact/contactController';
 import { whenIdle } from '../internal/whenIdle';
 
 /**
@@ -56,9 +48,11 @@ export interface ContactKitProviderProps {
   /**
    * Starts a chat contact, typically by calling the storefront's backend, which calls
    * StartChatContact. Called once, on `useChat().start()`; the result is stored so a reload
-   * resumes the same contact.
+   * resumes the same contact. `request.previousContactId` is set when the customer continues an
+   * ended conversation (`useChat().continueChat()`): pass it to StartChatContact as
+   * `PersistentChat: { SourceContactId, RehydrationType: 'ENTIRE_PAST_SESSION' }`.
    */
-  startChat?: () => Promise<StartChatResult>;
+  startChat?: (request: StartChatRequest) => Promise<StartChatResult>;
   /** A participant token obtained elsewhere; the chat is then ready to connect at once. */
   participantToken?: string;
   /**
@@ -84,6 +78,12 @@ export interface ContactKitProviderProps {
   clock?: Clock;
   /** Creates the chat session of a contact. Defaults to `createChatSession` of the core. */
   createSession?: ChatSessionFactory;
+  /**
+   * How the tabs of one browser share the chat. `shared` (default): one contact and one socket
+   * for all tabs of the site; a tab opened later joins the running chat. `single`: every tab
+   * has its own chat, as if it were alone.
+   */
+  tabs?: ContactTabsMode;
 }
 
 /**
@@ -122,6 +122,7 @@ export function ContactKitProvider(props: ContactKitProviderProps): ReactNode {
     storageKey = DEFAULT_CHAT_STORAGE_KEY,
     locale = 'en',
     theme,
+    tabs,
   } = props;
   const logger = props.logger ?? defaultLogger;
   const clock = props.clock ?? systemClock;
@@ -130,110 +131,32 @@ export function ContactKitProvider(props: ContactKitProviderProps): ReactNode {
   const ownClient = useRef<QueryClient | undefined>(undefined);
   const queryClient = props.queryClient ?? appClient ?? (ownClient.current ??= new QueryClient());
 
-  const [contactStore] = useState(() =>
-    createStore<ContactState>(
-      participantToken
-        ? { status: 'ready', contact: { ParticipantToken: participantToken }, source: 'prop' }
-        : idleContactState,
-    ),
-  );
-
-  // Callbacks and config read at call time, so inline props never restart a session.
+  // Callbacks and config read at call time, so inline props never restart a contact.
   const latest = useRef(props);
   useEffect(() => {
     latest.current = props;
   });
 
-  const dispatch = useCallback(
-    (event: ContactEvent) => contactStore.set((state) => contactTransition(state, event)),
-    [contactStore],
+  // One controller per contact source; it touches no browser global until subscribed, so
+  // creating it while rendering is safe on a server.
+  const controller = useMemo(
+    () =>
+      createContactController(
+        controllerOptions(latest, { participantToken, storage, storageKey, tabs }),
+      ),
+    [participantToken, storage, storageKey, tabs],
   );
-
-  useEffect(() => {
-    if (participantToken) {
-      contactStore.set((state) =>
-        state.status === 'ready' && state.contact.ParticipantToken === participantToken
-          ? state
-          : { status: 'ready', contact: { ParticipantToken: participantToken }, source: 'prop' },
-      );
-      return;
-    }
-    const stored = readStoredChat({ storage, key: storageKey });
-    if (stored) {
-      dispatch({
-        type: 'RESTORED',
-        contact: {
-          ContactId: stored.contactId,
-          ParticipantId: stored.participantId,
-          ParticipantToken: stored.participantToken,
-        },
-      });
-    }
-  }, [participantToken, contactStore, dispatch, storage, storageKey]);
+  useControllerLifetime(controller);
 
   // Without a factory of the app's, the core's session code loads on first use: fetch it while
-  // the page is idle, or at once when a chat starts (in parallel with startChat).
-  const preloadSession = useCallback(() => {
-    if (!latest.current.createSession) {
-      loadCreateChatSession().catch(() => undefined);
-    }
-  }, []);
-  useEffect(() => whenIdle(preloadSession), [preloadSession]);
-
-  const inflight = useRef<Promise<ChatContact> | undefined>(undefined);
-  const start = useCallback((): Promise<ChatContact> => {
-    const state = contactStore.getSnapshot();
-    if (state.status === 'ready') {
-      return Promise.resolve(state.contact);
-    }
-    if (inflight.current) {
-      return inflight.current;
-    }
-    const startChat = latest.current.startChat;
-    if (!startChat) {
-      throw new Error(
-        'ContactKitProvider: nothing to start the chat with. Pass startChat (or participantToken).',
-      );
-    }
-    dispatch({ type: 'START' });
-    preloadSession();
-    const promise = (async () => {
-      try {
-        const contact = assertStartChatResult(await startChat());
-        writeStoredChat(
-          {
-            participantToken: contact.ParticipantToken,
-            contactId: contact.ContactId,
-            participantId: contact.ParticipantId,
-          },
-          { storage: latest.current.storage, key: storageKey },
-        );
-        dispatch({ type: 'STARTED', contact });
-        return contact;
-      } catch (cause) {
-        const error = cause instanceof Error ? cause : new Error(String(cause));
-        dispatch({ type: 'START_FAILED', error });
-        throw error;
-      } finally {
-        inflight.current = undefined;
-      }
-    })();
-    inflight.current = promise;
-    return promise;
-  }, [contactStore, dispatch, storageKey, preloadSession]);
-
-  const clearStored = useCallback(() => {
-    clearStoredChat({ storage: latest.current.storage, key: storageKey });
-  }, [storageKey]);
-
-  const forget = useCallback(() => {
-    clearStored();
-    dispatch({ type: 'FORGOTTEN' });
-  }, [clearStored, dispatch]);
-
-  const createSession = useCallback(
-    (options: ChatSessionFactoryOptions) =>
-      (latest.current.createSession ?? defaultCreateSession)(options),
+  // the page is idle (the controller also fetches it when a chat starts).
+  useEffect(
+    () =>
+      whenIdle(() => {
+        if (!latest.current.createSession) {
+          void preloadChatSession();
+        }
+      }),
     [],
   );
 
@@ -249,11 +172,13 @@ export function ContactKitProvider(props: ContactKitProviderProps): ReactNode {
       clock,
       locale,
       theme,
-      createSession,
-      contact: contactStore,
-      start,
-      forget,
-      clearStored,
+      controller,
+      contact: {
+        subscribe: controller.subscribe,
+        getSnapshot: () => controller.getSnapshot().state,
+      },
+      start: () => controller.start(),
+      forget: () => controller.reset(),
     }),
     [
       endpoint,
@@ -266,11 +191,7 @@ export function ContactKitProvider(props: ContactKitProviderProps): ReactNode {
       clock,
       locale,
       theme,
-      createSession,
-      contactStore,
-      start,
-      forget,
-      clearStored,
+      controller,
     ],
   );
 
@@ -279,4 +200,66 @@ export function ContactKitProvider(props: ContactKitProviderProps): ReactNode {
     return tree;
   }
   return <QueryClientProvider client={queryClient}>{tree}</QueryClientProvider>;
+}
+
+/**
+ * The controller's options: what decides the contact is fixed; everything else is read from the
+ * latest props when used (a new endpoint or factory applies to the next session).
+ */
+function controllerOptions(
+  latest: { readonly current: ContactKitProviderProps },
+  fixed: Pick<ContactControllerOptions, 'participantToken' | 'storage' | 'storageKey' | 'tabs'>,
+): ContactControllerOptions {
+  return {
+    ...fixed,
+    tabs: fixed.tabs ?? 'single',
+    // React hands the first connection over from React Query (see ChatProvider).
+    autoConnect: false,
+    get startChat() {
+      const startChat = latest.current.startChat;
+      return startChat && ((request: StartChatRequest) => startChat(request));
+    },
+    get endpoint() {
+      return latest.current.endpoint;
+    },
+    get region() {
+      return latest.current.region;
+    },
+    get fetch() {
+      return latest.current.fetch;
+    },
+    get WebSocket() {
+      return latest.current.WebSocket;
+    },
+    get logger() {
+      return latest.current.logger ?? defaultLogger;
+    },
+    get clock() {
+      return latest.current.clock ?? systemClock;
+    },
+    get createSession() {
+      return latest.current.createSession;
+    },
+  };
+}
+
+/** Controllers whose provider unmounted, destroyed unless the same controller mounts again. */
+const leaving = new Set<ContactController>();
+
+/**
+ * Destroys the controller when the provider goes away. StrictMode unmounts and mounts again in
+ * one go: destroying waits a microtask, and the second mount keeps the controller.
+ */
+function useControllerLifetime(controller: ContactController): void {
+  useEffect(() => {
+    leaving.delete(controller);
+    return () => {
+      leaving.add(controller);
+      queueMicrotask(() => {
+        if (leaving.delete(controller)) {
+          controller.destroy();
+        }
+      });
+    };
+  }, [controller]);
 }

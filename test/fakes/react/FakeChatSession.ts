@@ -5,8 +5,10 @@ import type {
   ChatSessionOptions,
   ChatSnapshot,
   CreateParticipantConnectionResponse,
+  OfferedConnection,
   TypingParticipant,
 } from 'contact-kit/core';
+import { createParticipantClient, silentLogger } from 'contact-kit/core';
 import type { ChatSessionLike, SendMessageOptions } from 'contact-kit';
 
 /** A call the fake recorded. */
@@ -57,8 +59,9 @@ export function makeItem(overrides: Partial<ChatItem> = {}): ChatItem {
  * An in-memory chat session with the shape the React layer uses. Tests drive it with `update`,
  * `addItem`, `setTyping`, `setConnection`; every action is recorded in `calls`. `failNext` makes
  * the next action throw (as the real session does on misuse). Created through a provider's
- * `createSession`, `connect()` asks the given client for a connection like the real session does
- * and keeps the answer in `connectedWith`.
+ * `createSession`, `connect()` takes an offered connection, or asks the service for one (the given
+ * client, or one for the given endpoint and fetch) like the real session does, and keeps the
+ * answer in `connectedWith`.
  */
 export class FakeChatSession implements ChatSessionLike {
   readonly calls: FakeCall[] = [];
@@ -124,13 +127,26 @@ export class FakeChatSession implements ChatSessionLike {
     }
   }
 
-  connect = (): void => {
+  connect = (connectOptions?: { connection?: OfferedConnection | undefined }): void => {
     this.calls.push({ method: 'connect' });
     if (this.snapshot.connection.status !== 'idle') {
       return;
     }
     this.setConnection({ status: 'connecting' });
-    const client = this.options?.client;
+    if (connectOptions?.connection) {
+      this.connectedWith = connectOptions.connection.response;
+      return;
+    }
+    const options = this.options;
+    const client =
+      options?.client ??
+      (options?.endpoint !== undefined
+        ? createParticipantClient({
+            endpoint: options.endpoint,
+            ...(options.fetch ? { fetch: options.fetch } : {}),
+            logger: silentLogger,
+          })
+        : undefined);
     if (client) {
       client
         .createParticipantConnection(this.options!.participantToken, {

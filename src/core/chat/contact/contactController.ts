@@ -643,6 +643,20 @@ export function createContactController(options: ContactControllerOptions): Cont
     if (state.status === 'ready' && !isEnded() && previous === undefined) {
       return Promise.resolve(state.contact);
     }
+    const stored =
+      state.status === 'failed' && previous === undefined ? records.read().chat : undefined;
+    if (stored !== undefined) {
+      // The contact started but its session failed (its code did not load, say): try the same
+      // contact again rather than start a second one.
+      state = idleContactState;
+      const contact: ChatContact = {
+        ContactId: stored.contactId,
+        ParticipantId: stored.participantId,
+        ParticipantToken: stored.participantToken,
+      };
+      dispatch({ type: 'RESTORED', contact });
+      return Promise.resolve(contact);
+    }
     if (inflight) {
       return inflight;
     }

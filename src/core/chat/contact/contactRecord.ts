@@ -61,13 +61,18 @@ const isId = (value: unknown): value is string =>
  */
 export function createContactRecordStore(options: ChatStorageOptions): ContactRecordStore {
   const name = options.key ?? DEFAULT_CHAT_STORAGE_KEY;
-  const target =
-    options.storage === undefined ? defaultChatStorage() : (options.storage ?? undefined);
-  const at = { storage: target ?? null, key: name };
+  // Resolved on first use, so creating the store on a server reads no browser global.
+  let resolved: { storage: StorageLike | undefined } | undefined;
+  const storage = (): StorageLike | undefined =>
+    (resolved ??= {
+      storage:
+        options.storage === undefined ? defaultChatStorage() : (options.storage ?? undefined),
+    }).storage;
+  const at = (): ChatStorageOptions => ({ storage: storage() ?? null, key: name });
 
   function readExtras(): Pick<ContactRecord, 'readMarker' | 'previousContactId'> {
     try {
-      const text = target?.getItem(name);
+      const text = storage()?.getItem(name);
       const value = text == null ? undefined : (JSON.parse(text) as Record<string, unknown>);
       return {
         readMarker: readMarkerFrom(value?.['readMarker']),
@@ -81,7 +86,7 @@ export function createContactRecordStore(options: ChatStorageOptions): ContactRe
   }
 
   function read(): ContactRecord {
-    return { chat: readStoredChat(at), ...readExtras() };
+    return { chat: readStoredChat(at()), ...readExtras() };
   }
 
   function write(record: ContactRecord): void {
@@ -93,15 +98,15 @@ export function createContactRecordStore(options: ChatStorageOptions): ContactRe
     };
     if (record.chat !== undefined) {
       const chat: StoredChat = { ...record.chat, ...extras };
-      writeStoredChat(chat, at);
+      writeStoredChat(chat, at());
       return;
     }
     if (record.previousContactId === undefined) {
-      clearStoredChat(at);
+      clearStoredChat(at());
       return;
     }
     try {
-      target?.setItem(name, JSON.stringify(extras));
+      storage()?.setItem(name, JSON.stringify(extras));
     } catch {
       // See writeStoredChat.
     }
@@ -113,7 +118,7 @@ export function createContactRecordStore(options: ChatStorageOptions): ContactRe
     read,
     update,
     sessionStorage: {
-      getItem: (asked) => target?.getItem(asked) ?? null,
+      getItem: (asked) => storage()?.getItem(asked) ?? null,
       setItem: (_name, value) => {
         const chat = readStoredChat({
           storage: { getItem: () => value, setItem() {}, removeItem() {} },
