@@ -102,6 +102,7 @@ export const enMessages = {
   endChatConfirm: 'End chat',
   cancel: 'Cancel',
   startNewChat: 'Start a new chat',
+  continueChat: 'Continue the conversation',
   downloadTranscript: 'Download transcript',
   transcriptFileTitle: 'Chat transcript',
   chatTitle: 'Chat with us',

@@ -14,6 +14,8 @@ export type {
   ContactKitContextValue,
   ContactKitStorage,
   ContactKitThemeInput,
+  ContactTabsMode,
+  StartChatRequest,
   StartChatResult,
   WebSocketConstructorLike,
 } from './context/ContactKitContext';

@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import type { ChatItem } from '../core/chat/chatItem';
 import { ChatWidget, preloadChatWidget } from '../prefabs/ChatWidget';
 import type { WidgetPosition } from '../prefabs/ChatWidget';
-import type { StartChatResult } from '../react/context/ContactKitContext';
+import type { StartChatRequest, StartChatResult } from '../react/context/ContactKitContext';
 import { useUnreadCount } from '../react/hooks/useUnreadCount';
 import { ChatProvider } from '../react/providers/ChatProvider';
 import { ContactKitProvider } from '../react/providers/ContactKitProvider';
@@ -127,8 +127,14 @@ export function mountPanel(shadowRoot: ShadowRoot, options: PanelOptions): Panel
   let name: string | undefined = options.displayName;
   let open = false;
 
-  const start = (): Promise<StartChatResult> =>
-    options.requestChat({ DisplayName: name || 'Customer', Attributes: attributes });
+  const start = (request: StartChatRequest): Promise<StartChatResult> =>
+    options.requestChat({
+      DisplayName: name || 'Customer',
+      Attributes: attributes,
+      ...(request.previousContactId !== undefined
+        ? { ResumeContactId: request.previousContactId }
+        : {}),
+    });
   const emit = options.emit;
   // Without a launcher the panel is controlled from here: open() and the widget's own
   // minimise/close both go through `open`.

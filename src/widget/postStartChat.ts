@@ -11,6 +11,12 @@ import type { StartChatResult } from '../react/context/ContactKitContext';
 export interface StartChatRequestBody {
   DisplayName: string;
   Attributes: Record<string, string>;
+  /**
+   * The ended contact the customer continues (persistent chat): the backend passes it to
+   * StartChatContact as `PersistentChat: { SourceContactId, RehydrationType }` once it has
+   * checked that this customer owns it.
+   */
+  ResumeContactId?: string;
 }
 
 function isStartChatResult(value: unknown): value is StartChatResult {

@@ -32,6 +32,7 @@ const HOST_CSS = '* { color: red !important; display: block; }';
 interface StartChatBody {
   DisplayName: string;
   Attributes: Record<string, string>;
+  ResumeContactId?: string;
 }
 
 let emulator: RunningEmulator;
@@ -84,6 +85,15 @@ function startPageServer(): Promise<Server> {
           body: JSON.stringify({
             ParticipantDetails: { DisplayName: body.DisplayName },
             Attributes: body.Attributes,
+            // What a shop's backend does once it checked the customer owns the contact.
+            ...(body.ResumeContactId !== undefined
+              ? {
+                  PersistentChat: {
+                    SourceContactId: body.ResumeContactId,
+                    RehydrationType: 'ENTIRE_PAST_SESSION',
+                  },
+                }
+              : {}),
           }),
         });
         const result = (await upstream.json()) as Record<string, unknown>;
@@ -341,6 +351,17 @@ describe('the script-tag widget', () => {
       async () => (await events(page)).some(([name]) => name === 'contact-kit:ended'),
       'a contact-kit:ended event',
     );
+
+    // The ended chat offers to continue: the start-chat POST names the ended contact, and the
+    // new contact shows the earlier messages.
+    await page.getByRole('button', { name: 'Continue the conversation' }).click();
+    await expectEnabled(page.getByRole('textbox', { name: 'Message' }));
+    expect(startChatBodies.at(-1)).toEqual({
+      DisplayName: 'Bo',
+      Attributes: { orderId: '42' },
+      ResumeContactId: contact.ContactId,
+    });
+    await messageWithText(page, 'Your order 42 ships today.').waitFor();
     expect(await violations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();

@@ -293,7 +293,10 @@ describe('ChatWidget', { timeout: 30_000 }, () => {
 
     await user.type(email, 'example.com');
     await user.click(screen.getByRole('button', { name: 'Start chat' }));
-    expect(startChat).toHaveBeenCalledWith({ name: 'Alex', fields: { email: 'alex@example.com' } });
+    expect(startChat).toHaveBeenCalledWith(
+      { name: 'Alex', fields: { email: 'alex@example.com' } },
+      {},
+    );
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Message' })).toHaveFocus());
     expect(sessions).toHaveLength(1);
   });

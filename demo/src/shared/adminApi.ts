@@ -76,7 +76,12 @@ export interface JoinedParticipant {
  */
 export interface AdminApi {
   readonly url: string;
-  startChat(displayName: string, attributes?: Record<string, string>): Promise<StartChatResult>;
+  /** With `previousContactId`, continues that ended contact (PersistentChat, entire past session). */
+  startChat(
+    displayName: string,
+    attributes?: Record<string, string>,
+    previousContactId?: string,
+  ): Promise<StartChatResult>;
   /** Stands in for the shop backend's StartWebRTCContact call. */
   startWebCall(displayName: string, attributes?: Record<string, string>): Promise<StartedWebCall>;
   listContacts(): Promise<{ Contacts: AdminContact[] }>;
@@ -119,10 +124,18 @@ export function createAdminApi(url: string): AdminApi {
   const contact = (contactId: string) => `/admin/contacts/${encodeURIComponent(contactId)}`;
   return {
     url,
-    startChat: (displayName, attributes) =>
+    startChat: (displayName, attributes, previousContactId) =>
       call('POST', '/admin/chat', {
         ParticipantDetails: { DisplayName: displayName },
         ...(attributes ? { Attributes: attributes } : {}),
+        ...(previousContactId !== undefined
+          ? {
+              PersistentChat: {
+                SourceContactId: previousContactId,
+                RehydrationType: 'ENTIRE_PAST_SESSION',
+              },
+            }
+          : {}),
       }),
     startWebCall: (displayName, attributes) =>
       call('POST', '/admin/webrtc', {

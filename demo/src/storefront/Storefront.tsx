@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ChatWidget } from 'contact-kit';
-import type { PreChatValues, StartChatResult } from 'contact-kit';
+import type { PreChatValues, StartChatRequest, StartChatResult } from 'contact-kit';
 import type { AdminApi, StartedWebCall } from '../shared/adminApi';
 import { withEmulatorParam } from '../shared/emulatorUrl';
 import { KettleArt } from './KettleArt';
@@ -54,11 +54,18 @@ export function Storefront({ api }: StorefrontProps): ReactNode {
 
   // In production this is a call to your own backend, which calls Amazon Connect's
   // StartChatContact with its AWS credentials and returns only the participant's details.
-  const startChat = (details: PreChatValues | undefined): Promise<StartChatResult> =>
-    api.startChat(details?.name || 'Customer', {
-      product: 'aurora-kettle',
-      ...(details?.fields.order ? { order: details.fields.order } : {}),
-    });
+  const startChat = (
+    details: PreChatValues | undefined,
+    request: StartChatRequest,
+  ): Promise<StartChatResult> =>
+    api.startChat(
+      details?.name || 'Customer',
+      {
+        product: 'aurora-kettle',
+        ...(details?.fields.order ? { order: details.fields.order } : {}),
+      },
+      request.previousContactId,
+    );
 
   return (
     <div className="shop">

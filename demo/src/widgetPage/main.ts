@@ -20,7 +20,8 @@ if (widget) {
   const api = createAdminApi(url);
   widget.setAttribute('endpoint', url);
   // The demo has no backend at /api/start-chat: start the contact through the emulator instead.
-  widget.startChatRequest = (body) => api.startChat(body.DisplayName, body.Attributes);
+  widget.startChatRequest = (body) =>
+    api.startChat(body.DisplayName, body.Attributes, body.ResumeContactId);
 
   document.querySelector('#ask-about-order')?.addEventListener('click', () => {
     void widget.startChat({ orderId: '42' });

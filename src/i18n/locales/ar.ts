@@ -106,6 +106,7 @@ const ar: Messages = {
   endChatConfirm: 'إنهاء المحادثة',
   cancel: 'إلغاء',
   startNewChat: 'بدء محادثة جديدة',
+  continueChat: 'متابعة المحادثة',
   downloadTranscript: 'تنزيل نص المحادثة',
   transcriptFileTitle: 'نص المحادثة',
   chatTitle: 'تحدّث معنا',

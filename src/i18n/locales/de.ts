@@ -95,6 +95,7 @@ const de: Messages = {
   endChatConfirm: 'Chat beenden',
   cancel: 'Abbrechen',
   startNewChat: 'Neuen Chat starten',
+  continueChat: 'Unterhaltung fortsetzen',
   downloadTranscript: 'Verlauf herunterladen',
   transcriptFileTitle: 'Chatverlauf',
   chatTitle: 'Chatten Sie mit uns',

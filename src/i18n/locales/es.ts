@@ -94,6 +94,7 @@ const es: Messages = {
   endChatConfirm: 'Terminar chat',
   cancel: 'Cancelar',
   startNewChat: 'Iniciar un chat nuevo',
+  continueChat: 'Continuar la conversación',
   downloadTranscript: 'Descargar la transcripción',
   transcriptFileTitle: 'Transcripción del chat',
   chatTitle: 'Chatea con nosotros',

@@ -94,6 +94,7 @@ const fr: Messages = {
   endChatConfirm: 'Terminer',
   cancel: 'Annuler',
   startNewChat: 'Nouvelle discussion',
+  continueChat: 'Reprendre la conversation',
   downloadTranscript: 'Télécharger la transcription',
   transcriptFileTitle: 'Transcription de la discussion',
   chatTitle: 'Discutez avec nous',

@@ -94,6 +94,7 @@ const ja: Messages = {
   endChatConfirm: '終了する',
   cancel: 'キャンセル',
   startNewChat: '新しいチャットを開始',
+  continueChat: '会話を続ける',
   downloadTranscript: '会話履歴をダウンロード',
   transcriptFileTitle: 'チャットの会話履歴',
   chatTitle: 'チャットでお問い合わせ',

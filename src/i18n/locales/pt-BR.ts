@@ -95,6 +95,7 @@ const ptBR: Messages = {
   endChatConfirm: 'Encerrar chat',
   cancel: 'Cancelar',
   startNewChat: 'Iniciar um novo chat',
+  continueChat: 'Continuar a conversa',
   downloadTranscript: 'Baixar transcrição',
   transcriptFileTitle: 'Transcrição do chat',
   chatTitle: 'Fale conosco',

@@ -7,7 +7,7 @@ import type { MessageOverrides } from '../../i18n/messages';
 import type { ChatSessionLike } from '../../react/chatSessionLike';
 import { useMaybeChatSession } from '../../react/context/ChatSessionContext';
 import { useMaybeContactKit } from '../../react/context/ContactKitContext';
-import type { StartChatResult } from '../../react/context/ContactKitContext';
+import type { StartChatRequest, StartChatResult } from '../../react/context/ContactKitContext';
 import { useChat } from '../../react/hooks/useChat';
 import { useParticipants } from '../../react/hooks/useParticipants';
 import { useUnreadCount } from '../../react/hooks/useUnreadCount';
@@ -93,9 +93,13 @@ export interface ChatWidgetProps extends Omit<
 > {
   /**
    * Starts a chat contact, typically through your backend (StartChatContact). Gets the pre-chat
-   * form's values when there is a form.
+   * form's values when there is a form, and `request.previousContactId` when the customer
+   * continues an ended conversation (pass it to StartChatContact as `PersistentChat`).
    */
-  startChat?: (details: PreChatValues | undefined) => Promise<StartChatResult>;
+  startChat?: (
+    details: PreChatValues | undefined,
+    request: StartChatRequest,
+  ) => Promise<StartChatResult>;
   /** A session you own (tests, stories, custom transports). */
   session?: ChatSessionLike;
   /** `bottom-right` (default), `bottom-left`, or `inline` (in the page flow). */
@@ -224,12 +228,12 @@ export function ChatWidget(props: ChatWidgetProps): ReactNode {
   useEffect(() => {
     latestStart.current = startChat;
   });
-  const startWithDetails = useCallback(() => {
+  const startWithDetails = useCallback((request: StartChatRequest) => {
     const start = latestStart.current;
     if (!start) {
       return Promise.reject(new Error('ChatWidget: pass startChat to start a chat.'));
     }
-    return start(details.current);
+    return start(details.current, request);
   }, []);
 
   const form: ChatWidgetPreChatForm | undefined =
@@ -503,6 +507,10 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
     focusRequest.current = 'composer';
     start().catch(() => undefined);
   };
+  const continueEnded = () => {
+    focusRequest.current = 'composer';
+    chat.continueChat().catch(() => undefined);
+  };
   const submitForm = (values: PreChatValues) => {
     setLastDetails(values);
     props.onDetails(values);
@@ -548,6 +556,7 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
         canRetry={!session}
         onRetry={startNew}
         onNewChat={kit ? startNew : undefined}
+        onContinue={kit && chat.previousContactId !== undefined ? continueEnded : undefined}
         newChatRef={newChat}
         open={open && visible}
         components={components}

@@ -33,6 +33,12 @@ export interface ChatWidgetBodyProps {
   onRetry: () => void;
   /** Starts a new chat once one ended; undefined when the widget cannot start one. */
   onNewChat: (() => void) | undefined;
+  /**
+   * Continues the ended conversation in a new contact (persistent chat); undefined when there is
+   * nothing to continue or the widget cannot start a chat.
+   */
+  onContinue: (() => void) | undefined;
+  /** The ended footer's first action (continue, else new chat), focused when the chat ends. */
   newChatRef: RefObject<HTMLButtonElement | null>;
   /** The panel is open: the list marks what it shows as read. */
   open: boolean;
@@ -110,7 +116,11 @@ export function ChatWidgetBody(props: ChatWidgetBodyProps): ReactNode {
       <List markAsRead={props.open} style={{ flex: 1, minBlockSize: 0 }} />
       <Typing />
       {status === 'ended' ? (
-        <EndedFooter newChatRef={props.newChatRef} onNewChat={props.onNewChat} />
+        <EndedFooter
+          newChatRef={props.newChatRef}
+          onNewChat={props.onNewChat}
+          onContinue={props.onContinue}
+        />
       ) : (
         <Write />
       )}
@@ -121,6 +131,7 @@ export function ChatWidgetBody(props: ChatWidgetBodyProps): ReactNode {
 function EndedFooter(props: {
   newChatRef: RefObject<HTMLButtonElement | null>;
   onNewChat: (() => void) | undefined;
+  onContinue: (() => void) | undefined;
 }): ReactNode {
   const t = useMessages();
   const format = useFormatter();
@@ -153,7 +164,18 @@ function EndedFooter(props: {
         <S.TextButton type="button" onClick={download}>
           {t('downloadTranscript')}
         </S.TextButton>
-        {props.onNewChat ? (
+        {props.onContinue ? (
+          <>
+            {props.onNewChat ? (
+              <S.TextButton type="button" onClick={props.onNewChat}>
+                {t('startNewChat')}
+              </S.TextButton>
+            ) : null}
+            <S.PrimaryButton ref={props.newChatRef} type="button" onClick={props.onContinue}>
+              {t('continueChat')}
+            </S.PrimaryButton>
+          </>
+        ) : props.onNewChat ? (
           <S.PrimaryButton ref={props.newChatRef} type="button" onClick={props.onNewChat}>
             {t('startNewChat')}
           </S.PrimaryButton>
