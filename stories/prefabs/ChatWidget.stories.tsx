@@ -89,6 +89,17 @@ export const Reconnecting: Story = inState({
 /** The chat ended: transcript download and a new chat. */
 export const Ended: Story = inState({ items: storyConversation(), chatStatus: 'ended' });
 
+/**
+ * A chat the widget started has ended: it offers to continue the conversation (a new contact
+ * that shows these messages above its own) or to start afresh.
+ */
+export const EndedContinue: Story = {
+  args: {
+    ...storyWidgetProps({ items: storyConversation(), chatStatus: 'ended' }),
+    defaultOpen: true,
+  },
+};
+
 /** A bot conversation with interactive messages. */
 export const Interactive: Story = inState({
   items: [

@@ -315,4 +315,17 @@ describe('ChatWidget', { timeout: 30_000 }, () => {
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Message' })).toHaveFocus());
     expect(screen.queryByRole('button', { name: 'Start a new chat' })).toBeNull();
   });
+
+  it('continues the ended conversation: startChat gets the ended contact, focus goes to the composer', async () => {
+    const user = userEvent.setup();
+    const { startChat, sessions } = ownProviders({ defaultOpen: true });
+    await waitFor(() => expect(sessions).toHaveLength(1));
+    act(() => sessions[0]!.update({ chat: { status: 'ended', error: undefined } }));
+    const continueButton = await screen.findByRole('button', { name: 'Continue the conversation' });
+    await user.click(continueButton);
+    await waitFor(() => expect(sessions).toHaveLength(2));
+    expect(startChat).toHaveBeenLastCalledWith(undefined, { previousContactId: 'contact-1' });
+    expect(sessions[1]!.options).toMatchObject({ participantToken: 'token-2' });
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Message' })).toHaveFocus());
+  });
 });
