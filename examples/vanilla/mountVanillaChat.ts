@@ -72,7 +72,7 @@ function renderItem(document: Document, item: ChatItem): HTMLLIElement {
   who.textContent = item.isOwn ? 'You' : (item.displayName ?? item.role ?? '');
   const text = document.createElement('span');
   text.textContent =
-    item.type === 'attachment' ? (item.attachment?.name ?? '') : (item.content ?? '');
+    item.type === 'attachment' ? (item.attachments?.[0]?.name ?? '') : (item.content ?? '');
   row.append(who, ': ', text);
   if (item.isOwn && item.status !== 'sent') {
     const state = document.createElement('em');

@@ -11,15 +11,14 @@ import {
   getHeld,
   getItem,
   markReceived,
-  mergeCopy,
   ownId,
   putItem,
-  receiveOwnEcho,
-  settleHeld,
   writableChunks,
   writableHeld,
 } from './draft';
+import { mergeCopy } from './mergeCopy';
 import { mergeReceipts } from './mergeReceipts';
+import { receiveOwnEcho, settleHeld } from './reconcileOwnSends';
 import type { Transcript } from './transcript';
 
 /**

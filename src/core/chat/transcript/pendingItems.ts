@@ -5,19 +5,17 @@ import type { Draft } from './draft';
 import {
   beginDraft,
   commitDraft,
-  confirmWith,
   getHeld,
   getItem,
   markReceived,
   ownId,
   putItem,
   removeItem,
-  replaceSend,
-  settleHeld,
   writableHeld,
   writableLocalIds,
 } from './draft';
 import { isValidTime } from './itemOrder';
+import { confirmWith, replaceSend, settleHeld } from './reconcileOwnSends';
 import type { Transcript } from './transcript';
 
 /**
