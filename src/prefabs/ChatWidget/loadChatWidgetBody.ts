@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ComponentType } from 'react';
+import { createStore } from '../../core/store';
 import { preloadChatSession } from '../../core/chat/contact/contactController';
 import type { ChatWidgetBodyProps } from './ChatWidgetBody';
 
@@ -8,16 +9,14 @@ type Body = ComponentType<ChatWidgetBodyProps>;
 // One load per page, shared by every widget on it; a failed load is forgotten so the next try
 // fetches again (a deploy may have replaced the chunk, or the network came back).
 let pending: Promise<Body> | undefined;
-let loaded: Body | undefined;
-const listeners = new Set<() => void>();
+const loaded = createStore<Body | undefined>(undefined);
 
 /** Starts loading the panel's body (once) and resolves with it. */
 export function loadChatWidgetBody(): Promise<Body> {
   pending ??= import('./ChatWidgetBody').then(
     (module) => {
-      loaded = module.ChatWidgetBody;
-      listeners.forEach((listener) => listener());
-      return loaded;
+      loaded.set(() => module.ChatWidgetBody);
+      return module.ChatWidgetBody;
     },
     (error: unknown) => {
       pending = undefined;
@@ -27,13 +26,6 @@ export function loadChatWidgetBody(): Promise<Body> {
   return pending;
 }
 
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-};
-const getLoaded = () => loaded;
 // The server never renders the body, so hydration matches whatever the client has loaded.
 const getServerLoaded = () => undefined;
 
@@ -72,7 +64,7 @@ export interface UseChatWidgetBodyResult {
  * as soon as one has loaded it (and at once when it was loaded before), never on the server.
  */
 export function useChatWidgetBody(wanted: boolean): UseChatWidgetBodyResult {
-  const Body = useSyncExternalStore(subscribe, getLoaded, getServerLoaded);
+  const Body = useSyncExternalStore(loaded.subscribe, loaded.getSnapshot, getServerLoaded);
   const [failed, setFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {

@@ -2,7 +2,7 @@ import type { ChatSnapshot } from '../../core/chat/chatSession';
 import { createContext, useContext } from 'react';
 import type { ChatSessionLike } from '../chatSessionLike';
 import type { ExternalStore } from '../hooks/internal/useStoreSelector';
-import type { Store } from '../internal/createStore';
+import type { Store } from '../../core/store';
 import type { ContactController } from '../../core/chat/contact/contactController';
 
 /**

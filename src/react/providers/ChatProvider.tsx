@@ -18,7 +18,7 @@ import {
   participantConnectionQueryOptions,
   useParticipantConnection,
 } from '../hooks/useParticipantConnection';
-import { createStore } from '../internal/createStore';
+import { createStore } from '../../core/store';
 import { IDLE_STORE } from '../internal/idleSnapshot';
 
 const FIRST_CONNECTION_TYPES = ['WEBSOCKET', 'CONNECTION_CREDENTIALS'] as const;

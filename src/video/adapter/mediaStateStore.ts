@@ -1,3 +1,4 @@
+import { createStore } from '../../core/store';
 import type { MeetingMediaState, MeetingStatusEvent } from './MeetingAdapter';
 
 /**
@@ -53,27 +54,20 @@ export interface MediaStateStore {
 export function createMediaStateStore(
   initial: MeetingMediaState = initialMediaState,
 ): MediaStateStore {
-  let state = initial;
-  const listeners = new Set<() => void>();
+  const store = createStore(initial);
   const statusListeners = new Set<(event: MeetingStatusEvent) => void>();
+  const stops = new Set<() => void>();
   return {
     subscribe(listener) {
-      listeners.add(listener);
+      const stop = store.subscribe(listener);
+      stops.add(stop);
       return () => {
-        listeners.delete(listener);
+        stops.delete(stop);
+        stop();
       };
     },
-    getSnapshot: () => state,
-    update(change) {
-      const next = change(state);
-      if (next === state) {
-        return;
-      }
-      state = next;
-      for (const listener of [...listeners]) {
-        listener();
-      }
-    },
+    getSnapshot: store.getSnapshot,
+    update: (change) => store.set(change),
     observeStatus(listener) {
       statusListeners.add(listener);
       return () => {
@@ -86,7 +80,10 @@ export function createMediaStateStore(
       }
     },
     clear() {
-      listeners.clear();
+      for (const stop of stops) {
+        stop();
+      }
+      stops.clear();
       statusListeners.clear();
     },
   };

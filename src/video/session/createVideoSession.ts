@@ -8,6 +8,7 @@ import type {
   MeetingAdapter,
   MeetingMediaState,
 } from '../adapter/MeetingAdapter';
+import { createStore } from '../../core/store';
 import { pickDevice, readDeviceChoice, writeDeviceChoice } from '../devices/deviceSelection';
 import type { DeviceChoiceStorage } from '../devices/deviceSelection';
 import { idleMeetingState, transition } from '../machine/meetingMachine';
@@ -98,8 +99,7 @@ export function createVideoSession(options: VideoSessionOptions): VideoSession {
     return storageValue;
   };
   const report = options.onError ?? ((error: unknown) => console.warn('contact-kit/video:', error));
-  let state: MeetingState = idleMeetingState;
-  const listeners = new Set<() => void>();
+  const store = createStore<MeetingState>(idleMeetingState);
   let connection: Connection = { status: 'waiting' };
   let connectionWaiters: Array<() => void> = [];
   let generation = 0;
@@ -107,18 +107,10 @@ export function createVideoSession(options: VideoSessionOptions): VideoSession {
   let observing: (() => void) | undefined;
   let lastDevices: MeetingMediaState['devices'] | undefined;
 
-  const setState = (next: MeetingState) => {
-    if (next === state) {
-      return;
-    }
-    state = next;
-    for (const listener of [...listeners]) {
-      listener();
-    }
-  };
+  const setState = (next: MeetingState) => store.set(next);
 
   const dispatch = (event: MeetingEvent) => {
-    const step = transition(state, event);
+    const step = transition(store.getSnapshot(), event);
     setState(step.state);
     step.effects.forEach(run);
   };
@@ -222,6 +214,7 @@ export function createVideoSession(options: VideoSessionOptions): VideoSession {
   };
 
   const release = () => {
+    const state = store.getSnapshot();
     if (
       state.status === 'joining' ||
       state.status === 'joined' ||
@@ -239,13 +232,8 @@ export function createVideoSession(options: VideoSessionOptions): VideoSession {
 
   return {
     adapter,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-    getSnapshot: () => state,
+    subscribe: store.subscribe,
+    getSnapshot: store.getSnapshot,
     setConnection(input) {
       connection = { status: 'ready', data: input };
       const waiters = connectionWaiters;

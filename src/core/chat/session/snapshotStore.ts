@@ -1,4 +1,6 @@
 import type { Logger } from '../../logger';
+import { createStore } from '../../store';
+import type { Store } from '../../store';
 
 /**
  * An immutable value that listeners watch as a whole, shaped for `useSyncExternalStore`: it keeps
@@ -37,47 +39,23 @@ export function createSnapshotStore<TSnapshot extends object>(
   build: () => TSnapshot,
   logger: Logger,
 ): SnapshotStore<TSnapshot> {
-  let snapshot: TSnapshot | undefined;
-  const listeners = new Set<() => void>();
-
-  function rebuild(): TSnapshot {
-    const next = build();
-    const previous = snapshot;
-    if (
-      previous !== undefined &&
-      (Object.keys(next) as Array<keyof TSnapshot>).every((key) => previous[key] === next[key])
-    ) {
-      return previous;
-    }
-    return Object.freeze(next);
-  }
+  // Built on first use: `build` may read state its owner sets up after creating the store.
+  let store: Store<TSnapshot> | undefined;
+  const current = (): Store<TSnapshot> =>
+    (store ??= createStore(Object.freeze(build()), { logger, name: 'chat session' }));
 
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-    getSnapshot() {
-      if (snapshot === undefined) {
-        snapshot = rebuild();
-      }
-      return snapshot;
-    },
+    subscribe: (listener) => current().subscribe(listener),
+    getSnapshot: () => current().getSnapshot(),
     publish() {
-      const next = rebuild();
-      if (next === snapshot) {
+      const previous = current().getSnapshot();
+      const next = build();
+      if (
+        (Object.keys(next) as Array<keyof TSnapshot>).every((key) => previous[key] === next[key])
+      ) {
         return;
       }
-      snapshot = next;
-      for (const listener of [...listeners]) {
-        try {
-          listener();
-        } catch (error) {
-          logger.error('A chat session listener threw', error);
-        }
-      }
+      current().set(Object.freeze(next));
     },
   };
 }
