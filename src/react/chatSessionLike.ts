@@ -1,4 +1,4 @@
-import type { ChatConnectionView, ChatSession } from '../core/chat/chatSession';
+import type { ChatConnectionView, ChatSession } from '../core/chat/session/chatSession';
 
 /**
  * Socket connectivity of a chat session (one axis; whether the chat ended is another).
@@ -20,4 +20,4 @@ export type ChatConnectionStatus = ChatConnectionView['status'];
  */
 export type SendMessageOptions = NonNullable<Parameters<ChatSession['sendMessage']>[1]>;
 
-export type { ChatSessionLike } from '../core/chat/chatSessionLike';
+export type { ChatSessionLike } from '../core/chat/session/chatSessionLike';

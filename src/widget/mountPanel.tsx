@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import type { ChatItem } from '../core/chat/chatItem';
+import type { ChatItem } from '../core/chat/transcript/chatItem';
 import { ChatWidget, preloadChatWidget } from '../prefabs/ChatWidget';
 import type { WidgetPosition } from '../prefabs/ChatWidget';
 import type { StartChatRequest, StartChatResult } from '../react/context/ContactKitContext';

@@ -1,6 +1,6 @@
 import { forwardRef, useCallback, useState } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
-import type { ChatAttachment } from '../../core/chat/chatItem';
+import type { ChatAttachment } from '../../core/chat/transcript/chatItem';
 import { useFormatter, useMessages } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { safeHref } from '../Markdown/parseMarkdown';

@@ -1,7 +1,7 @@
 import { forwardRef, useRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { styled } from '../../theme/styled';
-import type { ChatItem } from '../../core/chat/chatItem';
+import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import type { CarouselCard } from '../../core/chat/interactive/interactiveTemplate';
 import { themeVars } from '../../theme/tokens';
 import { ChoiceGroup } from './ChoiceGroup';

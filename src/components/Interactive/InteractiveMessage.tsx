@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ChatItem } from '../../core/chat/chatItem';
+import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import { useInteractiveMessage } from '../../react/hooks/useInteractiveMessage';
 import { Carousel } from './Carousel';
 import * as S from './Interactive.styles';

@@ -1,6 +1,6 @@
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
-import type { ChatItem } from '../../core/chat/chatItem';
+import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import { ChoiceGroup } from './ChoiceGroup';
 import * as S from './Interactive.styles';
 import { InteractiveNote } from './InteractiveNote';

@@ -1,7 +1,7 @@
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { styled } from '../../theme/styled';
-import type { ChatItem } from '../../core/chat/chatItem';
+import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import { themeVars } from '../../theme/tokens';
 import { ChoiceGroup } from './ChoiceGroup';
 import * as S from './Interactive.styles';

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { ChatItem } from '../../core/chat/chatItem';
+import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import type { InteractiveTemplate } from '../../core/chat/interactive/interactiveTemplate';
 import { ContentType } from '../../core/protocol/contentTypes';
 import { useInteractiveMessage } from '../../react/hooks/useInteractiveMessage';

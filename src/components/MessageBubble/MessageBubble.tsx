@@ -1,7 +1,7 @@
 import { forwardRef, memo, useContext } from 'react';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
-import { receiptState } from '../../core/chat/chatItem';
-import type { ChatItem } from '../../core/chat/chatItem';
+import { receiptState } from '../../core/chat/transcript/chatItem';
+import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import { ContentType } from '../../core/protocol/contentTypes';
 import { useFormatter, useMessages } from '../../i18n/I18nProvider';
 import { useSendMessage } from '../../react/hooks/useSendMessage';

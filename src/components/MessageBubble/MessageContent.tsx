@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ChatItem } from '../../core/chat/chatItem';
+import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import { ContentType } from '../../core/protocol/contentTypes';
 import { LinkifiedText, Markdown } from '../Markdown/Markdown';
 import * as S from './MessageBubble.styles';

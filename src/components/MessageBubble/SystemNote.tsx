@@ -1,5 +1,5 @@
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
-import type { ChatItem } from '../../core/chat/chatItem';
+import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import type { ParticipantRole } from '../../core/protocol/types';
 import { useMessages } from '../../i18n/I18nProvider';
 import type { MessageKey, Translate } from '../../i18n/messages';

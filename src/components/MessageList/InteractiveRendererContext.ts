@@ -1,6 +1,6 @@
 import { createContext } from 'react';
 import type { ReactNode } from 'react';
-import type { ChatItem } from '../../core/chat/chatItem';
+import type { ChatItem } from '../../core/chat/transcript/chatItem';
 
 /**
  * Renders an interactive message (ListPicker, Panel, QuickReply, TimePicker, Carousel).

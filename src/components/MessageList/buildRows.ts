@@ -1,4 +1,4 @@
-import type { ChatItem } from '../../core/chat/chatItem';
+import type { ChatItem } from '../../core/chat/transcript/chatItem';
 
 /**
  * One row of the virtualized transcript: the "earlier messages" row, a day separator, or an item

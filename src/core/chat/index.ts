@@ -6,37 +6,37 @@
  */
 
 // Item model, transcript store, presence, interactive templates, attachments (pure data layer).
-export * from './chatItem';
+export * from './transcript/chatItem';
 export * from './interactive/interactiveTemplate';
 export * from './interactive/parseInteractiveContent';
 export * from './interactive/interactiveReply';
 export * from './attachments/validateAttachment';
-export * from './presence/typing';
-export * from './presence/participants';
+export * from './typing/typing';
+export * from './participants/participants';
 export { DISPLAYABLE_EVENTS } from './transcript/classifyItem';
-export { mergeReceipts } from './transcript/mergeReceipts';
+export { mergeReceipts } from './receipts/mergeReceipts';
 export * from './transcript/transcript';
 export * from './transcript/applyServerItems';
 export * from './transcript/pendingItems';
 
 // Connection lifecycle and session shell.
-export * from './connectionMachine';
-export * from './connectionPolicy';
-export * from './chatEnvironment';
-export * from './serviceFailure';
-export * from './socket/socketFrames';
-export * from './socket/chatSocket';
-export * from './socket/connectionDriver';
-export * from './chatStorage';
-export * from './uploadAttachment';
-export * from './transcriptSync';
+export * from './connection/connectionMachine';
+export * from './connection/connectionPolicy';
+export * from './connection/chatEnvironment';
+export * from './connection/serviceFailure';
+export * from './connection/socketFrames';
+export * from './connection/chatSocket';
+export * from './connection/connectionDriver';
+export * from './session/chatStorage';
+export * from './attachments/uploadAttachment';
+export * from './history/transcriptSync';
 export * from './outbox/messageOutbox';
-export * from './outbox/receiptSender';
-export * from './outbox/typingSender';
-export * from './chatSession';
+export * from './receipts/receiptSender';
+export * from './typing/typingSender';
+export * from './session/chatSession';
 
 // The contact: start, resume, tabs, end, continue.
-export * from './chatSessionLike';
+export * from './session/chatSessionLike';
 export * from './contact/contactMachine';
 export * from './contact/readMarker';
 export * from './contact/contactController';

@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import type { ReactNode, Ref, RefObject } from 'react';
-import type { ChatItem } from '../../core/chat/chatItem';
+import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import { Composer } from '../../components/Composer';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { InteractiveMessage } from '../../components/Interactive/InteractiveMessage';

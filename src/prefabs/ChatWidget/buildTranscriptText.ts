@@ -1,4 +1,4 @@
-import type { ChatItem } from '../../core/chat/chatItem';
+import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import type { Formatter } from '../../i18n/createFormatter';
 import type { Translate } from '../../i18n/messages';
 import { eventText, senderName } from '../../components/MessageBubble/SystemNote';

@@ -1,4 +1,4 @@
-import type { ChatSnapshot } from '../../core/chat/chatSession';
+import type { ChatSnapshot } from '../../core/chat/session/chatSession';
 import { createContext, useContext } from 'react';
 import type { ChatSessionLike } from '../chatSessionLike';
 import type { ExternalStore } from '../hooks/internal/useStoreSelector';

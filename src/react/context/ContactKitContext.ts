@@ -1,9 +1,9 @@
 import { createContext, useContext } from 'react';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
-import type { StorageLike } from '../../core/chat/chatStorage';
-import type { ChatSessionOptions } from '../../core/chat/chatSession';
-import type { WebSocketConstructor } from '../../core/chat/socket/chatSocket';
+import type { StorageLike } from '../../core/chat/session/chatStorage';
+import type { ChatSessionOptions } from '../../core/chat/session/chatSession';
+import type { WebSocketConstructor } from '../../core/chat/connection/chatSocket';
 import type { ChatSessionLike } from '../chatSessionLike';
 import type { ChatContact, ContactState } from '../../core/chat/contact/contactMachine';
 import type { ContactController } from '../../core/chat/contact/contactController';

@@ -1,6 +1,6 @@
-import type { AttachmentFile, ChatSnapshot } from '../../core/chat/chatSession';
+import type { AttachmentFile, ChatSnapshot } from '../../core/chat/session/chatSession';
 import { useCallback, useMemo, useState } from 'react';
-import type { ChatAttachment, ChatItem } from '../../core/chat/chatItem';
+import type { ChatAttachment, ChatItem } from '../../core/chat/transcript/chatItem';
 import { ChatError } from '../../core/protocol/errors';
 
 import { useChatContext } from '../context/ChatSessionContext';

@@ -1,4 +1,4 @@
-import type { ChatSnapshot } from '../../core/chat/chatSession';
+import type { ChatSnapshot } from '../../core/chat/session/chatSession';
 import { useCallback } from 'react';
 import type { ChatError } from '../../core/protocol/errors';
 import type { SendMessageOptions } from '../chatSessionLike';

@@ -1,4 +1,4 @@
-import type { ChatSnapshot } from '../../core/chat/chatSession';
+import type { ChatSnapshot } from '../../core/chat/session/chatSession';
 import { useCallback, useRef, useState } from 'react';
 import type { ChangeEvent, FormEvent, KeyboardEvent, MouseEvent } from 'react';
 import { ContentType, MESSAGE_CONTENT_LIMITS } from '../../core/protocol/contentTypes';

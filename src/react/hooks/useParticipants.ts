@@ -1,6 +1,6 @@
-import type { ChatSnapshot } from '../../core/chat/chatSession';
+import type { ChatSnapshot } from '../../core/chat/session/chatSession';
 import { useMemo } from 'react';
-import type { ChatParticipant } from '../../core/chat/chatItem';
+import type { ChatParticipant } from '../../core/chat/transcript/chatItem';
 
 import { useChatContext } from '../context/ChatSessionContext';
 import { useStoreSelector } from './internal/useStoreSelector';

@@ -1,6 +1,6 @@
-import type { ChatSnapshot } from '../../core/chat/chatSession';
+import type { ChatSnapshot } from '../../core/chat/session/chatSession';
 import { useCallback } from 'react';
-import type { ChatItem } from '../../core/chat/chatItem';
+import type { ChatItem } from '../../core/chat/transcript/chatItem';
 
 import { useChatContext } from '../context/ChatSessionContext';
 import { shallowEqual } from '../internal/shallowEqual';

@@ -1,4 +1,4 @@
-import type { ChatSnapshot } from '../../core/chat/chatSession';
+import type { ChatSnapshot } from '../../core/chat/session/chatSession';
 import { useCallback, useMemo } from 'react';
 import { countUnread, isIncomingItem } from '../../core/chat/contact/readMarker';
 

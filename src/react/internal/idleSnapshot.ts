@@ -1,4 +1,4 @@
-import type { ChatSnapshot } from '../../core/chat/chatSession';
+import type { ChatSnapshot } from '../../core/chat/session/chatSession';
 import type { ExternalStore } from '../hooks/internal/useStoreSelector';
 
 /**

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { ChatItem } from '../../core/chat/chatItem';
+import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import { ChatError } from '../../core/protocol/errors';
-import type { ChatConnectionView, ChatSnapshot } from '../../core/chat/chatSession';
+import type { ChatConnectionView, ChatSnapshot } from '../../core/chat/session/chatSession';
 import type { ContactController, ContactSnapshot } from '../../core/chat/contact/contactController';
 import { watchSession } from '../../core/chat/contact/watchSession';
 import type { SessionEventHandlers } from '../../core/chat/contact/watchSession';

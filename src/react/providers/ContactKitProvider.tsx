@@ -13,7 +13,7 @@ import type {
   ContactKitThemeInput,
   WebSocketConstructorLike,
 } from '../context/ContactKitContext';
-import { DEFAULT_CHAT_STORAGE_KEY } from '../../core/chat/chatStorage';
+import { DEFAULT_CHAT_STORAGE_KEY } from '../../core/chat/session/chatStorage';
 import type { StartChatResult } from '../../core/chat/contact/contactMachine';
 import {
   createContactController,

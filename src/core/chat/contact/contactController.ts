@@ -2,11 +2,11 @@ import { systemClock } from '../../clock';
 import type { Clock } from '../../clock';
 import { defaultLogger } from '../../logger';
 import type { Logger } from '../../logger';
-import type { ChatSessionOptions } from '../chatSession';
-import type { ChatSessionLike } from '../chatSessionLike';
-import type { StorageLike } from '../chatStorage';
-import type { OfferedConnection } from '../socket/connectionDriver';
-import type { WebSocketConstructor } from '../socket/chatSocket';
+import type { ChatSessionOptions } from '../session/chatSession';
+import type { ChatSessionLike } from '../session/chatSessionLike';
+import type { StorageLike } from '../session/chatStorage';
+import type { OfferedConnection } from '../connection/connectionDriver';
+import type { WebSocketConstructor } from '../connection/chatSocket';
 import type { BroadcastChannelLike } from '../tabs/tabTransport';
 import { createEmitter } from './createEmitter';
 import type { Emitter } from './createEmitter';
@@ -18,9 +18,9 @@ import type { ContactTabs, ContactTabsOptions, SharedContact } from './contactTa
 import { countUnread, isIncomingItem, laterMarker } from './readMarker';
 import type { ReadMarker } from './readMarker';
 import { watchSession } from './watchSession';
-import type { ChatItem } from '../chatItem';
-import type { ChatConnectionView } from '../chatSession';
-import type { StoredSend } from '../chatStorage';
+import type { ChatItem } from '../transcript/chatItem';
+import type { ChatConnectionView } from '../session/chatSession';
+import type { StoredSend } from '../session/chatStorage';
 
 /**
  * What the app's `startChat` is told: `previousContactId` when the customer continues an ended
@@ -233,7 +233,7 @@ function mirrorOutbox(session: ChatSessionLike): StoredSend[] {
 /** The core's session, loaded on first use (most of the kit's code; no page needs it early). */
 let loading: Promise<(options: ChatSessionOptions) => ChatSessionLike> | undefined;
 const loadCreateChatSession = (): Promise<(options: ChatSessionOptions) => ChatSessionLike> =>
-  (loading ??= import('../chatSession').then(
+  (loading ??= import('../session/chatSession').then(
     (module) => module.createChatSession,
     (error: unknown) => {
       loading = undefined;

@@ -4,8 +4,8 @@ import {
   defaultChatStorage,
   readStoredChat,
   writeStoredChat,
-} from '../chatStorage';
-import type { ChatStorageOptions, StorageLike, StoredChat } from '../chatStorage';
+} from '../session/chatStorage';
+import type { ChatStorageOptions, StorageLike, StoredChat } from '../session/chatStorage';
 import { readMarkerFrom } from './readMarker';
 import type { ReadMarker } from './readMarker';
 

@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock';
 import type { Logger } from '../../logger';
-import type { ChatSessionLike } from '../chatSessionLike';
+import type { ChatSessionLike } from '../session/chatSessionLike';
 import type { BroadcastChannelLike, LockManagerLike } from '../tabs/tabTransport';
 import type { ChatContact } from './contactMachine';
 import type { ReadMarker } from './readMarker';

@@ -1,4 +1,4 @@
-import type { ChatItem } from '../chatItem';
+import type { ChatItem } from '../transcript/chatItem';
 
 /**
  * How far the customer has read: the newest message from someone else they have seen, by id and

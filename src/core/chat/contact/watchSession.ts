@@ -1,6 +1,6 @@
-import type { ChatItem } from '../chatItem';
-import type { ChatConnectionView } from '../chatSession';
-import type { ChatSessionLike } from '../chatSessionLike';
+import type { ChatItem } from '../transcript/chatItem';
+import type { ChatConnectionView } from '../session/chatSession';
+import type { ChatSessionLike } from '../session/chatSessionLike';
 import { isIncomingItem } from './readMarker';
 
 /**

@@ -2,7 +2,7 @@ import type { Clock, TimerHandle } from '../../clock';
 import type { Logger } from '../../logger';
 import { ChatError, InvalidResponseError } from '../../protocol/errors';
 import type { SendMessageResponse } from '../../protocol/types';
-import { classifyFailure, failureError } from '../serviceFailure';
+import { classifyFailure, failureError } from '../connection/serviceFailure';
 
 /**
  * One message waiting to be sent. `localId` is also the SendMessage `ClientToken`, reused on

@@ -1,7 +1,7 @@
 import type { Logger } from '../../logger';
 import { ChatError } from '../../protocol/errors';
 import type { SendableMessageContentType } from '../../protocol/contentTypes';
-import type { AttachmentFile, ChatSession } from '../chatSession';
+import type { AttachmentFile, ChatSession } from '../session/chatSession';
 import {
   TAB_NOT_LEADER,
   encodeError,

@@ -1,8 +1,8 @@
 import type { Logger } from '../../logger';
 import { ChatError, ContactKitError } from '../../protocol/errors';
 import type { ChatErrorCode } from '../../protocol/errors';
-import type { ChatAttachment, ChatItem } from '../chatItem';
-import type { ChatConnectionView, ChatSnapshot, ChatStatusView } from '../chatSession';
+import type { ChatAttachment, ChatItem } from '../transcript/chatItem';
+import type { ChatConnectionView, ChatSnapshot, ChatStatusView } from '../session/chatSession';
 
 /**
  * Codes the tab layer adds to the session's `ChatErrorCode`s on the wire. `TAB_NOT_LEADER`: the

@@ -1,6 +1,6 @@
 import { checkItem } from '../../protocol/checkItem';
 import type { Item } from '../../protocol/types';
-import type { ChatItem } from '../chatItem';
+import type { ChatItem } from './chatItem';
 import { classifyItem } from './classifyItem';
 import type { Draft } from './draft';
 import {
@@ -17,7 +17,7 @@ import {
   writableHeld,
 } from './draft';
 import { mergeCopy } from './mergeCopy';
-import { mergeReceipts } from './mergeReceipts';
+import { mergeReceipts } from '../receipts/mergeReceipts';
 import { receiveOwnEcho, settleHeld } from './reconcileOwnSends';
 import type { Transcript } from './transcript';
 

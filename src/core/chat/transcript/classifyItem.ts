@@ -6,7 +6,7 @@ import type {
   ChatEventKind,
   ChatItem,
   ChatReceipt,
-} from '../chatItem';
+} from './chatItem';
 import { parseInteractiveContent } from '../interactive/parseInteractiveContent';
 import { isValidTime } from './itemOrder';
 

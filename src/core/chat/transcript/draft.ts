@@ -6,10 +6,10 @@
  *
  * @packageDocumentation
  */
-import type { ChatItem, ChatReceipt } from '../chatItem';
-import { applyToParticipants } from '../presence/participants';
+import type { ChatItem, ChatReceipt } from './chatItem';
+import { applyToParticipants } from '../participants/participants';
 import { compareItems, sortedIndex } from './itemOrder';
-import { mergeReceipts } from './mergeReceipts';
+import { mergeReceipts } from '../receipts/mergeReceipts';
 import type { Transcript } from './transcript';
 
 /**

@@ -1,4 +1,4 @@
-import type { ChatItem } from '../chatItem';
+import type { ChatItem } from './chatItem';
 
 /** `yyyy-MM-ddTHH:mm:ss.SSSZ`: such strings order the same as the instants they name. */
 const CANONICAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;

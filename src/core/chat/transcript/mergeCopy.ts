@@ -5,8 +5,8 @@
  *
  * @packageDocumentation
  */
-import type { ChatAttachment, ChatItem } from '../chatItem';
-import { mergeReceipts } from './mergeReceipts';
+import type { ChatAttachment, ChatItem } from './chatItem';
+import { mergeReceipts } from '../receipts/mergeReceipts';
 
 /** Better scan verdicts win over interim ones, so a late `IN_PROGRESS` cannot undo `APPROVED`. */
 const ATTACHMENT_RANK: Record<ChatAttachment['status'], number> = {

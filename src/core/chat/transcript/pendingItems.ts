@@ -1,6 +1,6 @@
 import { ContentType } from '../../protocol/contentTypes';
 import type { ChatError } from '../../protocol/errors';
-import type { ChatAttachment, ChatItem } from '../chatItem';
+import type { ChatAttachment, ChatItem } from './chatItem';
 import type { Draft } from './draft';
 import {
   beginDraft,

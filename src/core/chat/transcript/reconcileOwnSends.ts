@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import type { ChatItem } from '../chatItem';
+import type { ChatItem } from './chatItem';
 import {
   getHeld,
   getItem,
@@ -20,7 +20,7 @@ import {
 import type { Draft } from './draft';
 import { compareItems } from './itemOrder';
 import { mergeCopy } from './mergeCopy';
-import { mergeReceipts } from './mergeReceipts';
+import { mergeReceipts } from '../receipts/mergeReceipts';
 
 /**
  * The own sends, current versions.

@@ -1,6 +1,6 @@
-import type { ChatItem, ChatParticipant, ChatReceipt } from '../chatItem';
-import type { ParticipantsState } from '../presence/participants';
-import { createParticipantsState } from '../presence/participants';
+import type { ChatItem, ChatParticipant, ChatReceipt } from './chatItem';
+import type { ParticipantsState } from '../participants/participants';
+import { createParticipantsState } from '../participants/participants';
 
 /**
  * The transcript store's state: an immutable value. Every update returns a new `Transcript` (or the

@@ -1,51 +1,51 @@
-import type { Clock, TimerHandle } from '../clock';
-import type { Logger } from '../logger';
-import { ContentType } from '../protocol/contentTypes';
-import type { SendableMessageContentType } from '../protocol/contentTypes';
-import { checkLocalId, checkMessage } from './checkSend';
-import { ChatError } from '../protocol/errors';
-import { newClientToken } from '../protocol/newClientToken';
-import type { ParticipantClient } from '../protocol/participantClient';
-import type { RetryPolicy } from '../protocol/retryPolicy';
-import type { Item } from '../protocol/types';
-import type { AttachmentPolicy } from './attachments/validateAttachment';
-import type { ChatItem, ChatParticipant, TypingParticipant } from './chatItem';
-import type { ChatEnvironment } from './chatEnvironment';
+import type { Clock, TimerHandle } from '../../clock';
+import type { Logger } from '../../logger';
+import { ContentType } from '../../protocol/contentTypes';
+import type { SendableMessageContentType } from '../../protocol/contentTypes';
+import { checkLocalId, checkMessage } from '../outbox/checkSend';
+import { ChatError } from '../../protocol/errors';
+import { newClientToken } from '../../protocol/newClientToken';
+import type { ParticipantClient } from '../../protocol/participantClient';
+import type { RetryPolicy } from '../../protocol/retryPolicy';
+import type { Item } from '../../protocol/types';
+import type { AttachmentPolicy } from '../attachments/validateAttachment';
+import type { ChatItem, ChatParticipant, TypingParticipant } from '../transcript/chatItem';
+import type { ChatEnvironment } from '../connection/chatEnvironment';
 import { boundStoredOutbox, clearStoredChat, writeStoredChat } from './chatStorage';
 import type { StorageLike, StoredAttachment, StoredChat, StoredSend } from './chatStorage';
-import type { ConnectionState } from './connectionMachine';
-import type { ConnectionPolicy } from './connectionPolicy';
-import { createMessageOutbox } from './outbox/messageOutbox';
-import type { OutboxEntry, OutboxPolicy } from './outbox/messageOutbox';
-import type { ReceiptPolicy } from './outbox/receiptSender';
-import { classifyFailure, failureError } from './serviceFailure';
-import { createAttachmentFlow } from './session/attachmentFlow';
-import { connectionView } from './session/connectionView';
-import { resolveSessionOptions } from './session/resolveSessionOptions';
-import { createSessionReceipts } from './session/sessionReceipts';
-import { createSessionTyping } from './session/sessionTyping';
-import { createSnapshotStore } from './session/snapshotStore';
-import type { WebSocketConstructor } from './socket/chatSocket';
-import { createConnectionDriver } from './socket/connectionDriver';
-import type { OfferedConnection } from './socket/connectionDriver';
-import { applyServerItems } from './transcript/applyServerItems';
+import type { ConnectionState } from '../connection/connectionMachine';
+import type { ConnectionPolicy } from '../connection/connectionPolicy';
+import { createMessageOutbox } from '../outbox/messageOutbox';
+import type { OutboxEntry, OutboxPolicy } from '../outbox/messageOutbox';
+import type { ReceiptPolicy } from '../receipts/receiptSender';
+import { classifyFailure, failureError } from '../connection/serviceFailure';
+import { createAttachmentFlow } from '../attachments/attachmentFlow';
+import { connectionView } from '../connection/connectionView';
+import { resolveSessionOptions } from './resolveSessionOptions';
+import { createSessionReceipts } from '../receipts/sessionReceipts';
+import { createSessionTyping } from '../typing/sessionTyping';
+import { createSnapshotStore } from './snapshotStore';
+import type { WebSocketConstructor } from '../connection/chatSocket';
+import { createConnectionDriver } from '../connection/connectionDriver';
+import type { OfferedConnection } from '../connection/connectionDriver';
+import { applyServerItems } from '../transcript/applyServerItems';
 import {
   addPendingAttachment,
   addPendingMessage,
   confirmPending,
   failPending,
   retryPending,
-} from './transcript/pendingItems';
+} from '../transcript/pendingItems';
 import {
   createTranscript,
   findItem,
   selectItems,
   selectParticipants,
-} from './transcript/transcript';
-import type { Transcript } from './transcript/transcript';
-import { createTranscriptSync } from './transcriptSync';
-import type { HistoryPurpose, TranscriptSyncPolicy } from './transcriptSync';
-import type { UploadFunction } from './uploadAttachment';
+} from '../transcript/transcript';
+import type { Transcript } from '../transcript/transcript';
+import { createTranscriptSync } from '../history/transcriptSync';
+import type { HistoryPurpose, TranscriptSyncPolicy } from '../history/transcriptSync';
+import type { UploadFunction } from '../attachments/uploadAttachment';
 
 /**
  * Socket connectivity as the UI shows it (one axis; chat participation is another).

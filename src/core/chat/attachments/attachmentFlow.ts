@@ -4,8 +4,8 @@ import { newClientToken } from '../../protocol/newClientToken';
 import type { ParticipantClient } from '../../protocol/participantClient';
 import { attachmentContentType, validateAttachment } from '../attachments/validateAttachment';
 import type { AttachmentPolicy } from '../attachments/validateAttachment';
-import type { AttachmentFile } from '../chatSession';
-import { classifyFailure, failureError } from '../serviceFailure';
+import type { AttachmentFile } from '../session/chatSession';
+import { classifyFailure, failureError } from '../connection/serviceFailure';
 import {
   addPendingAttachment,
   failPending,
@@ -15,7 +15,7 @@ import {
 } from '../transcript/pendingItems';
 import { findItem } from '../transcript/transcript';
 import type { Transcript } from '../transcript/transcript';
-import type { UploadFunction } from '../uploadAttachment';
+import type { UploadFunction } from './uploadAttachment';
 
 /**
  * What the attachment flow needs from the session.

@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock';
 import type { Logger } from '../../logger';
-import { classifyFailure } from '../serviceFailure';
+import { classifyFailure } from '../connection/serviceFailure';
 
 /**
  * How often a typing event may be sent: at most once per 10 s, like Connect's own clients (the

@@ -1,6 +1,6 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { clockSleep } from '../../../../src/core/chat/session/clockSleep';
+import { clockSleep } from '../../../../src/core/chat/connection/clockSleep';
 import { FakeClock } from '../../../fakes/FakeClock';
 
 describe('clockSleep (the session client’s retry sleep)', () => {

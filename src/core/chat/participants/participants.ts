@@ -1,4 +1,4 @@
-import type { ChatEventKind, ChatItem, ChatParticipant } from '../chatItem';
+import type { ChatEventKind, ChatItem, ChatParticipant } from '../transcript/chatItem';
 import { compareTimes } from '../transcript/itemOrder';
 
 /** What we remember per participant so that the result does not depend on arrival order. */

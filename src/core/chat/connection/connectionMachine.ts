@@ -1,4 +1,4 @@
-import { ChatError } from '../protocol/errors';
+import { ChatError } from '../../protocol/errors';
 import { backoffDelay } from './connectionPolicy';
 import type { ConnectionPolicy } from './connectionPolicy';
 

@@ -1,11 +1,11 @@
-import type { Clock, TimerHandle } from '../clock';
-import type { Logger } from '../logger';
-import type { ParticipantClient } from '../protocol/participantClient';
-import type { GetTranscriptRequest, GetTranscriptResponse, Item } from '../protocol/types';
-import type { ChatItem } from './chatItem';
-import { classifyFailure } from './serviceFailure';
-import type { Transcript } from './transcript/transcript';
-import { selectItems } from './transcript/transcript';
+import type { Clock, TimerHandle } from '../../clock';
+import type { Logger } from '../../logger';
+import type { ParticipantClient } from '../../protocol/participantClient';
+import type { GetTranscriptRequest, GetTranscriptResponse, Item } from '../../protocol/types';
+import type { ChatItem } from '../transcript/chatItem';
+import { classifyFailure } from '../connection/serviceFailure';
+import type { Transcript } from '../transcript/transcript';
+import { selectItems } from '../transcript/transcript';
 
 /**
  * Why a page of history is being applied (receipts are only sent for what arrives live or fills

@@ -3,10 +3,10 @@ import type { Logger } from '../../logger';
 import { ContentType } from '../../protocol/contentTypes';
 import type { ParticipantClient } from '../../protocol/participantClient';
 import type { Item } from '../../protocol/types';
-import type { TypingParticipant } from '../chatItem';
-import { createTypingSender } from '../outbox/typingSender';
-import { applyTypingItems, createTypingState, expireTyping } from '../presence/typing';
-import type { TypingState } from '../presence/typing';
+import type { TypingParticipant } from '../transcript/chatItem';
+import { createTypingSender } from './typingSender';
+import { applyTypingItems, createTypingState, expireTyping } from './typing';
+import type { TypingState } from './typing';
 
 /**
  * What the session's typing needs from the session.

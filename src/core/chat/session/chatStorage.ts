@@ -1,6 +1,9 @@
-import { MESSAGE_CONTENT_LIMITS, SENDABLE_MESSAGE_CONTENT_TYPES } from '../protocol/contentTypes';
-import type { SendableMessageContentType } from '../protocol/contentTypes';
-import { isValidTime } from './transcript/itemOrder';
+import {
+  MESSAGE_CONTENT_LIMITS,
+  SENDABLE_MESSAGE_CONTENT_TYPES,
+} from '../../protocol/contentTypes';
+import type { SendableMessageContentType } from '../../protocol/contentTypes';
+import { isValidTime } from '../transcript/itemOrder';
 
 /**
  * The part of the Web Storage API the session uses (`sessionStorage` fits; so does an in-memory

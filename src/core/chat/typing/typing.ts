@@ -1,6 +1,6 @@
 import { ContentType } from '../../protocol/contentTypes';
 import type { Item, ParticipantRole } from '../../protocol/types';
-import type { TypingParticipant } from '../chatItem';
+import type { TypingParticipant } from '../transcript/chatItem';
 
 /**
  * How long a typing indicator stays after the last typing event: 12 s (senders throttle typing

@@ -2,9 +2,9 @@ import {
   ContentType,
   MESSAGE_CONTENT_LIMITS,
   SENDABLE_MESSAGE_CONTENT_TYPES,
-} from '../protocol/contentTypes';
-import type { SendableMessageContentType } from '../protocol/contentTypes';
-import { ChatError } from '../protocol/errors';
+} from '../../protocol/contentTypes';
+import type { SendableMessageContentType } from '../../protocol/contentTypes';
+import { ChatError } from '../../protocol/errors';
 
 /**
  * Checks a message before it is sent (misuse throws `MESSAGE_INVALID`): a sendable content type

@@ -1,6 +1,6 @@
 import type { Clock, TimerHandle } from '../../clock';
 import type { Logger } from '../../logger';
-import { classifyFailure } from '../serviceFailure';
+import { classifyFailure } from '../connection/serviceFailure';
 
 /**
  * The two receipt kinds a participant sends.

@@ -4,9 +4,9 @@
  *
  * @packageDocumentation
  */
-import type { ChatError } from '../protocol/errors';
-import type { ParticipantRole } from '../protocol/types';
-import type { InteractiveTemplate } from './interactive/interactiveTemplate';
+import type { ChatError } from '../../protocol/errors';
+import type { ParticipantRole } from '../../protocol/types';
+import type { InteractiveTemplate } from '../interactive/interactiveTemplate';
 
 /**
  * What an item is: a message, an attachment, a displayable event, or a message whose content type

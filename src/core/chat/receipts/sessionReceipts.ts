@@ -3,11 +3,11 @@ import type { Logger } from '../../logger';
 import { ContentType } from '../../protocol/contentTypes';
 import type { ParticipantClient } from '../../protocol/participantClient';
 import type { Item } from '../../protocol/types';
-import { createReceiptSender } from '../outbox/receiptSender';
-import type { ReceiptPolicy } from '../outbox/receiptSender';
+import { createReceiptSender } from './receiptSender';
+import type { ReceiptPolicy } from './receiptSender';
 import { findItem } from '../transcript/transcript';
 import type { Transcript } from '../transcript/transcript';
-import type { HistoryPurpose } from '../transcriptSync';
+import type { HistoryPurpose } from '../history/transcriptSync';
 
 /** Delivered receipts go out for what arrives live or fills a gap, not for scrolled-back pages. */
 const LIVE_PURPOSES: ReadonlySet<HistoryPurpose | 'socket'> = new Set(['socket', 'initial', 'gap']);

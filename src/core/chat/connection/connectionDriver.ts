@@ -2,17 +2,17 @@ import type { Clock, TimerHandle } from '../../clock';
 import type { Logger } from '../../logger';
 import type { ParticipantClient } from '../../protocol/participantClient';
 import type { CreateParticipantConnectionResponse, Item } from '../../protocol/types';
-import type { ChatEnvironment } from '../chatEnvironment';
-import { CONNECTION_TIMERS, initialConnectionState, transition } from '../connectionMachine';
+import type { ChatEnvironment } from './chatEnvironment';
+import { CONNECTION_TIMERS, initialConnectionState, transition } from './connectionMachine';
 import type {
   ConnectionEffect,
   ConnectionEvent,
   ConnectionState,
   ConnectionTimer,
   SessionCredentials,
-} from '../connectionMachine';
-import type { ConnectionPolicy } from '../connectionPolicy';
-import { classifyFailure, failureError } from '../serviceFailure';
+} from './connectionMachine';
+import type { ConnectionPolicy } from './connectionPolicy';
+import { classifyFailure, failureError } from './serviceFailure';
 import { openChatSocket } from './chatSocket';
 import type { ChatSocket, WebSocketConstructor } from './chatSocket';
 import { CLIENT_FRAMES } from './socketFrames';

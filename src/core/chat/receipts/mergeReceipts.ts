@@ -1,5 +1,5 @@
-import type { ChatReceipt } from '../chatItem';
-import { compareTimes } from './itemOrder';
+import type { ChatReceipt } from '../transcript/chatItem';
+import { compareTimes } from '../transcript/itemOrder';
 
 function later(a: string | undefined, b: string | undefined): string | undefined {
   if (a === undefined) {

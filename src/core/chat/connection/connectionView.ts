@@ -1,5 +1,5 @@
-import type { ChatConnectionView } from '../chatSession';
-import type { ConnectionState } from '../connectionMachine';
+import type { ChatConnectionView } from '../session/chatSession';
+import type { ConnectionState } from './connectionMachine';
 
 /**
  * What the UI shows of the connection machine's state: status, attempt and error only. Returns

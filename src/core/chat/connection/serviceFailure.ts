@@ -5,8 +5,8 @@ import {
   NetworkError,
   ParticipantServiceError,
   RequestValidationError,
-} from '../protocol/errors';
-import type { ChatErrorCode } from '../protocol/errors';
+} from '../../protocol/errors';
+import type { ChatErrorCode } from '../../protocol/errors';
 
 /**
  * How the session reacts to a failed Participant Service call.

@@ -1,4 +1,4 @@
-import { ChatError } from '../protocol/errors';
+import { ChatError } from '../../protocol/errors';
 
 /**
  * One upload of file bytes to a pre-signed URL (StartAttachmentUpload's `UploadMetadata`).
