@@ -287,6 +287,28 @@ describe('the storefront and the widget on a phone (390×844, touch)', () => {
     }
   });
 
+  it('keeps a half-typed message across minimise and reload', async () => {
+    const { context, page, errors } = await phonePage();
+    try {
+      await startChat(page, 'Dee');
+      const composer = page.getByRole('textbox', { name: 'Message' });
+      await composer.fill('The lid of my kettle');
+      await page.getByRole('button', { name: 'Minimize' }).tap();
+      await page.getByRole('button', { name: /^Open chat/ }).tap();
+      await expectEnabled(composer);
+      expect(await composer.inputValue()).toBe('The lid of my kettle');
+
+      await page.reload();
+      await page.getByRole('button', { name: /^Open chat/ }).tap();
+      await expectEnabled(composer);
+      expect(await composer.inputValue()).toBe('The lid of my kettle');
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows the unread count in the title while the tab is hidden, and the original once back', async () => {
     const { context, page, errors } = await phonePage();
     try {

@@ -368,6 +368,34 @@ describe('an asynchronous session factory (the default loads the core on first u
   });
 });
 
+describe('the unsent draft', () => {
+  it('survives the composer going away and a reload, per contact, and is gone once sent', async () => {
+    const { wrapper, storage, live } = setup();
+    const first = renderHook(() => ({ chat: useChat(), composer: useComposer() }), { wrapper });
+    await act(() => first.result.current.chat.start());
+    await waitFor(() => expect(live()).toHaveLength(1));
+    act(() => first.result.current.composer.setValue('My order number is 4'));
+    // Minimise (the composer unmounts) and reload (a new provider over the same storage).
+    first.unmount();
+    await Promise.resolve();
+    expect(JSON.parse(storage.getItem('contact-kit.chat')!)).toMatchObject({
+      participantToken: 'token-1',
+      draft: 'My order number is 4',
+    });
+    const second = renderHook(() => useComposer(), { wrapper });
+    await waitFor(() => expect(second.result.current.value).toBe('My order number is 4'));
+
+    act(() => second.result.current.setValue('My order number is 42'));
+    act(() => live().at(-1)!.setConnection({ status: 'open' }));
+    act(() => {
+      second.result.current.submit();
+    });
+    expect(second.result.current.value).toBe('');
+    expect(JSON.parse(storage.getItem('contact-kit.chat')!).draft).toBeUndefined();
+    second.unmount();
+  });
+});
+
 describe('misuse', () => {
   const hooks: [string, () => unknown][] = [
     ['useChat', () => useChat()],

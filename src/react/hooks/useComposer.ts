@@ -1,8 +1,9 @@
 import type { ChatSnapshot } from '../../core/chat/session/chatSession';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangeEvent, FormEvent, KeyboardEvent, MouseEvent } from 'react';
 import { ContentType, MESSAGE_CONTENT_LIMITS } from '../../core/protocol/contentTypes';
 
+import type { ContactController } from '../../core/chat/contact/contactController';
 import { useChatContext } from '../context/ChatSessionContext';
 import { useMaybeContactKit } from '../context/ContactKitContext';
 import { useStoreSelector } from './internal/useStoreSelector';
@@ -33,7 +34,10 @@ export interface UseComposerOptions {
   maxLength?: number;
   /** Enter sends, Shift+Enter makes a new line. Defaults to `true`. */
   sendOnEnter?: boolean;
-  /** Initial text. */
+  /**
+   * Initial text. Without it, the composer starts with the customer's unsent draft of the running
+   * contact (kept across minimise and reload).
+   */
   defaultValue?: string;
   /** Called after a message was handed to the session. */
   onSent?: (content: string) => void;
@@ -137,12 +141,13 @@ const selectWritable = (snapshot: ChatSnapshot) => snapshot.chat.status === 'act
  * ```
  */
 export function useComposer(options: UseComposerOptions = {}): UseComposerResult {
-  const { session, store } = useChatContext();
+  const { session, store, controller } = useChatContext();
   const logger = useMaybeContactKit()?.logger;
   const contentType = options.contentType ?? ContentType.plainText;
   const maxLength = options.maxLength ?? MESSAGE_CONTENT_LIMITS[contentType];
   const sendOnEnter = options.sendOnEnter ?? true;
-  const [value, setValue] = useState(options.defaultValue ?? '');
+  const [value, setValue] = useState(() => options.defaultValue ?? controller?.draft() ?? '');
+  useDraftKeeping(controller, session, value, setValue, options.defaultValue === undefined);
   const writable = useStoreSelector(store, selectWritable) && session !== undefined;
 
   const state: ComposerState = !writable
@@ -164,9 +169,10 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     // Misuse (an ended chat, invalid content) throws before anything is shown: the draft stays.
     session.sendMessage(draft, { contentType: type });
     setValue('');
+    controller?.saveDraft('');
     onSent?.(draft);
     return true;
-  }, [session]);
+  }, [session, controller]);
 
   // From a key or a submit event there is no caller to throw to: the refusal is logged and the
   // draft stays for the customer to fix.
@@ -234,4 +240,59 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     getFormProps,
     getSendButtonProps,
   };
+}
+
+/** How long typing pauses before the draft is written to storage. */
+const DRAFT_SAVE_DELAY_MS = 300;
+
+/**
+ * Keeps the composer's text with the contact: restores it when the contact's session arrives after
+ * the composer mounted, writes it once typing pauses, and at once when the composer goes away or
+ * the page is hidden or left (minimise, close, reload).
+ */
+function useDraftKeeping(
+  controller: ContactController | undefined,
+  session: unknown,
+  value: string,
+  setValue: (value: string) => void,
+  restore: boolean,
+): void {
+  const latest = useRef(value);
+  latest.current = value;
+  const restored = useRef(false);
+  useEffect(() => {
+    if (!controller || !session || !restore || restored.current) {
+      return;
+    }
+    restored.current = true;
+    const kept = controller.draft();
+    if (kept !== '' && latest.current === '') {
+      setValue(kept);
+    }
+  }, [controller, session, restore, setValue]);
+  useEffect(() => {
+    if (!controller || !session) {
+      return undefined;
+    }
+    const timer = setTimeout(() => controller.saveDraft(value), DRAFT_SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [controller, session, value]);
+  useEffect(() => {
+    if (!controller || !session) {
+      return undefined;
+    }
+    const save = () => controller.saveDraft(latest.current);
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') {
+        save();
+      }
+    };
+    window.addEventListener('pagehide', save);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('pagehide', save);
+      document.removeEventListener('visibilitychange', onHidden);
+      save();
+    };
+  }, [controller, session]);
 }

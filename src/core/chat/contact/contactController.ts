@@ -10,7 +10,7 @@ import type { WebSocketConstructor } from '../connection/chatSocket';
 import type { BroadcastChannelLike } from '../tabs/tabTransport';
 import { createEmitter } from './createEmitter';
 import type { Emitter } from './createEmitter';
-import { createContactRecordStore } from './contactRecord';
+import { createContactRecordStore, MAX_STORED_DRAFT } from './contactRecord';
 import { assertStartChatResult, contactTransition, idleContactState } from './contactMachine';
 import type { ChatContact, ContactEvent, ContactState, StartChatResult } from './contactMachine';
 import { createContactTabs } from './contactTabs';
@@ -191,6 +191,14 @@ export interface ContactController {
   reset(): void;
   /** The customer has seen everything up to this item (shared with the other tabs). */
   markRead(itemId: string): void;
+  /** What the customer was typing in this tab and has not sent yet (`''` when nothing). */
+  draft(): string;
+  /**
+   * Keeps what the customer is typing with the running contact, so it survives minimising the
+   * chat and reloading the page; `''` forgets it. Ignored without a running contact, and for a
+   * text longer than any message could be (`MAX_STORED_DRAFT`).
+   */
+  saveDraft(text: string): void;
   /** Closes the session and stops listening; the contact keeps running for a reload. */
   destroy(): void;
 }
@@ -761,6 +769,23 @@ export function createContactController(options: ContactControllerOptions): Cont
       }
       recount();
       notify();
+    },
+    draft() {
+      return state.status === 'ready' && !isEnded() ? (records.read().draft ?? '') : '';
+    },
+    saveDraft(text) {
+      if (typeof text !== 'string') {
+        throw new TypeError('saveDraft(text): text must be a string');
+      }
+      if (
+        state.status !== 'ready' ||
+        isEnded() ||
+        text.length > MAX_STORED_DRAFT ||
+        (records.read().draft ?? '') === text
+      ) {
+        return;
+      }
+      records.update((record) => ({ ...record, draft: text || undefined }));
     },
     destroy() {
       if (destroyed) {

@@ -24,6 +24,8 @@ export interface ContactRecord {
   readonly chat?: StoredChat | undefined;
   readonly readMarker?: ReadMarker | undefined;
   readonly previousContactId?: string | undefined;
+  /** What the customer was typing and has not sent (kept across minimise and reload). */
+  readonly draft?: string | undefined;
 }
 
 /**
@@ -44,6 +46,12 @@ export interface ContactRecordStore {
    */
   readonly sessionStorage: StorageLike;
 }
+
+/** The longest draft kept: past any message limit, short of filling the storage quota. */
+export const MAX_STORED_DRAFT = 20_000;
+
+const isDraft = (value: unknown): value is string =>
+  typeof value === 'string' && value !== '' && value.length <= MAX_STORED_DRAFT;
 
 const isId = (value: unknown): value is string =>
   typeof value === 'string' && value !== '' && value.length <= 500;
@@ -70,7 +78,7 @@ export function createContactRecordStore(options: ChatStorageOptions): ContactRe
     }).storage;
   const at = (): ChatStorageOptions => ({ storage: storage() ?? null, key: name });
 
-  function readExtras(): Pick<ContactRecord, 'readMarker' | 'previousContactId'> {
+  function readExtras(): Pick<ContactRecord, 'readMarker' | 'previousContactId' | 'draft'> {
     try {
       const text = storage()?.getItem(name);
       const value = text == null ? undefined : (JSON.parse(text) as Record<string, unknown>);
@@ -79,6 +87,7 @@ export function createContactRecordStore(options: ChatStorageOptions): ContactRe
         previousContactId: isId(value?.['previousContactId'])
           ? value['previousContactId']
           : undefined,
+        draft: isDraft(value?.['draft']) ? value['draft'] : undefined,
       };
     } catch {
       return {};
@@ -95,6 +104,7 @@ export function createContactRecordStore(options: ChatStorageOptions): ContactRe
       ...(record.previousContactId !== undefined
         ? { previousContactId: record.previousContactId }
         : {}),
+      ...(record.draft ? { draft: record.draft } : {}),
     };
     if (record.chat !== undefined) {
       const chat: StoredChat = { ...record.chat, ...extras };
