@@ -103,6 +103,8 @@ export const enMessages = {
   cancel: 'Cancel',
   startNewChat: 'Start a new chat',
   continueChat: 'Continue the conversation',
+  announceMessage: '{name}: {text}',
+  announceAttachment: '{name} sent {file}',
   downloadTranscript: 'Download transcript',
   transcriptFileTitle: 'Chat transcript',
   chatTitle: 'Chat with us',

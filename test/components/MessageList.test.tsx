@@ -49,7 +49,8 @@ describe('MessageList', () => {
       expect(container.querySelector('[data-message-id="m-9990"]')).toBeInTheDocument(),
     );
     expect(container.querySelector('[data-message-id="m-10"]')).not.toBeInTheDocument();
-    expect(log()).toHaveAttribute('aria-live', 'polite');
+    // The log is silent: arrivals are read through the announcer (see below).
+    expect(log()).toHaveAttribute('aria-live', 'off');
     await expectNoAxeViolations(container);
     // Building 10,000 items and running axe is slow in jsdom on a loaded 2-core machine; what is
     // checked is the row count, not the time.
@@ -205,6 +206,45 @@ describe('MessageList', () => {
       ids.forEach((id) => seen.add(id));
     }
     expect(seen.size).toBe(100);
+  });
+
+  it('announces each arrival once through one live region; scrolling and history stay silent', async () => {
+    const session = sessionWith(manyItems(200, 1000), { hasOlder: true });
+    const { container } = renderChat(<MessageList />, { session });
+    const announcer = container.querySelector('[data-announcer]')!;
+    expect(announcer).toHaveAttribute('aria-live', 'polite');
+    const said = () => [...announcer.querySelectorAll('p')].map((line) => line.textContent);
+    await waitFor(() => expect(log().scrollTop).toBeGreaterThan(0));
+
+    // Scrolling back through the transcript mounts rows, and an older page arrives: silence.
+    for (let top = log().scrollTop; top >= 0; top -= 400) {
+      fireEvent.scroll(log(), { target: { scrollTop: top } });
+    }
+    const older = manyItems(50, 900).map((item) => ({ ...item, fromHistory: true }));
+    act(() => session.update({ items: [...older, ...session.getSnapshot().items] }));
+    fireEvent.scroll(log(), { target: { scrollTop: 0 } });
+    expect(said()).toEqual([]);
+
+    // A new message from the agent: read once, even when the next update repeats it.
+    const reply = makeItem({
+      id: 'live-1',
+      content: 'Your refund is on its way.',
+      displayName: 'Sam',
+      time: new Date(base + 2_000_000).toISOString(),
+    });
+    act(() => session.update({ items: [...session.getSnapshot().items, reply] }));
+    act(() => session.update({ items: [...session.getSnapshot().items] }));
+    expect(said()).toEqual(['Sam: Your refund is on its way.']);
+
+    // The customer's own send is not echoed back to them.
+    const own = makeItem({ id: 'own-1', isOwn: true, content: 'Thanks!' });
+    act(() => session.update({ items: [...session.getSnapshot().items, own] }));
+    expect(said()).toEqual(['Sam: Your refund is on its way.']);
+
+    // A burst (a gap filled after a reconnect) reads as one summary.
+    const burst = manyItems(5, 5000).map((item) => ({ ...item, isOwn: false, id: `b-${item.id}` }));
+    act(() => session.update({ items: [...session.getSnapshot().items, ...burst] }));
+    expect(said()).toEqual(['Sam: Your refund is on its way.', '5 new messages']);
   });
 
   it('groups consecutive messages by sender, separates days, and shows events as centred notes', async () => {

@@ -1,5 +1,5 @@
 import { styled } from '../../theme/styled';
-import { focusRing, textButton } from '../../theme/mixins';
+import { focusRing, textButton, visuallyHidden } from '../../theme/mixins';
 import { themeVars } from '../../theme/tokens';
 
 export const Root = styled.div`
@@ -102,4 +102,9 @@ export const RowError = styled.p`
   text-align: center;
   font-size: ${themeVars.font.sizeSm};
   color: ${themeVars.color.textMuted};
+`;
+
+/** The live region that reads arrivals (the log itself stays silent while rows mount). */
+export const Announcer = styled.div`
+  ${visuallyHidden}
 `;

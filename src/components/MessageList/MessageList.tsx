@@ -18,6 +18,7 @@ import type { TranscriptRow } from './buildRows';
 import type { InteractiveRenderer } from './InteractiveRendererContext';
 import { RowErrorBoundary } from './RowErrorBoundary';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
+import { useArrivalAnnouncements } from './useArrivalAnnouncements';
 import { useWindowedRows } from './useWindowedRows';
 import * as S from './MessageList.styles';
 
@@ -118,6 +119,16 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
       };
     }, [format]);
     const rows = useMemo(() => buildRows(items, { hasOlder, dayKey }), [items, hasOlder, dayKey]);
+    const announcements = useArrivalAnnouncements(items, {
+      describe: (item) => {
+        const name = item.displayName ?? t('agent');
+        const file = item.attachments?.[0]?.name;
+        return item.type === 'attachment' && file !== undefined
+          ? t('announceAttachment', { name, file })
+          : t('announceMessage', { name, text: item.content ?? '' });
+      },
+      summarise: (count) => t('newMessages', { count }),
+    });
 
     const scrollRef = useRef<HTMLDivElement>(null);
     const [atBottom, setAtBottom] = useState(true);
@@ -306,7 +317,9 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
         <S.Scroller
           ref={scrollRef}
           role="log"
-          aria-live="polite"
+          // Rows mount and unmount as the reader scrolls: the log itself stays silent, and
+          // arrivals are read once through the announcer below.
+          aria-live="off"
           aria-label={t('transcriptLabel')}
           aria-busy={isLoadingOlder || undefined}
           tabIndex={0}
@@ -344,6 +357,11 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
             </S.Sizer>
           )}
         </S.Scroller>
+        <S.Announcer aria-live="polite" aria-atomic="false" data-announcer="">
+          {announcements.map((line) => (
+            <p key={line.key}>{line.text}</p>
+          ))}
+        </S.Announcer>
         {!atBottom && items.length > 0 && (
           <S.Jump type="button" onClick={scrollToBottom} data-unseen={unseen}>
             {unseen > 0 ? t('newMessages', { count: unseen }) : t('jumpToLatest')}

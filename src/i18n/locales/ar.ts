@@ -107,6 +107,8 @@ const ar: Messages = {
   cancel: 'إلغاء',
   startNewChat: 'بدء محادثة جديدة',
   continueChat: 'متابعة المحادثة',
+  announceMessage: '{name}: {text}',
+  announceAttachment: 'أرسل {name} الملف {file}',
   downloadTranscript: 'تنزيل نص المحادثة',
   transcriptFileTitle: 'نص المحادثة',
   chatTitle: 'تحدّث معنا',

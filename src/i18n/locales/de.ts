@@ -96,6 +96,8 @@ const de: Messages = {
   cancel: 'Abbrechen',
   startNewChat: 'Neuen Chat starten',
   continueChat: 'Unterhaltung fortsetzen',
+  announceMessage: '{name}: {text}',
+  announceAttachment: '{name} hat {file} gesendet',
   downloadTranscript: 'Verlauf herunterladen',
   transcriptFileTitle: 'Chatverlauf',
   chatTitle: 'Chatten Sie mit uns',

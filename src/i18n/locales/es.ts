@@ -95,6 +95,8 @@ const es: Messages = {
   cancel: 'Cancelar',
   startNewChat: 'Iniciar un chat nuevo',
   continueChat: 'Continuar la conversación',
+  announceMessage: '{name}: {text}',
+  announceAttachment: '{name} envió {file}',
   downloadTranscript: 'Descargar la transcripción',
   transcriptFileTitle: 'Transcripción del chat',
   chatTitle: 'Chatea con nosotros',

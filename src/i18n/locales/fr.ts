@@ -95,6 +95,8 @@ const fr: Messages = {
   cancel: 'Annuler',
   startNewChat: 'Nouvelle discussion',
   continueChat: 'Reprendre la conversation',
+  announceMessage: '{name} : {text}',
+  announceAttachment: '{name} a envoyé {file}',
   downloadTranscript: 'Télécharger la transcription',
   transcriptFileTitle: 'Transcription de la discussion',
   chatTitle: 'Discutez avec nous',

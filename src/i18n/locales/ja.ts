@@ -95,6 +95,8 @@ const ja: Messages = {
   cancel: 'キャンセル',
   startNewChat: '新しいチャットを開始',
   continueChat: '会話を続ける',
+  announceMessage: '{name}：{text}',
+  announceAttachment: '{name} が {file} を送信しました',
   downloadTranscript: '会話履歴をダウンロード',
   transcriptFileTitle: 'チャットの会話履歴',
   chatTitle: 'チャットでお問い合わせ',

@@ -96,6 +96,8 @@ const ptBR: Messages = {
   cancel: 'Cancelar',
   startNewChat: 'Iniciar um novo chat',
   continueChat: 'Continuar a conversa',
+  announceMessage: '{name}: {text}',
+  announceAttachment: '{name} enviou {file}',
   downloadTranscript: 'Baixar transcrição',
   transcriptFileTitle: 'Transcrição do chat',
   chatTitle: 'Fale conosco',
