@@ -287,6 +287,45 @@ describe('the storefront and the widget on a phone (390×844, touch)', () => {
     }
   });
 
+  it('reads a new agent message once, and nothing while scrolling back', async () => {
+    const { context, page, errors } = await phonePage();
+    try {
+      await startChat(page, 'Eve');
+      for (let n = 1; n <= 12; n += 1) {
+        await send(page, `Question ${n}`);
+        await messageWithText(page, `Question ${n}`).first().waitFor();
+      }
+      // Everything the live region says from now on, in order.
+      await page.evaluate(() => {
+        const region = document.querySelector('[data-announcer]')!;
+        const said: string[] = [];
+        (window as unknown as { said: string[] }).said = said;
+        new MutationObserver((records) => {
+          for (const record of records) {
+            record.addedNodes.forEach((node) => said.push(node.textContent ?? ''));
+          }
+        }).observe(region, { childList: true, subtree: true });
+      });
+      const said = () => page.evaluate(() => [...(window as unknown as { said: string[] }).said]);
+      const log = widget(page).getByRole('log');
+      await log.evaluate((element) => element.scrollTo({ top: 0 }));
+      await page.waitForTimeout(300);
+      await log.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+      await page.waitForTimeout(300);
+      expect(await said()).toEqual([]);
+
+      await send(page, 'Last one');
+      await waitFor(async () => (await said()).length > 0, 'an announcement');
+      await page.waitForTimeout(500);
+      const lines = await said();
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('Last one');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('keeps a half-typed message across minimise and reload', async () => {
     const { context, page, errors } = await phonePage();
     try {
