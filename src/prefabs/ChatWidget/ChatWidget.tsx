@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ComponentType, CSSProperties, KeyboardEvent, ReactNode, Ref } from 'react';
 import type { InteractiveMessageProps } from '../../components/Interactive/InteractiveMessage';
 import type { MessageListProps } from '../../components/MessageList/MessageList';
-import { useMessages } from '../../i18n/I18nProvider';
+import { useFormatter, useMessages } from '../../i18n/I18nProvider';
 import type { MessageOverrides } from '../../i18n/messages';
 import type { ChatSessionLike } from '../../react/chatSessionLike';
 import { useMaybeChatSession } from '../../react/context/ChatSessionContext';
@@ -21,7 +21,7 @@ import * as S from './ChatWidget.styles';
 import type { WidgetPosition } from './ChatWidget.styles';
 import { chooseLayout, SHEET_MEDIA_QUERY } from './chooseLayout';
 import type { WidgetLayout } from './chooseLayout';
-import { ChatIcon, CloseIcon, MinimizeIcon } from './icons';
+import { ChatIcon, CloseIcon, DownloadIcon, MinimizeIcon } from './icons';
 import { loadChatWidgetBody, useChatWidgetBody } from './loadChatWidgetBody';
 import type { PreChatFormHandle, PreChatFormProps } from './PreChatForm';
 import { trapFocus } from './trapFocus';
@@ -303,6 +303,7 @@ interface ChatWidgetViewProps {
 function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
   const { position, form, components } = props;
   const t = useMessages();
+  const format = useFormatter();
   const chat = useChat();
   const kit = useMaybeContactKit();
   const session = useMaybeChatSession();
@@ -503,6 +504,16 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
       focusRequest.current = 'ended';
     }
   };
+  const download = () => {
+    // The panel's code (and with it the transcript writer) is loaded once the panel shows.
+    void import('./downloadTranscript').then(({ downloadTranscript }) =>
+      downloadTranscript(
+        session?.getSnapshot().items ?? [],
+        { t, format, ...(props.title !== undefined ? { title: props.title } : {}) },
+        panel.current ?? document.body,
+      ),
+    );
+  };
   const startNew = () => {
     focusRequest.current = 'composer';
     start().catch(() => undefined);
@@ -609,6 +620,11 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
               <S.TextButton ref={endButton} type="button" onClick={askToEnd}>
                 {t('endChat')}
               </S.TextButton>
+            ) : null}
+            {isActive && !confirming ? (
+              <S.IconButton type="button" aria-label={t('downloadTranscript')} onClick={download}>
+                <DownloadIcon />
+              </S.IconButton>
             ) : null}
             <S.IconButton type="button" aria-label={t('minimize')} onClick={minimise}>
               <MinimizeIcon />

@@ -9,7 +9,7 @@ import { MessageList } from '../../components/MessageList/MessageList';
 import { TypingIndicator } from '../../components/TypingIndicator';
 import { useFormatter, useMessages } from '../../i18n/I18nProvider';
 import { useTranscript } from '../../react/hooks/useTranscript';
-import { buildTranscriptText, transcriptFileName } from './buildTranscriptText';
+import { downloadTranscript } from './downloadTranscript';
 import type { ChatWidgetComponents, ChatWidgetPreChatForm } from './ChatWidget';
 import * as S from './ChatWidget.styles';
 import * as F from './ChatWidgetBody.styles';
@@ -138,21 +138,7 @@ function EndedFooter(props: {
   const { items } = useTranscript();
   const footer = useRef<HTMLDivElement>(null);
 
-  const download = () => {
-    const text = buildTranscriptText(items, { t, format });
-    const blob = new Blob([text], { type: 'text/plain;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const host = footer.current ?? document.body;
-    const link = host.ownerDocument.createElement('a');
-    link.href = url;
-    link.download = transcriptFileName(format, new Date());
-    link.hidden = true;
-    // Firefox downloads only links that are in the document.
-    host.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  };
+  const download = () => downloadTranscript(items, { t, format }, footer.current ?? document.body);
 
   return (
     <F.Footer ref={footer} data-state="ended">

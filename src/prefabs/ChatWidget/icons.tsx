@@ -48,3 +48,19 @@ export function CloseIcon(): ReactNode {
     </Svg>
   );
 }
+
+/**
+ * An arrow into a tray, for Download transcript.
+ *
+ * @example
+ * ```tsx
+ * <DownloadIcon />
+ * ```
+ */
+export function DownloadIcon(): ReactNode {
+  return (
+    <Svg>
+      <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />
+    </Svg>
+  );
+}
