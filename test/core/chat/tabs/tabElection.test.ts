@@ -361,10 +361,18 @@ describe.each(MODES)('tab election (%s): random schedules', (mode) => {
           } else if (s.kind === 'wait') {
             await w.clock.advance(s.ms);
           } else if (tab !== undefined && tab.state !== 'gone') {
-            if (s.kind === 'close') w.close(tab);
-            if (s.kind === 'crash') w.crash(tab);
-            if (s.kind === 'freeze' && tab.state === 'live') w.freeze(tab);
-            if (s.kind === 'thaw' && tab.state === 'frozen') w.thaw(tab);
+            if (s.kind === 'close') {
+              w.close(tab);
+            }
+            if (s.kind === 'crash') {
+              w.crash(tab);
+            }
+            if (s.kind === 'freeze' && tab.state === 'live') {
+              w.freeze(tab);
+            }
+            if (s.kind === 'thaw' && tab.state === 'frozen') {
+              w.thaw(tab);
+            }
           }
           await w.clock.advance(0);
           check();
@@ -375,7 +383,7 @@ describe.each(MODES)('tab election (%s): random schedules', (mode) => {
         }
         if (w.tabs.every((t) => t.state === 'gone')) {
           await w.clock.advance(1);
-          w.open(`tab-${(opened += 1)}`);
+          w.open(`tab-${opened + 1}`);
         }
         await w.clock.advance(2000);
         check();
