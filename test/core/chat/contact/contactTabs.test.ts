@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createChatSession, createContactController, silentLogger } from 'contact-kit/core';
+import {
+  ContentType,
+  createChatSession,
+  createContactController,
+  silentLogger,
+} from 'contact-kit/core';
 import type { ContactController, Item, StartChatResult } from 'contact-kit/core';
 import {
   contactKey,
@@ -63,7 +68,7 @@ class TabChannel implements BroadcastChannelLike {
 interface Tab {
   readonly id: string;
   readonly controller: ContactController;
-  readonly storage: ReturnType<typeof memoryStorage>;
+  readonly storage: ReturnType<typeof memoryStorage> | null;
   readonly clock: TabClock;
   readonly channels: TabChannel[];
 }
@@ -86,7 +91,7 @@ function world(mode: 'locks' | 'channel' = 'locks') {
       ParticipantToken: `token-${contacts}`,
     };
   });
-  const open = (id: string, storage = memoryStorage()): Tab => {
+  const open = (id: string, storage: Tab['storage'] | null = memoryStorage()): Tab => {
     const tabClock = new TabClock(clock);
     const channels: TabChannel[] = [];
     const controller = createContactController({
@@ -202,7 +207,7 @@ describe.each(['locks', 'channel'] as const)('shared tabs (%s)', (mode) => {
     expect(count(w.contents(a), 'hi both')).toBe(1);
     expect(count(w.contents(b), 'hi both')).toBe(1);
     // Tokens went over the channel only: B's storage has its own record, nothing else was used.
-    expect(JSON.parse(b.storage.data.get('contact-kit.chat')!)).toMatchObject({
+    expect(JSON.parse(b.storage!.data.get('contact-kit.chat')!)).toMatchObject({
       participantToken: 'token-1',
     });
   });
@@ -325,6 +330,75 @@ describe.each(['locks', 'channel'] as const)('shared tabs (%s)', (mode) => {
     expect(contact.ParticipantToken).toBe('token-2');
     expect(w.startChat).toHaveBeenCalledTimes(2);
     expect(w.roleOf(c)).toBe('leader');
+  });
+});
+
+describe.each(['locks', 'channel'] as const)('shared tabs (%s): more hand-overs', (mode) => {
+  it('without sessionStorage, a follower’s send during the hand-over still goes exactly once (the mirror hands it to the new session)', async () => {
+    const w = world(mode);
+    const a = w.open('tab-a', null);
+    await w.start(a);
+    const b = w.open('tab-b', null);
+    await w.start(b);
+    const session = b.controller.getSnapshot().session!;
+    w.close(a);
+    const localId = session.sendMessage('no storage, no loss');
+    await w.settle(mode === 'locks' ? 100 : 300);
+    expect(w.roleOf(b)).toBe('leader');
+    expect(w.stored('no storage, no loss')).toHaveLength(1);
+    expect(w.sendCalls(localId)).toHaveLength(1);
+    expect(count(w.contents(b), 'no storage, no loss')).toBe(1);
+  });
+
+  it('the chat ends in every tab without a new leader taking it up; a new start in one tab is joined by the other', async () => {
+    const w = world(mode);
+    const a = w.open('tab-a');
+    await w.start(a);
+    const b = w.open('tab-b');
+    await w.start(b);
+    const sockets = w.server.sockets.length;
+    const ending = b.controller.end(); // from the follower: through the leader
+    await w.settle();
+    expect(w.service.callsOf('disconnectParticipant')).toHaveLength(1);
+    w.server.broadcast(
+      w.service.addItem({
+        Type: 'EVENT',
+        ContentType: ContentType.chatEnded,
+        Content: undefined,
+        ParticipantRole: 'SYSTEM',
+      }),
+    );
+    await ending;
+    await w.settle(3000);
+    for (const tab of [a, b]) {
+      expect(tab.controller.getSnapshot().session?.getSnapshot().chat.status).toBe('ended');
+      expect(tab.controller.getSnapshot().previousContactId).toBe('contact-1');
+    }
+    expect(w.server.sockets.length).toBe(sockets); // nobody connected again to an ended chat
+    await w.start(b);
+    await w.settle(300);
+    expect(w.startChat).toHaveBeenCalledTimes(2);
+    expect(a.controller.getSnapshot().state).toMatchObject({
+      status: 'ready',
+      contact: { ParticipantToken: 'token-2' },
+    });
+    expect([w.roleOf(a), w.roleOf(b)].sort()).toEqual(['follower', 'leader']);
+    // One tab connects for the new contact (the fake service refuses a disconnected customer).
+    expect(w.server.sockets.length).toBeLessThanOrEqual(sockets + 1);
+    expect(w.service.callsOf('createParticipantConnection').at(-1)?.token).toBe('token-2');
+  });
+
+  it('a reloaded tab with no other tab resumes its own contact and leads', async () => {
+    const w = world(mode);
+    const a = w.open('tab-a');
+    await w.start(a);
+    w.close(a);
+    const again = w.open('tab-a2', a.storage);
+    again.controller.subscribe(() => undefined);
+    await w.settle(300);
+    expect(again.controller.getSnapshot().state).toMatchObject({ source: 'restored' });
+    expect(w.roleOf(again)).toBe('leader');
+    expect(w.startChat).toHaveBeenCalledTimes(1);
   });
 });
 
