@@ -147,6 +147,13 @@ function world(mode: 'locks' | 'channel' = 'locks') {
       channel.freeze();
     }
   };
+  const thaw = (tab: Tab): void => {
+    for (const channel of tab.channels) {
+      channel.thaw();
+    }
+    tab.clock.thaw();
+    locks.thaw(tab.id);
+  };
   const agentSays = (content: string): Item => {
     const item = service.addItem({ Content: content });
     server.broadcast(item);
@@ -172,6 +179,7 @@ function world(mode: 'locks' | 'channel' = 'locks') {
     start,
     close,
     freeze,
+    thaw,
     agentSays,
     contents,
     stored,
@@ -348,6 +356,35 @@ describe.each(['locks', 'channel'] as const)('shared tabs (%s): more hand-overs'
     expect(w.stored('no storage, no loss')).toHaveLength(1);
     expect(w.sendCalls(localId)).toHaveLength(1);
     expect(count(w.contents(b), 'no storage, no loss')).toBe(1);
+  });
+
+  it('a leader that was replaced while its send hung hands the send to the new leader: it goes once', async () => {
+    const w = world(mode);
+    // No sessionStorage: the follower's stored outbox cannot carry it; the hand-over must.
+    const a = w.open('tab-a', null);
+    await w.start(a);
+    const b = w.open('tab-b', null);
+    await w.start(b);
+    const hung = w.service.holdNext('sendMessage');
+    const localId = a.controller.getSnapshot().session!.sendMessage('from the old leader');
+    await w.settle();
+    w.freeze(a);
+    await w.settle(2000);
+    expect(w.roleOf(b)).toBe('leader');
+    w.thaw(a);
+    await w.settle(500);
+    expect(w.roleOf(a)).toBe('follower');
+    // The old session's request never made it (the frozen tab's network went away with it).
+    (await hung).fail(new TypeError('Failed to fetch'));
+    await w.settle(100);
+    expect(w.stored('from the old leader')).toHaveLength(1);
+    expect(w.sendCalls(localId).length).toBeGreaterThanOrEqual(1);
+    for (const tab of [a, b]) {
+      const items = tab.controller.getSnapshot().session!.getSnapshot().items;
+      const sent = items.filter((item) => item.content === 'from the old leader');
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.status).toBe('sent');
+    }
   });
 
   it('the chat ends in every tab without a new leader taking it up; a new start in one tab is joined by the other', async () => {
