@@ -4,10 +4,10 @@ import type { ChatSnapshot } from '../chatSession';
 import type { ChatSessionLike } from '../chatSessionLike';
 import { createFollowerSession } from '../tabs/followerSession';
 import type { FollowerSession } from '../tabs/followerSession';
-import { createTabElection } from '../tabs/tabElection';
+import { createTabElection, readElectionMessage } from '../tabs/tabElection';
 import type { TabElection, TabRole } from '../tabs/tabElection';
 import { createTabHost } from '../tabs/tabHost';
-import { encodeSnapshot } from '../tabs/tabMessages';
+import { TAB_NOT_LEADER, encodeSnapshot } from '../tabs/tabMessages';
 import type { TabMessage } from '../tabs/tabMessages';
 import type { BroadcastChannelLike, LockManagerLike } from '../tabs/tabTransport';
 import type { ChatContact } from './contactMachine';
@@ -254,6 +254,10 @@ interface Run {
   hosted: { session: ChatSessionLike; epoch: number } | undefined;
   /** The epoch whose host this follower waits to hear from before sending it calls. */
   awaiting: number | undefined;
+  /** The epoch whose host this follower's mirror sends its calls to. */
+  following: number | undefined;
+  /** That host refused a call (it was checking it still leads): calls go again at its next beat. */
+  refused: boolean;
   releasePresence: (() => void) | undefined;
   presenceAbort: AbortController | undefined;
   stopped: boolean;
@@ -432,6 +436,8 @@ export function createContactTabs(options: ContactTabsOptions): ContactTabs {
     if (run !== active || destroyed) {
       return;
     }
+    run.following = undefined;
+    run.refused = false;
     if (role.role === 'leader') {
       run.awaiting = undefined;
       run.mirror?.leaderLost();
@@ -576,13 +582,20 @@ export function createContactTabs(options: ContactTabsOptions): ContactTabs {
         mirror: undefined,
         hosted: undefined,
         awaiting: undefined,
+        following: undefined,
+        refused: false,
         releasePresence: undefined,
         presenceAbort: undefined,
         stopped: false,
         closed: false,
         mirrors: 0,
         onMessage(event) {
-          const data = event.data as { kind?: unknown; epoch?: unknown; tabId?: unknown };
+          const data = event.data as {
+            kind?: unknown;
+            epoch?: unknown;
+            tabId?: unknown;
+            error?: { code?: unknown };
+          };
           if (run.stopped || typeof data !== 'object' || data === null) {
             return;
           }
@@ -594,7 +607,30 @@ export function createContactTabs(options: ContactTabsOptions): ContactTabs {
             run.mirror !== undefined
           ) {
             run.awaiting = undefined;
+            run.following = epoch;
             run.mirror.leaderChanged(epoch);
+            return;
+          }
+          if (
+            data.kind === 'session.result' &&
+            data.tabId === tabId &&
+            data.epoch === run.following &&
+            data.error?.code === TAB_NOT_LEADER
+          ) {
+            // The leader was checking it had not been replaced (it was frozen): ask again once
+            // it says it leads.
+            run.refused = true;
+            return;
+          }
+          const beat = readElectionMessage(data);
+          if (
+            beat?.kind === 'election.beat' &&
+            run.refused &&
+            beat.epoch === run.following &&
+            run.mirror !== undefined
+          ) {
+            run.refused = false;
+            run.mirror.leaderChanged(beat.epoch);
             return;
           }
           const message = readContactTabMessage(data);
