@@ -115,16 +115,18 @@ export function readElectionMessage(data: unknown): ElectionMessage | undefined 
 }
 
 /**
- * The epoch a new leader takes: above every epoch it has seen, and (so that a tab that never heard
- * the previous leader still goes above it) at least the current time in milliseconds.
+ * The epoch a new leader takes: above every epoch it has seen, at least the current time in
+ * milliseconds (so a tab that never heard the previous leader still goes above it), plus a
+ * fraction of its own (from its id), so that two tabs that heard nothing of each other in the
+ * same millisecond still take different epochs.
  *
  * @example
  * ```ts
- * nextEpoch(41, 7); // 42
+ * nextEpoch(41, 7, 'tab-a'); // 42.something
  * ```
  */
-export function nextEpoch(maxSeen: number, now: number): number {
-  return Math.max(maxSeen + 1, Math.floor(now));
+export function nextEpoch(maxSeen: number, now: number, tabId: string): number {
+  return Math.floor(Math.max(maxSeen + 1, now)) + stagger(tabId, 1_000_000) / 1_000_000;
 }
 
 /**
@@ -294,7 +296,7 @@ export function createTabElection(options: TabElectionOptions): TabElection {
     checkTimer = clear(checkTimer);
     claiming = false;
     suspect = false;
-    const epoch = nextEpoch(maxSeen, clock.now());
+    const epoch = nextEpoch(maxSeen, clock.now(), tabId);
     maxSeen = epoch;
     leaderId = tabId;
     lastTick = clock.now();
@@ -386,13 +388,19 @@ export function createTabElection(options: TabElectionOptions): TabElection {
   /** Without locks: claims the leadership; leads unless a leader or a lower id answers in time. */
   function claim(): void {
     claiming = true;
+    const claimed = clock.now();
     post({ kind: 'election.claim', tabId });
     checkTimer = clear(checkTimer);
     checkTimer = clock.setTimeout(() => {
       checkTimer = undefined;
-      if (!destroyed && claiming) {
-        becomeLeader();
+      if (destroyed || !claiming) {
+        return;
       }
+      if (clock.now() - claimed > 2 * probeMs) {
+        claim(); // frozen while claiming: what others said may still be on its way
+        return;
+      }
+      becomeLeader();
     }, probeMs);
   }
 

@@ -83,10 +83,14 @@ function world(mode: 'locks' | 'channel') {
 const MODES = ['locks', 'channel'] as const;
 
 describe('tab election: pure parts', () => {
-  it('takes an epoch above every one seen, and at least the time', () => {
-    expect(nextEpoch(41, 7)).toBe(42);
-    expect(nextEpoch(3, 1_000.7)).toBe(1_000);
-    expect(nextEpoch(0, 0)).toBe(1);
+  it('takes an epoch above every one seen, at least the time, with a fraction of its own', () => {
+    expect(Math.floor(nextEpoch(41, 7, 'a'))).toBe(42);
+    expect(Math.floor(nextEpoch(41.9, 7, 'a'))).toBe(42);
+    expect(nextEpoch(41.9, 7, 'a')).toBeGreaterThan(41.9);
+    expect(Math.floor(nextEpoch(3, 1_000.7, 'a'))).toBe(1_000);
+    expect(nextEpoch(0, 0, 'a')).toBeGreaterThanOrEqual(1);
+    expect(nextEpoch(5, 1_000, 'a')).not.toBe(nextEpoch(5, 1_000, 'b'));
+    expect(nextEpoch(5, 1_000, 'a')).toBe(nextEpoch(5, 1_000, 'a'));
   });
 
   it('staggers tabs by id, within the spread and the same every time', () => {
