@@ -280,7 +280,10 @@ const newTabId = (): string => `${Date.now().toString(36)}-${Math.random().toStr
  * mirror it ({@link createFollowerSession}); messages of another contact never reach it.
  * Participant tokens travel only over these channels, between live tabs. `beforeStart` holds
  * the Web Lock `name:start` and, when a tab runs a contact (the shared lock `name:present`),
- * asks it, so two tabs that start at once make one contact. On every role change `run` calls
+ * asks it, so two tabs that start at once make one contact. A tab that gets no answer within
+ * `askTimeoutMs` (the only tabs running a contact are frozen) starts its own contact. Without
+ * Web Locks, `beforeStart` asks and waits `askTimeoutMs` every time; two tabs starting in the
+ * same instant may then make two contacts. On every role change `run` calls
  * `placement.lead(epoch)` or `placement.follow(mirror)`: a tab that stops leading hands its
  * unconfirmed sends to its new mirror (same `localId`: sent once); a tab that starts leading
  * gets them from its mirror through the controller.
@@ -487,7 +490,11 @@ export function createContactTabs(options: ContactTabsOptions): ContactTabs {
       let waited = false;
       const take = (): Promise<void> =>
         new Promise<void>((release) => {
-          releaseStart = release;
+          if (destroyed) {
+            release(); // destroyed while waiting for it: never keep it
+          } else {
+            releaseStart = release;
+          }
           resolve(waited);
         });
       const fail = (error: unknown): void => {

@@ -20,6 +20,7 @@ import { FakeLockManager } from '../../../fakes/FakeLockManager';
 import { FakeParticipantClient } from '../../../fakes/FakeParticipantClient';
 import { FakeSocketServer } from '../../../fakes/FakeWebSocket';
 import { memoryStorage } from '../../../fakes/memoryStorage';
+import { recordBrowserGlobalReads } from '../../../fakes/recordBrowserGlobalReads';
 import { TabClock } from '../tabs/tabWorld';
 
 /**
@@ -199,7 +200,12 @@ describe.each(['locks', 'channel'] as const)('shared tabs (%s)', (mode) => {
     const contact = await w.start(a);
     expect(w.roleOf(a)).toBe('leader');
     const b = w.open('tab-b');
-    expect(await w.start(b)).toEqual(contact);
+    // The token reaches b over the channel only: no localStorage, cookie (document) or URL.
+    const { value: joined, reads } = await recordBrowserGlobalReads(() => w.start(b));
+    expect(joined).toEqual(contact);
+    expect(reads.filter((read) => ['localStorage', 'document', 'location'].includes(read))).toEqual(
+      [],
+    );
     expect(w.startChat).toHaveBeenCalledTimes(1);
     expect(b.controller.getSnapshot().state).toMatchObject({ status: 'ready', source: 'joined' });
     expect(w.roleOf(b)).toBe('follower');
@@ -657,4 +663,39 @@ describe.each(['locks', 'channel'] as const)('shared tabs (%s): random schedules
       { numRuns: 80 },
     );
   }, 60_000);
+});
+
+describe('shared tabs: the start lock', () => {
+  it('is released by afterStart, and never kept by a tabs layer destroyed while waiting for it', async () => {
+    const clock = new FakeClock();
+    const hub = new FakeBroadcastHub();
+    const locks = new FakeLockManager();
+    const make = (tabId: string) =>
+      createContactTabs({
+        name: 'contact-kit:chat',
+        tabId,
+        openChannel: (name) => hub.open(name),
+        locks: locks.tab(tabId),
+        clock,
+        logger: silentLogger,
+        onContact: vi.fn(),
+        onReadMarker: vi.fn(),
+        current: () => undefined,
+      });
+    const one = make('tab-1');
+    const two = make('tab-2');
+    const first = one.beforeStart();
+    await clock.advance(0);
+    expect(await first).toBeUndefined();
+    expect(locks.holders('contact-kit:chat:start')).toEqual(['tab-1']);
+    const second = two.beforeStart();
+    await clock.advance(0);
+    expect(locks.waiting('contact-kit:chat:start')).toEqual(['tab-2']);
+    two.destroy();
+    one.afterStart();
+    await clock.advance(600);
+    expect(await second).toBeUndefined();
+    expect(locks.holders('contact-kit:chat:start')).toEqual([]);
+    one.destroy();
+  });
 });
