@@ -109,7 +109,9 @@ export interface ContactTabs {
  * runs?), `contact.answer` (to the asking tab) and `contact.announce` (a new contact), both
  * with the contact and its read marker. On the contact's own channel (`name:key`, shared with
  * the election and the session messages, so a tab on another contact hears none of them):
- * `contact.read` (the customer read further).
+ * `contact.read` (the customer read further). Without Web Locks, `contact.starting` says a tab is
+ * about to start a contact (`committed`: it already decided to), so that one of two tabs
+ * starting at once waits for the other's contact.
  *
  * @example
  * ```ts
@@ -120,7 +122,8 @@ export type ContactTabMessage =
   | { kind: 'contact.ask'; tabId: string }
   | { kind: 'contact.answer'; tabId: string; to: string; shared: SharedContact }
   | { kind: 'contact.announce'; tabId: string; shared: SharedContact }
-  | { kind: 'contact.read'; tabId: string; marker: ReadMarker };
+  | { kind: 'contact.read'; tabId: string; marker: ReadMarker }
+  | { kind: 'contact.starting'; tabId: string; committed: boolean };
 
 type UnknownRecord = Record<string, unknown>;
 
@@ -194,6 +197,10 @@ export function readContactTabMessage(data: unknown): ContactTabMessage | undefi
       const shared = readShared(data['shared']);
       return shared === undefined ? undefined : { kind: 'contact.announce', tabId, shared };
     }
+    case 'contact.starting':
+      return typeof data['committed'] === 'boolean'
+        ? { kind: 'contact.starting', tabId, committed: data['committed'] }
+        : undefined;
     case 'contact.read': {
       const marker = readMarkerOf(data['marker']);
       return marker === undefined || marker === false
@@ -282,8 +289,9 @@ const newTabId = (): string => `${Date.now().toString(36)}-${Math.random().toStr
  * the Web Lock `name:start` and, when a tab runs a contact (the shared lock `name:present`),
  * asks it, so two tabs that start at once make one contact. A tab that gets no answer within
  * `askTimeoutMs` (the only tabs running a contact are frozen) starts its own contact. Without
- * Web Locks, `beforeStart` asks and waits `askTimeoutMs` every time; two tabs starting in the
- * same instant may then make two contacts. On every role change `run` calls
+ * Web Locks, `beforeStart` asks and waits `askTimeoutMs` every time, and of tabs starting at
+ * once the one that decided first, else the lowest id, starts; the others wait (up to 10 s) for
+ * its contact. On every role change `run` calls
  * `placement.lead(epoch)` or `placement.follow(mirror)`: a tab that stops leading hands its
  * unconfirmed sends to its new mirror (same `localId`: sent once); a tab that starts leading
  * gets them from its mirror through the controller.
@@ -307,8 +315,14 @@ export function createContactTabs(options: ContactTabsOptions): ContactTabs {
   const { name, locks, clock, logger } = options;
   const tabId = options.tabId ?? newTabId();
   const askTimeoutMs = options.askTimeoutMs ?? (locks === undefined ? 200 : 500);
+  /** Without locks: how long a tab that let another start first waits for its contact. */
+  const startWaitMs = 10_000;
   const control = options.openChannel(name);
   const waiters = new Set<(shared: SharedContact) => void>();
+  /** Without locks: listeners for other tabs about to start. */
+  const rivals = new Set<(message: { tabId: string; committed: boolean }) => void>();
+  /** Without locks: this tab decided to start a contact and has not finished. */
+  let committed = false;
   let destroyed = false;
   let active: Run | undefined;
   let releaseStart: (() => void) | undefined;
@@ -333,6 +347,14 @@ export function createContactTabs(options: ContactTabsOptions): ContactTabs {
       const mine = options.current();
       if (mine !== undefined) {
         post(control, { kind: 'contact.answer', tabId, to: message.tabId, shared: mine });
+      } else if (committed) {
+        post(control, { kind: 'contact.starting', tabId, committed: true });
+      }
+      return;
+    }
+    if (message.kind === 'contact.starting') {
+      for (const rival of [...rivals]) {
+        rival(message);
       }
       return;
     }
@@ -548,29 +570,48 @@ export function createContactTabs(options: ContactTabsOptions): ContactTabs {
         wake?.();
       };
       waiters.add(waiter);
+      /** Without locks: another tab goes first (it decided already, or has the lower id). */
+      let yieldTo = false;
+      const rival = (message: { tabId: string; committed: boolean }): void => {
+        if (message.committed || message.tabId < tabId) {
+          yieldTo = true;
+        }
+      };
+      const waitFor = (ms: number): Promise<void> =>
+        new Promise<void>((resolve) => {
+          const timer = clock.setTimeout(resolve, ms);
+          wake = () => {
+            clock.clearTimeout(timer);
+            resolve();
+          };
+        });
       try {
         if (locks !== undefined) {
           const waited = await takeStartLock(locks);
           if (!waited && heard.length === 0 && (await nobodyRuns(locks))) {
             return undefined;
           }
+        } else {
+          rivals.add(rival);
+          post(control, { kind: 'contact.starting', tabId, committed: false });
         }
         if (heard.length === 0 && !destroyed) {
           post(control, { kind: 'contact.ask', tabId });
-          await new Promise<void>((resolve) => {
-            const timer = clock.setTimeout(resolve, askTimeoutMs);
-            wake = () => {
-              clock.clearTimeout(timer);
-              resolve();
-            };
-          });
+          await waitFor(askTimeoutMs);
         }
+        if (locks === undefined && heard.length === 0 && yieldTo && !destroyed) {
+          // The other tab is starting: join its contact when it announces it.
+          await waitFor(startWaitMs);
+        }
+        committed = locks === undefined && heard.length === 0;
         return heard.at(-1)?.contact;
       } finally {
         waiters.delete(waiter);
+        rivals.delete(rival);
       }
     },
     afterStart() {
+      committed = false;
       const release = releaseStart;
       releaseStart = undefined;
       release?.();

@@ -462,23 +462,55 @@ describe.each(['locks', 'channel'] as const)('shared tabs (%s): more hand-overs'
   });
 });
 
-describe('shared tabs: starting', () => {
+describe.each(['locks', 'channel'] as const)('shared tabs (%s): starting at once', (mode) => {
   it('two tabs that start at once make one contact', async () => {
-    const w = world('locks');
-    const a = w.open('tab-a');
-    const b = w.open('tab-b');
+    const w = world(mode);
+    // startChat takes a while, as a request to the backend does.
+    const plain = w.startChat.getMockImplementation()!;
+    w.startChat.mockImplementation(async () => {
+      await new Promise<void>((resolve) => w.clock.setTimeout(resolve, 100));
+      return plain();
+    });
+    const a = w.open('tab-b');
+    const b = w.open('tab-a');
     const [first, second] = await Promise.all([
       a.controller.start(),
       b.controller.start(),
-      w.settle(),
+      w.settle(mode === 'locks' ? 150 : 400),
     ]);
-    await w.settle();
+    await w.settle(mode === 'locks' ? 0 : 200);
     expect(w.startChat).toHaveBeenCalledTimes(1);
     expect(first).toEqual(second);
     expect([w.roleOf(a), w.roleOf(b)].sort()).toEqual(['follower', 'leader']);
     expect(w.server.live).toHaveLength(1);
   });
 
+  it('a tab that starts while another is calling startChat joins its contact', async () => {
+    const w = world(mode);
+    const a = w.open('tab-a');
+    const b = w.open('tab-b');
+    let finish: (() => void) | undefined;
+    const slow = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const plain = w.startChat.getMockImplementation()!;
+    w.startChat.mockImplementationOnce(async () => {
+      await slow;
+      return plain();
+    });
+    const first = a.controller.start();
+    await w.settle(mode === 'locks' ? 0 : 250); // a is inside startChat now
+    expect(w.startChat).toHaveBeenCalledTimes(1);
+    const second = b.controller.start();
+    await w.settle(mode === 'locks' ? 0 : 250);
+    finish!();
+    await w.settle(mode === 'locks' ? 0 : 200);
+    expect(await second).toEqual(await first);
+    expect(w.startChat).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('shared tabs: starting', () => {
   it('a tab started right after another was opened waits for its answer instead of starting', async () => {
     const w = world('locks');
     const a = w.open('tab-a');
