@@ -96,8 +96,8 @@ export interface ContactControllerOptions {
   /** Connect as soon as a session exists (default). `false`: call `connect()` yourself. */
   autoConnect?: boolean | undefined;
   /**
-   * Defaults to `single` for now: `shared` needs the tab election, which is not built yet
-   * (issue #13) and throws when asked for.
+   * Defaults to `single` for now (`shared` works in the core; the default flips once React binds
+   * to it, issue #13).
    */
   tabs?: ContactTabsMode | undefined;
   /** Replaces the browser's channel and locks (tests). */
@@ -372,7 +372,7 @@ export function createContactController(options: ContactControllerOptions): Cont
     const BroadcastChannelImpl = (
       globalThis as unknown as { BroadcastChannel?: new (name: string) => BroadcastChannelLike }
     ).BroadcastChannel;
-    // Until the tab election lands (issue #13), tabs are shared only when asked for.
+    // Until React binds to the shared tabs (issue #13), tabs are shared only when asked for.
     if (
       options.tabs !== 'shared' ||
       (state.status === 'ready' && state.source === 'prop') ||
@@ -596,17 +596,24 @@ export function createContactController(options: ContactControllerOptions): Cont
       return;
     }
     const current = generation;
+    /** Bumped on every role change, so a leader session that lands after a step-down is dropped. */
+    let turn = 0;
     currentTabs.run(contact, {
       lead(epoch) {
         if (current !== generation) {
           return;
         }
-        // A follower's sends not seen confirmed yet: the new session replays them (same ids).
-        const carried =
-          placement?.role === 'follower'
-            ? (placement.session as MirrorSession).unconfirmedSends()
-            : [];
+        const mine = (turn += 1);
         ownSession(contact, (session) => {
+          if (mine !== turn) {
+            session.destroy();
+            return;
+          }
+          // A follower's sends not seen confirmed yet (up to now): the new session replays them (same ids).
+          const carried =
+            placement?.role === 'follower'
+              ? (placement.session as MirrorSession).unconfirmedSends()
+              : [];
           const stopHost = currentTabs.host(session, epoch);
           swap({
             session,
@@ -638,6 +645,7 @@ export function createContactController(options: ContactControllerOptions): Cont
           mirror.destroy();
           return;
         }
+        turn += 1;
         swap({ session: mirror, role: 'follower', dispose: () => mirror.destroy() });
       },
     });

@@ -1,7 +1,8 @@
 import type { Logger } from '../../logger';
 import { ChatError } from '../../protocol/errors';
 import type { SendableMessageContentType } from '../../protocol/contentTypes';
-import type { AttachmentFile, ChatSession } from '../session/chatSession';
+import type { AttachmentFile } from '../session/chatSession';
+import type { ChatSessionLike } from '../session/chatSessionLike';
 import {
   TAB_NOT_LEADER,
   encodeError,
@@ -23,9 +24,15 @@ import type { BroadcastChannelLike } from './tabTransport';
 export interface TabHostOptions {
   channel: BroadcastChannelLike;
   /** The real session this (leader) tab holds. */
-  session: ChatSession;
+  session: ChatSessionLike;
   /** The leadership epoch this tab leads; calls for another epoch are refused with `TAB_NOT_LEADER`. */
   epoch: number;
+  /**
+   * Whether this tab still leads `epoch` (the election's word); calls are refused with
+   * `TAB_NOT_LEADER` while it is false (a thawed tab that may have been replaced). Defaults to
+   * always.
+   */
+  isLeader?: (() => boolean) | undefined;
   tabId: string;
   logger: Logger;
 }
@@ -72,7 +79,7 @@ function stringArg(call: Call, index: number): string {
 }
 
 /** Runs one call on the session; throws `ChatError` for bad arguments. */
-function run(session: ChatSession, call: Call): unknown {
+function run(session: ChatSessionLike, call: Call): unknown {
   switch (call.method) {
     case 'sendMessage': {
       const options = sendOptions(call.args[1], call.method);
@@ -110,6 +117,9 @@ function run(session: ChatSession, call: Call): unknown {
     case 'endChat':
       return session.endChat();
     case 'getAttachmentUrl':
+      if (session.getAttachmentUrl === undefined) {
+        throw invalid('getAttachmentUrl: this session has no attachment downloads');
+      }
       return session.getAttachmentUrl(stringArg(call, 0));
   }
 }
@@ -118,8 +128,8 @@ function run(session: ChatSession, call: Call): unknown {
  * Serves a real session to the other tabs over `channel`: broadcasts its snapshot on every
  * change (at most one `session.snapshot` per microtask; the first at once), answers
  * `session.sync` at once, and runs `session.call`s, answering each with `session.result`.
- * A call for another epoch is refused with `TAB_NOT_LEADER` (the follower sends it again to
- * the next leader); an unknown method or bad arguments get `MESSAGE_INVALID`; a `ChatError` the
+ * A call for another epoch, or while `isLeader()` says no, is refused with `TAB_NOT_LEADER`
+ * (the follower sends it again to the next leader); an unknown method or bad arguments get `MESSAGE_INVALID`; a `ChatError` the
  * session throws (misuse: `CHAT_ENDED`, `MESSAGE_INVALID`…) or rejects with goes back encoded.
  * Nothing a follower sends makes the host throw.
  *
@@ -178,12 +188,15 @@ export function createTabHost(options: TabHostOptions): TabHost {
   ): void => post({ kind: 'session.result', epoch, tabId: call.tabId, id: call.id, ...result });
 
   function handleCall(call: Call): void {
-    if (call.epoch !== epoch) {
+    if (call.epoch !== epoch || options.isLeader?.() === false) {
       answer(call, {
         ok: false,
         error: {
           code: TAB_NOT_LEADER,
-          message: `This tab leads epoch ${epoch}, not ${call.epoch}`,
+          message:
+            call.epoch !== epoch
+              ? `This tab leads epoch ${epoch}, not ${call.epoch}`
+              : `This tab may no longer lead epoch ${epoch}`,
           retryable: true,
         },
       });

@@ -16,7 +16,9 @@ export interface BroadcastChannelLike {
 }
 
 /**
- * The part of the Web Locks API (`navigator.locks`) the tab layer uses.
+ * The part of the Web Locks API (`navigator.locks`) the tab layer uses. A stolen lock's request
+ * promise rejects with an `AbortError` DOMException (also when the tab was frozen meanwhile: it
+ * learns on thawing).
  *
  * @example
  * ```ts
@@ -26,7 +28,13 @@ export interface BroadcastChannelLike {
 export interface LockManagerLike {
   request(
     name: string,
-    options: { mode?: 'exclusive'; ifAvailable?: boolean; steal?: boolean; signal?: AbortSignal },
+    options: {
+      mode?: 'exclusive' | 'shared';
+      ifAvailable?: boolean;
+      steal?: boolean;
+      signal?: AbortSignal;
+    },
+    /** Gets the lock, or `null` with `ifAvailable` when it is taken; the lock is held until the returned value settles. */
     callback: (lock: unknown) => unknown,
   ): Promise<unknown>;
 }

@@ -10,7 +10,7 @@ import { FakeParticipantClient } from '../../../fakes/FakeParticipantClient';
 import { FakeSocketServer } from '../../../fakes/FakeWebSocket';
 
 /** A leader (real session + host at epoch 7) and a raw "follower" channel that records what it hears. */
-function setup() {
+function setup(isLeader?: () => boolean) {
   const clock = new FakeClock();
   const service = new FakeParticipantClient(clock);
   const server = new FakeSocketServer({ auto: true });
@@ -45,6 +45,7 @@ function setup() {
     epoch: 7,
     tabId: 'leader',
     logger,
+    isLeader,
   });
   const settle = async (): Promise<void> => {
     for (let i = 0; i < 5; i += 1) {
@@ -144,6 +145,23 @@ describe('createTabHost', () => {
       error: { code: 'TAB_NOT_LEADER', retryable: true },
     });
     expect(s.session.getSnapshot().items).toEqual([]);
+  });
+
+  it('refuses calls of its own epoch while the election says it may no longer lead, and runs them again once it does', async () => {
+    let leads = false;
+    const s = setup(() => leads);
+    const refused = s.call('sendMessage', ['Hi', { localId: 'local-1' }]);
+    await s.settle();
+    expect(s.resultOf(refused)).toMatchObject({
+      ok: false,
+      error: { code: 'TAB_NOT_LEADER', retryable: true },
+    });
+    expect(s.session.getSnapshot().items).toEqual([]);
+    leads = true;
+    const accepted = s.call('sendMessage', ['Hi', { localId: 'local-1' }]);
+    await s.settle();
+    expect(s.resultOf(accepted)).toMatchObject({ ok: true, value: 'local-1' });
+    expect(s.session.getSnapshot().items).toHaveLength(1);
   });
 
   it('answers unknown methods, bad arguments and misuse with an encoded error, never throwing', async () => {
