@@ -293,9 +293,11 @@ describe('ChatWidget', { timeout: 30_000 }, () => {
 
     await user.type(email, 'example.com');
     await user.click(screen.getByRole('button', { name: 'Start chat' }));
-    expect(startChat).toHaveBeenCalledWith(
-      { name: 'Alex', fields: { email: 'alex@example.com' } },
-      {},
+    await waitFor(() =>
+      expect(startChat).toHaveBeenCalledWith(
+        { name: 'Alex', fields: { email: 'alex@example.com' } },
+        {},
+      ),
     );
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Message' })).toHaveFocus());
     expect(sessions).toHaveLength(1);

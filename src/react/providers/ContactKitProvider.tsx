@@ -212,7 +212,7 @@ function controllerOptions(
 ): ContactControllerOptions {
   return {
     ...fixed,
-    tabs: fixed.tabs ?? 'single',
+    tabs: fixed.tabs ?? 'shared',
     // React hands the first connection over from React Query (see ChatProvider).
     autoConnect: false,
     get startChat() {

@@ -96,8 +96,9 @@ export interface ContactControllerOptions {
   /** Connect as soon as a session exists (default). `false`: call `connect()` yourself. */
   autoConnect?: boolean | undefined;
   /**
-   * Defaults to `single` for now (`shared` works in the core; the default flips once React binds
-   * to it, issue #13).
+   * How the tabs of the browser share the chat: `shared` (default where the browser has
+   * `BroadcastChannel`) or `single` (each tab alone). A `participantToken` given as an option is
+   * the app's own contact and never shared.
    */
   tabs?: ContactTabsMode | undefined;
   /** Replaces the browser's channel and locks (tests). */
@@ -372,9 +373,8 @@ export function createContactController(options: ContactControllerOptions): Cont
     const BroadcastChannelImpl = (
       globalThis as unknown as { BroadcastChannel?: new (name: string) => BroadcastChannelLike }
     ).BroadcastChannel;
-    // Until React binds to the shared tabs (issue #13), tabs are shared only when asked for.
     if (
-      options.tabs !== 'shared' ||
+      options.tabs === 'single' ||
       (state.status === 'ready' && state.source === 'prop') ||
       (transport?.openChannel === undefined && BroadcastChannelImpl === undefined)
     ) {
@@ -779,7 +779,8 @@ export function createContactController(options: ContactControllerOptions): Cont
       notify();
     },
     draft() {
-      return state.status === 'ready' && !isEnded() ? (records.read().draft ?? '') : '';
+      // Storage is read once the controller is in use, never while rendering on a server.
+      return started && state.status === 'ready' && !isEnded() ? (records.read().draft ?? '') : '';
     },
     saveDraft(text) {
       if (typeof text !== 'string') {
