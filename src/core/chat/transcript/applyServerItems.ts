@@ -15,6 +15,7 @@ import {
   ownId,
   putItem,
   receiveOwnEcho,
+  setProcessing,
   settleHeld,
   writableChunks,
   writableHeld,
@@ -214,6 +215,9 @@ export function applyServerItems(
         break;
       case 'receipts':
         addReceipts(d, classified.messageId, classified.receipts);
+        if (classified.processing !== undefined) {
+          setProcessing(d, classified.messageId, classified.processing);
+        }
         break;
       case 'item':
         receiveItem(d, classified.item, classified.chunk, options.fromHistory === true);

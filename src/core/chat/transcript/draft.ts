@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import type { ChatAttachment, ChatItem, ChatReceipt } from '../chatItem';
+import type { ChatAttachment, ChatItem, ChatProcessingStatus, ChatReceipt } from '../chatItem';
 import { applyToParticipants } from '../presence/participants';
 import { compareItems, sortedIndex } from './itemOrder';
 import { mergeReceipts } from './mergeReceipts';
@@ -281,6 +281,54 @@ export function addReceipts(d: Draft, messageId: string, receipts: readonly Chat
 }
 
 /**
+ * The processing status after `incoming`: a final verdict (`rejected`, `failed`) is never undone
+ * by a late `processing`.
+ *
+ * @internal
+ *
+ * @example
+ * ```ts
+ * nextProcessing('rejected', 'processing'); // 'rejected'
+ * ```
+ */
+export function nextProcessing(
+  current: ChatProcessingStatus | undefined,
+  incoming: ChatProcessingStatus,
+): ChatProcessingStatus {
+  return incoming === 'processing' && current !== undefined ? current : incoming;
+}
+
+/**
+ * A message processing status for an own message (from a `MESSAGEMETADATA` item): onto the
+ * message or its held echo. A status for a message we do not hold is dropped: processing
+ * statuses concern own sends, which are in the transcript from the moment they are sent.
+ *
+ * @example
+ * ```ts
+ * setProcessing(d, messageId, 'rejected');
+ * ```
+ */
+export function setProcessing(d: Draft, messageId: string, status: ChatProcessingStatus): void {
+  const target = getItem(d, messageId);
+  if (target) {
+    if (target.type !== 'event' && target.isOwn) {
+      const processing = nextProcessing(target.processing, status);
+      if (processing !== target.processing) {
+        putItem(d, { ...target, processing });
+      }
+    }
+    return;
+  }
+  const held = getHeld(d).get(messageId);
+  if (held) {
+    const processing = nextProcessing(held.processing, status);
+    if (processing !== held.processing) {
+      writableHeld(d).set(messageId, { ...held, processing });
+    }
+  }
+}
+
+/**
  * Records that the item with this id came from the service (for the gap-fill selectors).
  *
  * @example
@@ -385,14 +433,31 @@ export function mergeCopy(existing: ChatItem, copy: ChatItem): ChatItem {
       Object.assign(fill, { [key]: copy[key] });
     }
   }
+  if (copy.processing !== undefined) {
+    const processing = nextProcessing(existing.processing, copy.processing);
+    if (processing !== existing.processing) {
+      fill.processing = processing;
+    }
+  }
+  // A copy without a status of a message that was `processing` is its delivered form: processing
+  // is over, and the copy's content is the canonical one (e.g. with sensitive data redacted).
+  const delivered =
+    existing.processing === 'processing' && copy.processing === undefined && copy.type !== 'event';
+  if (delivered && copy.content !== undefined && copy.content !== existing.content) {
+    fill.content = copy.content;
+  }
   if (
     receipts !== existing.receipts ||
     attachments !== existing.attachments ||
-    Object.keys(fill).length > 0
+    Object.keys(fill).length > 0 ||
+    delivered
   ) {
     next = { ...existing, ...fill, receipts };
     if (attachments) {
       next.attachments = attachments;
+    }
+    if (delivered) {
+      delete next.processing;
     }
   }
   return next;
