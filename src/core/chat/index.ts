@@ -18,6 +18,7 @@ export { mergeReceipts } from './transcript/mergeReceipts';
 export * from './transcript/transcript';
 export * from './transcript/applyServerItems';
 export * from './transcript/pendingItems';
+export * from './authentication/customerAuthentication';
 
 // Connection lifecycle and session shell.
 export * from './connectionMachine';

@@ -111,6 +111,10 @@ function run(session: ChatSession, call: Call): unknown {
       return session.endChat();
     case 'getAttachmentUrl':
       return session.getAttachmentUrl(stringArg(call, 0));
+    case 'getAuthenticationUrl':
+      return session.getAuthenticationUrl(stringArg(call, 0), stringArg(call, 1));
+    case 'cancelAuthentication':
+      return session.cancelAuthentication(stringArg(call, 0));
   }
 }
 
