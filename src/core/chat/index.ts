@@ -19,6 +19,7 @@ export * from './transcript/transcript';
 export * from './transcript/applyServerItems';
 export * from './transcript/pendingItems';
 export * from './authentication/customerAuthentication';
+export * from './authentication/authenticationRedirect';
 
 // Connection lifecycle and session shell.
 export * from './connectionMachine';
