@@ -31,6 +31,7 @@ export interface Draft {
   localIds: Map<string, string> | undefined;
   held: Map<string, ChatItem> | undefined;
   orphanReceipts: Map<string, readonly ChatReceipt[]> | undefined;
+  orphanProcessing: Map<string, ChatProcessingStatus> | undefined;
   chunks: Map<string, number> | undefined;
   /** Objects of `base.items` that leave the array. */
   readonly removed: Set<ChatItem>;
@@ -59,6 +60,7 @@ export function beginDraft(base: Transcript): Draft {
     localIds: undefined,
     held: undefined,
     orphanReceipts: undefined,
+    orphanProcessing: undefined,
     chunks: undefined,
     removed: new Set(),
     inserted: new Map(),
@@ -187,6 +189,14 @@ export function putItem(d: Draft, item: ChatItem): void {
       item = { ...item, receipts };
     }
   }
+  const verdict = (d.orphanProcessing ?? d.base.orphanProcessing).get(item.id);
+  if (verdict !== undefined) {
+    (d.orphanProcessing ??= new Map(d.base.orphanProcessing)).delete(item.id);
+    const processing = nextProcessing(item.processing, verdict);
+    if (item.isOwn && item.type !== 'event' && processing !== item.processing) {
+      item = { ...item, processing };
+    }
+  }
   const old = getItem(d, item.id);
   if (old === item) {
     return;
@@ -300,8 +310,8 @@ export function nextProcessing(
 
 /**
  * A message processing status for an own message (from a `MESSAGEMETADATA` item): onto the
- * message or its held echo. A status for a message we do not hold is dropped: processing
- * statuses concern own sends, which are in the transcript from the moment they are sent.
+ * message or its held echo, else parked (bounded like receipts) until a message with that Id
+ * arrives: the verdict can beat the SendMessage answer that gives the own send its Id.
  *
  * @example
  * ```ts
@@ -324,6 +334,19 @@ export function setProcessing(d: Draft, messageId: string, status: ChatProcessin
     const processing = nextProcessing(held.processing, status);
     if (processing !== held.processing) {
       writableHeld(d).set(messageId, { ...held, processing });
+    }
+    return;
+  }
+  const parked = (d.orphanProcessing ?? d.base.orphanProcessing).get(messageId);
+  const processing = nextProcessing(parked, status);
+  if (processing !== parked) {
+    const orphans = (d.orphanProcessing ??= new Map(d.base.orphanProcessing));
+    orphans.set(messageId, processing);
+    for (const oldest of orphans.keys()) {
+      if (orphans.size <= MAX_ORPHAN_RECEIPTS) {
+        break;
+      }
+      orphans.delete(oldest);
     }
   }
 }
@@ -685,6 +708,7 @@ export function commitDraft(d: Draft): Transcript {
     localIds: d.localIds ?? base.localIds,
     held: d.held && !sameMap(d.held, base.held) ? d.held : base.held,
     orphanReceipts: d.orphanReceipts ?? base.orphanReceipts,
+    orphanProcessing: d.orphanProcessing ?? base.orphanProcessing,
     chunks: d.chunks ?? base.chunks,
     presence,
     newestServerId: d.newestServerId,

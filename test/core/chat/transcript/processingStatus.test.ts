@@ -66,6 +66,19 @@ describe('message processing status', () => {
     expect(t.items).toHaveLength(1);
   });
 
+  it('a verdict that beats the SendMessage answer waits for the Id and wins over PROCESSING', () => {
+    let t = applyServerItems(sent(), [metadata('S1', 'REJECTED')]).transcript;
+    expect(t.items[0]?.processing).toBeUndefined();
+    expect(t.orphanProcessing.get('S1')).toBe('rejected');
+    t = confirmPending(t, 'L1', {
+      Id: 'S1',
+      AbsoluteTime: at(2),
+      MessageMetadata: { MessageProcessingStatus: 'PROCESSING' },
+    });
+    expect(t.byId.get('S1')?.processing).toBe('rejected');
+    expect(t.orphanProcessing.size).toBe(0);
+  });
+
   it('FAILED in the SendMessage answer itself', () => {
     const t = confirmPending(sent(), 'L1', {
       Id: 'S1',
