@@ -55,16 +55,9 @@ export type ChatProcessingStatus = 'processing' | 'rejected' | 'failed';
  * ```
  */
 export function toProcessingStatus(wire: unknown): ChatProcessingStatus | undefined {
-  switch (wire) {
-    case 'PROCESSING':
-      return 'processing';
-    case 'REJECTED':
-      return 'rejected';
-    case 'FAILED':
-      return 'failed';
-    default:
-      return undefined;
-  }
+  return wire === 'PROCESSING' || wire === 'REJECTED' || wire === 'FAILED'
+    ? (wire.toLowerCase() as ChatProcessingStatus)
+    : undefined;
 }
 
 /**
