@@ -14,9 +14,23 @@ import { ServiceError, invalid } from './serviceError';
 import type { AuthenticationRecord, ContactRecord } from './store';
 import { optionalInteger, redirectTarget } from './validation';
 
-/** The default timeout of the emulated block, in seconds. */
+/**
+ * The default timeout of the emulated block, in seconds.
+ *
+ * @example
+ * ```ts
+ * const waitMs = DEFAULT_AUTHENTICATION_TIMEOUT_SECONDS * 1000;
+ * ```
+ */
 export const DEFAULT_AUTHENTICATION_TIMEOUT_SECONDS = 300;
-/** The longest timeout the admin route accepts, in seconds. */
+/**
+ * The longest timeout the admin route accepts, in seconds.
+ *
+ * @example
+ * ```ts
+ * const ok = timeoutSeconds <= MAX_AUTHENTICATION_TIMEOUT_SECONDS;
+ * ```
+ */
 export const MAX_AUTHENTICATION_TIMEOUT_SECONDS = 3600;
 
 type Outcome = Exclude<AuthenticationRecord['status'], 'INITIATED'>;

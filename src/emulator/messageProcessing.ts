@@ -12,7 +12,14 @@ import { ServiceError, invalid } from './serviceError';
 import { type ContactRecord, type ParticipantRecord, isoTime } from './store';
 import { optionalEnum, optionalString } from './validation';
 
-/** How long after the SendMessage answer the processing verdict arrives, in ms. */
+/**
+ * How long after the SendMessage answer the processing verdict arrives, in ms.
+ *
+ * @example
+ * ```ts
+ * clock.advance(PROCESSING_VERDICT_DELAY_MS); // the MESSAGEMETADATA verdict goes out
+ * ```
+ */
 export const PROCESSING_VERDICT_DELAY_MS = 150;
 
 /**
