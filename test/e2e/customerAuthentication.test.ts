@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startEmulator } from 'contact-kit/emulator';
 import type { RunningEmulator } from 'contact-kit/emulator';
+import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import {
   adminClient,
@@ -87,6 +88,8 @@ describe('customer authentication in chat', { timeout: 90_000 }, () => {
     const { page, errors, contactId } = await customer('Ana');
     await post(`/admin/contacts/${contactId}/authenticate`, { TimeoutSeconds: 120 });
     await expectPromptStatus(page, 'pending');
+    // The card with its buttons, with layout and colour contrast.
+    expect(await axeViolations(page)).toEqual([]);
 
     const popupOpened = page.context().waitForEvent('page');
     await prompt(page).getByRole('button', { name: 'Sign in' }).click();
@@ -163,6 +166,7 @@ describe('message processing', { timeout: 90_000 }, () => {
     await send(widget(page), 'my secret code is 1234');
     const rejected = messageWithText(widget(page), 'my secret code is 1234');
     await rejected.getByText('Not delivered: message processing rejected it').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await send(widget(page), 'hello there');
     const fine = messageWithText(widget(page), 'hello there');
     await fine.locator('time').waitFor();
