@@ -1,6 +1,8 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Mock } from 'vitest';
+import type { ChatSession } from 'contact-kit/core';
 import { MessageBubble, MessageList } from 'contact-kit';
 import {
   AUTHENTICATION_RETURN_KEY,
@@ -29,14 +31,16 @@ function authEvent(event: ChatEventKind, id: string): ChatItem {
 }
 
 type AuthSession = FakeChatSession & {
-  getAuthenticationUrl: ReturnType<typeof vi.fn>;
-  cancelAuthentication: ReturnType<typeof vi.fn>;
+  getAuthenticationUrl: Mock<ChatSession['getAuthenticationUrl']>;
+  cancelAuthentication: Mock<ChatSession['cancelAuthentication']>;
 };
 
 function authSession(): AuthSession {
   const session = new FakeChatSession() as AuthSession;
-  session.getAuthenticationUrl = vi.fn(() => Promise.resolve('https://idp.example/authorize?x=1'));
-  session.cancelAuthentication = vi.fn(() => Promise.resolve());
+  session.getAuthenticationUrl = vi.fn((_sessionId: string, _redirectUri: string) =>
+    Promise.resolve('https://idp.example/authorize?x=1'),
+  );
+  session.cancelAuthentication = vi.fn((_sessionId: string) => Promise.resolve());
   session.addItem(authEvent('authentication.initiated', 'init-1'));
   return session;
 }

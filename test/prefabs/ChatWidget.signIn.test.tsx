@@ -1,6 +1,8 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Mock } from 'vitest';
+import type { ChatSession } from 'contact-kit/core';
 import { ChatWidget } from 'contact-kit';
 import { AUTHENTICATION_REOPEN_KEY, type ChatItem } from 'contact-kit/core';
 import { FakeChatSession } from '../fakes/react/FakeChatSession';
@@ -28,11 +30,13 @@ describe('ChatWidget and customer sign-in', () => {
   it('reopens after a same-tab sign-in, and gives the prompt its authenticationRedirectUri', async () => {
     sessionStorage.setItem(AUTHENTICATION_REOPEN_KEY, '1');
     const session = new FakeChatSession() as FakeChatSession & {
-      getAuthenticationUrl: ReturnType<typeof vi.fn>;
-      cancelAuthentication: ReturnType<typeof vi.fn>;
+      getAuthenticationUrl: Mock<ChatSession['getAuthenticationUrl']>;
+      cancelAuthentication: Mock<ChatSession['cancelAuthentication']>;
     };
-    session.getAuthenticationUrl = vi.fn(() => Promise.resolve('https://idp.example/authorize'));
-    session.cancelAuthentication = vi.fn(() => Promise.resolve());
+    session.getAuthenticationUrl = vi.fn((_sessionId: string, _redirectUri: string) =>
+      Promise.resolve('https://idp.example/authorize'),
+    );
+    session.cancelAuthentication = vi.fn((_sessionId: string) => Promise.resolve());
     session.update({
       connection: { status: 'open', attempt: 0, error: undefined },
       items: [initiated],

@@ -1,6 +1,8 @@
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Mock } from 'vitest';
+import type { ChatSession } from 'contact-kit/core';
 import { ChatProvider, useCustomerAuthentication } from 'contact-kit';
 import {
   AUTHENTICATION_REDIRECT_MESSAGE,
@@ -33,11 +35,13 @@ function authEvent(event: ChatEventKind, id: string): ChatItem {
 
 function setup() {
   const session = new FakeChatSession() as FakeChatSession & {
-    getAuthenticationUrl: ReturnType<typeof vi.fn>;
-    cancelAuthentication: ReturnType<typeof vi.fn>;
+    getAuthenticationUrl: Mock<ChatSession['getAuthenticationUrl']>;
+    cancelAuthentication: Mock<ChatSession['cancelAuthentication']>;
   };
-  session.getAuthenticationUrl = vi.fn(() => Promise.resolve('https://idp.example/authorize'));
-  session.cancelAuthentication = vi.fn(() => Promise.resolve());
+  session.getAuthenticationUrl = vi.fn((_sessionId: string, _redirectUri: string) =>
+    Promise.resolve('https://idp.example/authorize'),
+  );
+  session.cancelAuthentication = vi.fn((_sessionId: string) => Promise.resolve());
   const wrapper = ({ children }: { children: ReactNode }) => (
     <ChatProvider session={session}>{children}</ChatProvider>
   );
