@@ -43,6 +43,7 @@ export default defineConfig({
         storefront: here('index.html'),
         agent: here('agent.html'),
         widget: here('widget.html'),
+        signedIn: here('signed-in.html'),
       },
     },
   },

@@ -8,7 +8,9 @@ import { DEFAULT_SCAN_DELAY_MS, MAX_SCAN_DELAY_MS } from './attachmentScanning';
 import { BOT_AGENT_NAME } from './chime/botAgent';
 import { endContact, publish, publishTransient, senderOf } from './chatActions';
 import type { EmulatorContext } from './context';
+import { authenticationSummary } from './customerAuthentication';
 import { parseFaultRequest } from './faults';
+import { processingSummary } from './messageProcessing';
 import { ServiceError, invalid } from './serviceError';
 import { type ContactRecord, type ParticipantRecord, isoTime } from './store';
 import {
@@ -345,6 +347,8 @@ function contactSummary(ctx: EmulatorContext, contact: ContactRecord): Record<st
       OpenWebsockets: ctx.hub.openSocketCount(participant.participantId),
     })),
     ...(meeting ? { Meeting: meeting } : {}),
+    ...(contact.authentication ? { Authentication: authenticationSummary(contact) } : {}),
+    ...(contact.processing ? { Processing: processingSummary(contact) } : {}),
   };
 }
 
@@ -363,7 +367,9 @@ export const listContacts: AdminHandler = (ctx) => ({
 /**
  * `GET /admin/contacts/{ContactId}`: `{ContactId, InitialContactId, Status: 'ACTIVE'|'ENDED',
  * CreatedTimestamp, Attributes, RelatedContactIds, Participants: [{ParticipantId, DisplayName,
- * ParticipantRole, Status: 'JOINED'|'LEFT', OpenWebsockets}]}`.
+ * ParticipantRole, Status: 'JOINED'|'LEFT', OpenWebsockets}], Authentication?: {SessionId, Status:
+ * 'INITIATED'|'SUCCEEDED'|'FAILED'|'TIMEOUT'|'CANCELLED', TimeoutSeconds, UrlIssued}, Processing?:
+ * {Status, Match?}}`.
  *
  * @example
  * ```ts

@@ -4,7 +4,6 @@ import type { EmulatorContext } from './context';
 import { corsHeaders, readBody } from './http';
 import { attachmentDisposition } from './participantHandlers';
 import { ServiceError } from './serviceError';
-import { redirectTarget } from './validation';
 
 function sendS3Error(
   response: ServerResponse,
@@ -129,39 +128,4 @@ export function handleDownload(
     'x-amz-request-id': requestId,
   });
   response.end(request.method === 'HEAD' ? undefined : record.bytes);
-}
-
-/**
- * `GET /auth/authorize?session_id&redirect_uri`: stands in for the Cognito hosted UI that
- * GetAuthenticationUrl points at; redirects straight back with a code, to http(s) URLs only (400
- * otherwise).
- *
- * @example
- * ```ts
- * location.href = AuthenticationUrl; // lands on redirect_uri?code=…&state=<SessionId>
- * ```
- */
-export function handleAuthorize(
-  request: IncomingMessage,
-  response: ServerResponse,
-  requestId: string,
-): void {
-  const url = new URL(request.url ?? '/', 'http://emulator.invalid');
-  const redirect = url.searchParams.get('redirect_uri');
-  const sessionId = url.searchParams.get('session_id') ?? '';
-  const target = redirectTarget(redirect);
-  if (!target) {
-    sendS3Error(
-      response,
-      400,
-      'InvalidRequest',
-      'redirect_uri is missing or not an http(s) URL',
-      requestId,
-    );
-    return;
-  }
-  target.searchParams.set('code', 'emulator-authorization-code');
-  target.searchParams.set('state', sessionId);
-  response.writeHead(302, { ...corsHeaders(), Location: target.toString(), 'Content-Length': '0' });
-  response.end();
 }

@@ -13,6 +13,8 @@ import {
   SYSTEM_SENDER,
 } from './chatActions';
 import { scanFor, startScan } from './attachmentScanning';
+import { contactOfAuthentication, settleAuthentication } from './customerAuthentication';
+import { holdForProcessing, processingVerdict } from './messageProcessing';
 import type { EmulatorContext } from './context';
 import { SAMPLE_VIEWS } from './sampleViews';
 import { ServiceError, accessDenied, invalid } from './serviceError';
@@ -204,6 +206,10 @@ export const sendMessage: ParticipantHandler = (ctx, { bearer, body }) => {
       throw invalid(
         `1 validation error detected: Value at 'Content' failed to satisfy constraint: Member must have length less than or equal to ${limit} for ${contentType}`,
       );
+    }
+    const verdict = processingVerdict(caller.contact, caller.participant, content);
+    if (verdict !== undefined) {
+      return holdForProcessing(ctx, caller.contact, verdict);
     }
     const item = publish(ctx, caller.contact, {
       Type: 'MESSAGE',
@@ -663,8 +669,9 @@ export const describeView: ParticipantHandler = (ctx, { bearer, params }) => {
 };
 
 /**
- * `POST /participant/authentication-url`: a local authorize URL that redirects to `RedirectUri`
- * with `code` and `state` (the SessionId), like a Cognito hosted UI after sign-in.
+ * `POST /participant/authentication-url`: the URL of the local sign-in page (`GET /auth/authorize`),
+ * whose **Sign in** redirects to `RedirectUri` with `code` and `state` (the SessionId), like a
+ * Cognito hosted UI after sign-in.
  *
  * @example
  * ```ts
@@ -679,12 +686,18 @@ export const getAuthenticationUrl: ParticipantHandler = (ctx, { bearer, body }) 
   if (!redirectTarget(redirectUri)) {
     throw invalid('RedirectUri must be an absolute http or https URL');
   }
+  const record = caller.contact.authentication;
+  if (record?.sessionId === sessionId) {
+    record.urlIssued = true;
+  }
   const query = new URLSearchParams({ session_id: sessionId, redirect_uri: redirectUri });
   return { AuthenticationUrl: `${ctx.httpBase()}/auth/authorize?${query.toString()}` };
 };
 
 /**
- * `POST /participant/cancel-authentication`: answers `{}` and emits `authentication.cancelled`.
+ * `POST /participant/cancel-authentication`: answers `{}` and emits `authentication.cancelled`
+ * (for the contact's own authentication session only while it waits, see
+ * `POST /admin/contacts/{ContactId}/authenticate`).
  *
  * @example
  * ```ts
@@ -695,6 +708,11 @@ export const cancelParticipantAuthentication: ParticipantHandler = (ctx, { beare
   const caller = authenticate(ctx, bearer);
   requireActive(caller);
   const sessionId = requiredString(body, 'SessionId', { min: 36, max: 36 });
+  if (contactOfAuthentication(ctx, sessionId) === caller.contact) {
+    // The block run on this contact: cancelled once, and only while it waits.
+    settleAuthentication(ctx, caller.contact, sessionId, 'CANCELLED');
+    return {};
+  }
   publish(ctx, caller.contact, {
     Type: 'EVENT',
     ContentType: ContentType.authenticationCancelled,

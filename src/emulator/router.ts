@@ -15,7 +15,9 @@ import {
   stopContact,
 } from './adminHandlers';
 import { adminAccess } from './adminAccess';
-import { handleAuthorize, handleDownload, handleUpload } from './blobHandlers';
+import { handleDownload, handleUpload } from './blobHandlers';
+import { handleAuthorize, startAuthentication } from './customerAuthentication';
+import { setProcessing } from './messageProcessing';
 import type { EmulatorContext } from './context';
 import {
   answerPreflight,
@@ -168,6 +170,14 @@ const ROUTES: readonly Route[] = [
     methods: { POST: adminRoute(setScanning) },
   },
   {
+    pattern: new RegExp(`^/admin/contacts/${CONTACT}/authenticate$`),
+    methods: { POST: adminRoute(startAuthentication) },
+  },
+  {
+    pattern: new RegExp(`^/admin/contacts/${CONTACT}/processing$`),
+    methods: { POST: adminRoute(setProcessing) },
+  },
+  {
     pattern: /^\/attachments\/upload\/(?<key>[^/]+)$/,
     methods: {
       PUT: (ctx, request, response, params, id) =>
@@ -186,7 +196,8 @@ const ROUTES: readonly Route[] = [
   {
     pattern: /^\/auth\/authorize$/,
     methods: {
-      GET: (_ctx, request, response, _params, id) => handleAuthorize(request, response, id),
+      GET: (ctx, request, response, _params, id) => handleAuthorize(ctx, request, response, id),
+      POST: (ctx, request, response, _params, id) => handleAuthorize(ctx, request, response, id),
     },
   },
 ];

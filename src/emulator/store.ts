@@ -84,6 +84,39 @@ export interface ScanningSetting {
 }
 
 /**
+ * Where the contact's "Authenticate customer" flow block is (`POST
+ * /admin/contacts/{ContactId}/authenticate`): `INITIATED` until the customer signs in
+ * (`SUCCEEDED`), is denied (`FAILED`), continues without (`CANCELLED`) or the block times out
+ * (`TIMEOUT`).
+ *
+ * @example
+ * ```ts
+ * contact.authentication = { sessionId, status: 'INITIATED', timeoutSeconds: 300, urlIssued: false };
+ * ```
+ */
+export interface AuthenticationRecord {
+  readonly sessionId: string;
+  status: 'INITIATED' | 'SUCCEEDED' | 'FAILED' | 'TIMEOUT' | 'CANCELLED';
+  readonly timeoutSeconds: number;
+  /** GetAuthenticationUrl was called for this session. */
+  urlIssued: boolean;
+}
+
+/**
+ * The contact's simulated message processing (`POST /admin/contacts/{ContactId}/processing`):
+ * customer messages containing `match` (case-insensitive; every message when absent) get `status`.
+ *
+ * @example
+ * ```ts
+ * contact.processing = { status: 'REJECTED', match: 'secret' };
+ * ```
+ */
+export interface ProcessingRule {
+  readonly status: 'REJECTED' | 'FAILED';
+  readonly match: string | undefined;
+}
+
+/**
  * A contact (one chat) and everything the service holds about it.
  *
  * @example
@@ -114,6 +147,10 @@ export interface ContactRecord {
   readonly systemParticipantId: string;
   /** Simulated attachment scanning; `undefined` scans only files named like a test virus. */
   scanning: ScanningSetting | undefined;
+  /** The latest "Authenticate customer" block run on the contact, if any. */
+  authentication: AuthenticationRecord | undefined;
+  /** Simulated message processing of customer messages; `undefined`: every message is delivered. */
+  processing: ProcessingRule | undefined;
 }
 
 interface ConnectionTokenRecord {
@@ -266,6 +303,8 @@ export class EmulatorStore {
       lastItemMs: 0,
       systemParticipantId: this.newId(),
       scanning: undefined,
+      authentication: undefined,
+      processing: undefined,
     };
     this.contacts.set(contactId, contact);
     const customer = this.addParticipant(contact, {

@@ -35,3 +35,4 @@ export * from './hooks/useInteractiveMessage';
 export * from './hooks/useUnreadCount';
 export * from './hooks/useComposer';
 export * from './hooks/useAttachmentUrl';
+export * from './hooks/useCustomerAuthentication';

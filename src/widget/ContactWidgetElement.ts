@@ -48,7 +48,8 @@ const loadPanel = (): Promise<typeof PanelModule> => (panelModule ??= import('./
  * chat panel on first open, or when the browser is idle. Attributes: `endpoint` or `region`,
  * `start-chat-url`, `locale`, `theme`, `position`, `nonce`, `display-name`, `launcher` (`none`
  * for pages with their own button, which calls `open()`), `storage-key` (where the chat is kept
- * for resume: give two widgets on one origin different keys). Builds its DOM without
+ * for resume: give two widgets on one origin different keys), `authentication-redirect-uri` (the
+ * sign-in landing page, see `completeAuthenticationRedirect`). Builds its DOM without
  * `innerHTML`, so pages that enforce Trusted Types work. Dispatches
  * `contact-kit:message`, `contact-kit:unread` and `contact-kit:ended`.
  *
@@ -233,6 +234,7 @@ export class ContactWidgetElement extends HTMLElement {
         displayName: this.getAttribute('display-name') ?? undefined,
         storageKey: this.getAttribute('storage-key') ?? undefined,
         launcher: this.getAttribute('launcher') !== 'none',
+        authenticationRedirectUri: this.getAttribute('authentication-redirect-uri') ?? undefined,
         emit: this.#emit,
       };
       const panel = mountPanel(this.#root, options);

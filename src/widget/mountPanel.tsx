@@ -48,6 +48,8 @@ export interface PanelOptions {
   displayName?: string | undefined;
   /** Show the panel's launcher (default); `false` when the page opens the panel with `open()`. */
   launcher?: boolean | undefined;
+  /** The sign-in landing page (ChatWidget's `authenticationRedirectUri`). */
+  authenticationRedirectUri?: string | undefined;
   /** Reports `contact-kit:*` events to the host element. */
   emit: (name: WidgetEventName, detail: unknown) => void;
 }
@@ -167,6 +169,9 @@ export function mountPanel(shadowRoot: ShadowRoot, options: PanelOptions): Panel
             {...(options.locale ? { locale: options.locale } : {})}
             {...(options.theme !== undefined ? { theme: options.theme } : {})}
             {...(options.nonce ? { nonce: options.nonce } : {})}
+            {...(options.authenticationRedirectUri
+              ? { authenticationRedirectUri: options.authenticationRedirectUri }
+              : {})}
             {...(options.displayName
               ? {}
               : {

@@ -61,3 +61,30 @@ export const Unsupported: Story = {
 
 /** An event as a centred note. */
 export const Event: Story = { args: { item: storyEvent(PEOPLE.agent, 'participant.joined', 1) } };
+
+/** Held by the service's message processing (e.g. redaction) before delivery. */
+export const Processing: Story = {
+  args: {
+    item: storyMessage(PEOPLE.customer, 'My card number is 4111 1111 1111 1111', 1, {
+      processing: 'processing',
+    }),
+  },
+};
+
+/** Message processing rejected it: "Not delivered" with the reason instead of "sent". */
+export const NotDeliveredRejected: Story = {
+  args: {
+    item: storyMessage(PEOPLE.customer, 'Here is my secret password', 1, {
+      processing: 'rejected',
+    }),
+  },
+};
+
+/** Message processing failed, so the message was not delivered. */
+export const NotDeliveredFailed: Story = {
+  args: {
+    item: storyMessage(PEOPLE.customer, 'Can you translate this for me?', 1, {
+      processing: 'failed',
+    }),
+  },
+};

@@ -72,6 +72,15 @@ describe('scriptedReply', () => {
     expect(say('bye').actions.map((a) => a.type)).toEqual(['sendMessage', 'endChat']);
   });
 
+  it('answers "signin" with a note then an Authenticate customer block, "reject" with a processing rule', () => {
+    const signin = say('signin').actions;
+    expect(signin.map((a) => a.type)).toEqual(['sendMessage', 'startAuthentication']);
+    expect(signin[1]).toEqual({ type: 'startAuthentication', timeoutSeconds: 120 });
+    const reject = say('Reject').actions;
+    expect(reject[0]).toEqual({ type: 'setProcessing', status: 'REJECTED', match: 'secret' });
+    expect(textOf(reject)).toContain('"secret"');
+  });
+
   it('quotes anything else and points at help', () => {
     const reply = textOf(say('Where is my parcel?').actions);
     expect(reply).toContain('"Where is my parcel?"');

@@ -413,6 +413,22 @@ describe('scripted agent', { timeout: 30_000 }, () => {
     expect(markdown).toMatchObject({ ContentType: 'text/markdown', ParticipantRole: 'AGENT' });
   });
 
+  it('runs an Authenticate customer block on "signin" and a processing rule on "reject"', async () => {
+    const url = await start(agent);
+    const customer = await greetedCustomer(url);
+    await customer.ask('signin');
+    const initiated = await customer.waitFor(
+      (i) => i.ContentType === 'application/vnd.amazonaws.connect.event.authentication.initiated',
+    );
+    expect(JSON.parse(initiated.Content ?? '{}')).toHaveProperty('SessionId');
+    await customer.ask('reject');
+    const contact = (await (
+      await fetch(new URL(`/admin/contacts/${customer.contactId}`, url))
+    ).json()) as { Authentication?: unknown; Processing?: unknown };
+    expect(contact.Authentication).toMatchObject({ Status: 'INITIATED', TimeoutSeconds: 120 });
+    expect(contact.Processing).toEqual({ Status: 'REJECTED', Match: 'secret' });
+  });
+
   it('confirms choices sent back the way the kit sends them', async () => {
     const url = await start(agent);
     const customer = await greetedCustomer(url);

@@ -173,8 +173,20 @@ describe('validation', () => {
         RedirectUri: 'https://shop.example/cb',
       },
     );
-    const redirect = await fetch(ok.body.AuthenticationUrl, { redirect: 'manual' });
-    expect(redirect.status).toBe(302);
+    // The URL opens the local sign-in page; its Sign in button posts the form back.
+    const page = await fetch(ok.body.AuthenticationUrl, { redirect: 'manual' });
+    expect(page.status).toBe(200);
+    const query = new URL(ok.body.AuthenticationUrl).searchParams;
+    const redirect = await fetch(`${emulator.url}/auth/authorize`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        session_id: query.get('session_id') ?? '',
+        redirect_uri: query.get('redirect_uri') ?? '',
+        decision: 'allow',
+      }),
+      redirect: 'manual',
+    });
+    expect(redirect.status).toBe(303);
     expect(redirect.headers.get('location')).toBe(
       `https://shop.example/cb?code=emulator-authorization-code&state=${'x'.repeat(36)}`,
     );
@@ -207,11 +219,12 @@ describe('the sign-in redirect', () => {
 
   it('still redirects to http and https URLs', async () => {
     for (const target of ['http://127.0.0.1:5173/signed-in', 'https://shop.example/cb?x=1']) {
-      const query = new URLSearchParams({ session_id: 's', redirect_uri: target });
-      const authorize = await fetch(`${emulator.url}/auth/authorize?${query.toString()}`, {
+      const authorize = await fetch(`${emulator.url}/auth/authorize`, {
+        method: 'POST',
+        body: new URLSearchParams({ session_id: 's', redirect_uri: target, decision: 'allow' }),
         redirect: 'manual',
       });
-      expect(authorize.status).toBe(302);
+      expect(authorize.status).toBe(303);
       expect(authorize.headers.get('location')).toMatch(/^https?:\/\/[^?]+\?.*code=/);
     }
   });

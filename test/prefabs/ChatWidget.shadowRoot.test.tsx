@@ -1,4 +1,4 @@
-import { act, cleanup } from '@testing-library/react';
+import { act, cleanup, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
@@ -34,9 +34,12 @@ describe('ChatWidget in a shadow root', { timeout: 30_000 }, () => {
 
     const launcher = shadow.querySelector<HTMLButtonElement>('button[aria-label="Open chat"]')!;
     await user.click(launcher);
+    // The panel's body loads on first use: wait for it rather than for a fixed time.
+    await waitFor(() =>
+      expect(shadow.querySelector('textarea[aria-label="Message"]')).not.toBeNull(),
+    );
     const composer = shadow.querySelector('textarea[aria-label="Message"]');
-    expect(composer).not.toBeNull();
-    expect(shadow.activeElement).toBe(composer);
+    await waitFor(() => expect(shadow.activeElement).toBe(composer));
 
     await user.keyboard('{Escape}');
     expect(shadow.activeElement?.getAttribute('aria-label')).toBe('Open chat');

@@ -163,6 +163,7 @@ export function Storefront({ api }: StorefrontProps): ReactNode {
         endpoint={api.url}
         startChat={startChat}
         title="Support"
+        authenticationRedirectUri={new URL('/signed-in.html', window.location.origin).href}
         preChatForm={{
           intro: 'Tell us your name and we will connect you with the team.',
           fields: [{ name: 'order', label: 'Order number' }],

@@ -1,11 +1,12 @@
 import { forwardRef, memo, useContext } from 'react';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
-import { receiptState } from '../../core/chat/transcript/chatItem';
+import { isNotDelivered, receiptState } from '../../core/chat/transcript/chatItem';
 import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import { ContentType } from '../../core/protocol/contentTypes';
 import { useFormatter, useMessages } from '../../i18n/I18nProvider';
 import { useSendMessage } from '../../react/hooks/useSendMessage';
 import { AttachmentView } from '../AttachmentView/AttachmentView';
+import { SignInPrompt } from '../SignInPrompt/SignInPrompt';
 import type { GetAttachmentUrl } from '../AttachmentView/useAttachmentUrlGetter';
 import { InteractiveRendererContext } from '../MessageList/InteractiveRendererContext';
 import type { InteractiveRenderer } from '../MessageList/InteractiveRendererContext';
@@ -15,14 +16,16 @@ import { EventNote, SystemNote, senderName } from './SystemNote';
 
 /**
  * What a bubble shows, for `data-state`: `received` (someone else's), `sending`, `sent`,
- * `delivered`, `read` or `failed` (own).
+ * `delivered`, `read` or `failed` (own); `processing` while the service's message processing
+ * holds an own message, `undelivered` when it rejected it or failed.
  *
  * @example
  * ```ts
  * const state: MessageBubbleState = 'read';
  * ```
  */
-export type MessageBubbleState = 'received' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
+export type MessageBubbleState =
+  'received' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'processing' | 'undelivered';
 
 /**
  * The {@link MessageBubbleState} of an item.
@@ -33,13 +36,19 @@ export type MessageBubbleState = 'received' | 'sending' | 'sent' | 'delivered' |
  * ```
  */
 export function bubbleState(
-  item: Pick<ChatItem, 'isOwn' | 'status' | 'receipts'>,
+  item: Pick<ChatItem, 'isOwn' | 'status' | 'receipts' | 'processing'>,
 ): MessageBubbleState {
   if (!item.isOwn) {
     return 'received';
   }
   if (item.status === 'sending' || item.status === 'failed') {
     return item.status;
+  }
+  if (isNotDelivered(item)) {
+    return 'undelivered';
+  }
+  if (item.processing === 'processing') {
+    return 'processing';
   }
   const receipt = receiptState(item);
   return receipt === 'none' ? 'sent' : receipt;
@@ -76,7 +85,8 @@ function interactiveTitle(item: ChatItem): string | undefined {
 /**
  * One transcript item: a message bubble (plain text or safe Markdown), an attachment, an
  * interactive message, an event note, or a neutral note for what cannot be shown. Own messages
- * show Sending…/Delivered/Read, and a Retry action when sending failed.
+ * show Sending…/Delivered/Read, a Retry action when sending failed, and "Not delivered" with the
+ * reason when the service's message processing rejected them or failed.
  *
  * @example
  * ```tsx
@@ -105,7 +115,11 @@ export const MessageBubble = /* @__PURE__ */ memo(
     if (item.type === 'event') {
       return (
         <div ref={ref} {...rest}>
-          <EventNote item={item} />
+          {item.event === 'authentication.initiated' ? (
+            <SignInPrompt item={item} />
+          ) : (
+            <EventNote item={item} />
+          )}
         </div>
       );
     }
@@ -165,9 +179,15 @@ export const MessageBubble = /* @__PURE__ */ memo(
               </S.RetryButton>
             )}
           </S.Meta>
-        ) : state === 'sending' ? (
+        ) : state === 'undelivered' ? (
+          <S.Meta $failed data-processing={item.processing}>
+            <span>
+              {t(item.processing === 'failed' ? 'notDeliveredFailed' : 'notDeliveredRejected')}
+            </span>
+          </S.Meta>
+        ) : state === 'sending' || state === 'processing' ? (
           <S.Meta>
-            <span>{t('sending')}</span>
+            <span>{t(state === 'sending' ? 'sending' : 'processingMessage')}</span>
           </S.Meta>
         ) : showMeta ? (
           <S.Meta>

@@ -18,6 +18,8 @@ export { mergeReceipts } from './receipts/mergeReceipts';
 export * from './transcript/transcript';
 export * from './transcript/applyServerItems';
 export * from './transcript/pendingItems';
+export * from './authentication/customerAuthentication';
+export * from './authentication/authenticationRedirect';
 
 // Connection lifecycle and session shell.
 export * from './connection/connectionMachine';

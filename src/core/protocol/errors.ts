@@ -104,7 +104,9 @@ export type ChatErrorCode =
   /** An interactive message's content is not a template we can read. */
   | 'INTERACTIVE_INVALID'
   /** An action was called on a destroyed session. */
-  | 'SESSION_DESTROYED';
+  | 'SESSION_DESTROYED'
+  /** GetAuthenticationUrl or CancelParticipantAuthentication failed (customer sign-in in chat). */
+  | 'AUTHENTICATION_FAILED';
 
 /**
  * Base class of every error contact-kit throws or reports; `code` is stable.

@@ -102,6 +102,10 @@ export interface AgentSession {
   sendAttachment(file: AgentFile, clientToken: string): Promise<void>;
   /** Ends the whole contact (admin StopContact). */
   endChat(): Promise<void>;
+  /** Runs an "Authenticate customer" block on the contact (admin authenticate route). */
+  startAuthentication(timeoutSeconds?: number): Promise<void>;
+  /** Sets the contact's message processing rule (admin processing route). */
+  setProcessing(status: 'REJECTED' | 'FAILED' | 'NONE', match?: string): Promise<void>;
   /** DisconnectParticipant: the agent leaves, the contact goes on. */
   leave(): Promise<void>;
   /** Waits `ms`; rejects with an AbortError if the session stops first. */
@@ -510,6 +514,24 @@ export function createAgentSession(
         '/participant/complete-attachment-upload',
         { AttachmentIds: [attachmentId], ClientToken: `${clientToken}-complete` },
         bearer,
+      );
+    },
+    async startAuthentication(timeoutSeconds) {
+      if (!active()) {
+        return;
+      }
+      await api.post(
+        `/admin/contacts/${encodeURIComponent(contactId)}/authenticate`,
+        timeoutSeconds === undefined ? {} : { TimeoutSeconds: timeoutSeconds },
+      );
+    },
+    async setProcessing(status, match) {
+      if (!active()) {
+        return;
+      }
+      await api.post(
+        `/admin/contacts/${encodeURIComponent(contactId)}/processing`,
+        match === undefined ? { Status: status } : { Status: status, Match: match },
       );
     },
     async endChat() {

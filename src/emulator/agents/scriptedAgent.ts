@@ -57,6 +57,12 @@ async function perform(
       case 'endChat':
         await session.endChat();
         break;
+      case 'startAuthentication':
+        await session.startAuthentication(action.timeoutSeconds);
+        break;
+      case 'setProcessing':
+        await session.setProcessing(action.status, action.match);
+        break;
     }
   }
 }
@@ -64,7 +70,7 @@ async function perform(
 /**
  * Creates the scripted demo agent: it greets the customer by name, then for each customer message
  * sends a read receipt, a typing event, pauses briefly and replies. Keywords (`help`, `markdown`,
- * `list`, `more`, `panel`, `quick`, `time`, `carousel`, `file`, `bye`) trigger the matching content;
+ * `list`, `more`, `panel`, `quick`, `time`, `carousel`, `file`, `signin`, `reject`, `bye`) trigger the matching content;
  * see {@link scriptedReply} for the rules.
  *
  * @example

@@ -31,7 +31,11 @@ export type ScriptedAction =
   /** Upload and send the sample attachment. */
   | { type: 'sendAttachment' }
   /** End the whole contact (StopContact). */
-  | { type: 'endChat' };
+  | { type: 'endChat' }
+  /** Run an "Authenticate customer" flow block (the customer is asked to sign in). */
+  | { type: 'startAuthentication'; timeoutSeconds: number }
+  /** Turn on message processing that rejects customer messages containing `match`. */
+  | { type: 'setProcessing'; status: 'REJECTED' | 'FAILED'; match: string };
 
 /**
  * What the scripted agent remembers between messages: the choices it offered (lower-cased title →
@@ -85,6 +89,11 @@ export interface ScriptedContext {
   messageId: string;
 }
 
+/** The word the `reject` keyword's processing rule rejects. */
+const REJECTED_WORD = 'secret';
+/** How long the `signin` keyword's sign-in request waits, in seconds. */
+const SIGN_IN_TIMEOUT_SECONDS = 120;
+
 /**
  * The keywords the scripted agent understands (case-insensitive, anywhere in the message as a
  * word), with the description its `help` reply shows.
@@ -104,6 +113,11 @@ export const SCRIPTED_KEYWORDS = [
   { keyword: 'time', description: 'a time picker to book an appointment' },
   { keyword: 'carousel', description: 'a carousel of plans' },
   { keyword: 'file', description: 'I send you a file' },
+  { keyword: 'signin', description: 'the flow asks you to sign in (customer authentication)' },
+  {
+    keyword: 'reject',
+    description: `message processing rejects your messages containing "${REJECTED_WORD}"`,
+  },
   { keyword: 'bye', description: 'I say goodbye and end the chat' },
 ] as const;
 
@@ -329,6 +343,24 @@ function keywordReply(
       return {
         state,
         actions: [text('Here is a file for you.'), { type: 'sendAttachment' }],
+      };
+    case 'signin':
+      return {
+        state,
+        actions: [
+          text('To look at your account I need you to sign in first.'),
+          { type: 'startAuthentication', timeoutSeconds: SIGN_IN_TIMEOUT_SECONDS },
+        ],
+      };
+    case 'reject':
+      return {
+        state,
+        actions: [
+          { type: 'setProcessing', status: 'REJECTED', match: REJECTED_WORD },
+          text(
+            `Message processing is on: a message containing "${REJECTED_WORD}" will be rejected and not delivered. Try it.`,
+          ),
+        ],
       };
     case 'bye':
       return {

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ComponentType, CSSProperties, KeyboardEvent, ReactNode, Ref } from 'react';
 import type { InteractiveMessageProps } from '../../components/Interactive/InteractiveMessage';
 import type { MessageListProps } from '../../components/MessageList/MessageList';
+import { CustomerAuthenticationOptionsContext } from '../../components/SignInPrompt/CustomerAuthenticationOptionsContext';
 import { useFormatter, useMessages } from '../../i18n/I18nProvider';
 import type { MessageOverrides } from '../../i18n/messages';
 import type { ChatSessionLike } from '../../react/chatSessionLike';
@@ -24,6 +25,7 @@ import type { WidgetLayout } from './chooseLayout';
 import { ChatIcon, CloseIcon, DownloadIcon, MinimizeIcon } from './icons';
 import { loadChatWidgetBody, useChatWidgetBody } from './loadChatWidgetBody';
 import type { PreChatFormHandle, PreChatFormProps } from './PreChatForm';
+import { takeReopenAfterSignIn } from './takeReopenAfterSignIn';
 import { trapFocus } from './trapFocus';
 import { useMediaQuery } from './useMediaQuery';
 import { usePageVisible } from './usePageVisible';
@@ -148,6 +150,12 @@ export interface ChatWidgetProps extends Omit<
   styleTarget?: HTMLElement | ShadowRoot;
   /** The panel opened or closed (uncontrolled), or asks to (with `open`). */
   onOpenChange?: (open: boolean) => void;
+  /**
+   * Where the sign-in page of an "Authenticate customer" flow block sends the customer back: a
+   * page of your site that calls `completeAuthenticationRedirect()` (it closes the sign-in popup,
+   * or returns to the chat after a same-tab sign-in). Defaults to the current page.
+   */
+  authenticationRedirectUri?: string;
 }
 
 /**
@@ -221,8 +229,14 @@ export function ChatWidget(props: ChatWidgetProps): ReactNode {
     nonce,
     styleTarget,
     onOpenChange,
+    authenticationRedirectUri,
     ...providerProps
   } = props;
+  const authenticationOptions = useMemo(
+    () =>
+      authenticationRedirectUri === undefined ? {} : { redirectUri: authenticationRedirectUri },
+    [authenticationRedirectUri],
+  );
   const details = useRef<PreChatValues | undefined>(undefined);
   const latestStart = useRef(startChat);
   useEffect(() => {
@@ -248,23 +262,25 @@ export function ChatWidget(props: ChatWidgetProps): ReactNode {
       {...(nonce !== undefined ? { nonce } : {})}
       {...(styleTarget !== undefined ? { styleTarget } : {})}
     >
-      <ChatWidgetView
-        position={position}
-        layout={layout}
-        showLauncher={launcher}
-        unreadInTitle={unreadInTitle}
-        defaultOpen={defaultOpen}
-        open={open}
-        title={title}
-        form={form}
-        components={components}
-        timeZone={timeZone}
-        onOpenChange={onOpenChange}
-        onDetails={(values) => {
-          details.current = values;
-          form?.onSubmit?.(values);
-        }}
-      />
+      <CustomerAuthenticationOptionsContext.Provider value={authenticationOptions}>
+        <ChatWidgetView
+          position={position}
+          layout={layout}
+          showLauncher={launcher}
+          unreadInTitle={unreadInTitle}
+          defaultOpen={defaultOpen}
+          open={open}
+          title={title}
+          form={form}
+          components={components}
+          timeZone={timeZone}
+          onOpenChange={onOpenChange}
+          onDetails={(values) => {
+            details.current = values;
+            form?.onSubmit?.(values);
+          }}
+        />
+      </CustomerAuthenticationOptionsContext.Provider>
     </ContactKitThemeProvider>
   );
 
@@ -313,7 +329,8 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
   const visible = usePageVisible();
   useUnreadTitle(props.unreadInTitle && !visible ? count : 0);
 
-  const [openState, setOpenState] = useState(props.defaultOpen);
+  // Back from a same-tab sign-in: the customer was in the chat, so the panel opens again.
+  const [openState, setOpenState] = useState(() => props.defaultOpen || takeReopenAfterSignIn());
   const controlled = props.open !== undefined;
   const open = props.open ?? openState;
   const [confirming, setConfirming] = useState<'end' | 'end-and-close' | undefined>(undefined);

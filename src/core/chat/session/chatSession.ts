@@ -240,6 +240,18 @@ export interface ChatSession {
   sendAttachment(file: AttachmentFile, options?: SendOptions): string;
   /** A short-lived download URL (GetAttachment); rejects with a `ChatError` on failure. */
   getAttachmentUrl(attachmentId: string): Promise<string>;
+  /**
+   * The sign-in URL for an `authentication.initiated` event's SessionId (GetAuthenticationUrl,
+   * within a minute of the event); the sign-in page sends the customer back to `redirectUri`.
+   * Rejects with a `ChatError` (`AUTHENTICATION_FAILED`, `CHAT_ENDED`, `CONNECTION_LOST`).
+   */
+  getAuthenticationUrl(sessionId: string, redirectUri: string): Promise<string>;
+  /**
+   * The customer continues without signing in (CancelParticipantAuthentication): the flow takes
+   * its opted-out branch and `authentication.cancelled` follows. Rejects like
+   * {@link ChatSession.getAuthenticationUrl}.
+   */
+  cancelAuthentication(sessionId: string): Promise<void>;
   /** Loads the previous page of history; resolves `false` when there was nothing (more) to load. */
   loadOlder(): Promise<boolean>;
   /**
@@ -314,6 +326,29 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
 
   function anyToken(): string | undefined {
     return driver.state.credentials?.connectionToken;
+  }
+
+  /** One authentication call with the connection token; failures become `ChatError`s. */
+  async function authenticationCall<T>(
+    operation: string,
+    call: (token: string) => Promise<T>,
+  ): Promise<T> {
+    if (isEnded()) {
+      throw new ChatError('CHAT_ENDED', `${operation}: the chat has ended`);
+    }
+    const token = anyToken();
+    if (token === undefined) {
+      throw new ChatError('CONNECTION_LOST', `${operation}: not connected yet`);
+    }
+    try {
+      return await call(token);
+    } catch (error) {
+      const failure = classifyFailure(error);
+      if (failure.kind === 'denied') {
+        driver.tokenRejected();
+      }
+      throw failureError(failure, 'AUTHENTICATION_FAILED', `${operation} failed`);
+    }
   }
 
   const store = createSnapshotStore<ChatSnapshot>(() => {
@@ -746,6 +781,22 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       // Misuse rejects here rather than throwing: callers await this one.
       assertUsable('getAttachmentUrl');
       return attachments.getUrl(attachmentId);
+    },
+    async getAuthenticationUrl(sessionId, redirectUri) {
+      assertUsable('getAuthenticationUrl');
+      const result = await authenticationCall('GetAuthenticationUrl', (token) =>
+        client.getAuthenticationUrl(token, { SessionId: sessionId, RedirectUri: redirectUri }),
+      );
+      if (!result.AuthenticationUrl) {
+        throw new ChatError('AUTHENTICATION_FAILED', 'GetAuthenticationUrl returned no URL');
+      }
+      return result.AuthenticationUrl;
+    },
+    async cancelAuthentication(sessionId) {
+      assertUsable('cancelAuthentication');
+      await authenticationCall('CancelParticipantAuthentication', (token) =>
+        client.cancelParticipantAuthentication(token, { SessionId: sessionId }),
+      );
     },
     loadOlder() {
       assertUsable('loadOlder');

@@ -85,6 +85,8 @@ export interface FollowerSession extends Pick<
   | 'markRead'
   | 'sendAttachment'
   | 'getAttachmentUrl'
+  | 'getAuthenticationUrl'
+  | 'cancelAuthentication'
   | 'loadOlder'
   | 'retry'
   | 'endChat'
@@ -505,6 +507,14 @@ export function createFollowerSession(options: FollowerSessionOptions): Follower
     async getAttachmentUrl(attachmentId) {
       assertUsable('getAttachmentUrl');
       return (await call('getAttachmentUrl', [attachmentId])) as string;
+    },
+    async getAuthenticationUrl(sessionId, redirectUri) {
+      assertUsable('getAuthenticationUrl');
+      return (await call('getAuthenticationUrl', [sessionId, redirectUri])) as string;
+    },
+    async cancelAuthentication(sessionId) {
+      assertUsable('cancelAuthentication');
+      await call('cancelAuthentication', [sessionId]);
     },
     async loadOlder() {
       assertUsable('loadOlder');

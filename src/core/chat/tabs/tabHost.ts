@@ -121,6 +121,16 @@ function run(session: ChatSessionLike, call: Call): unknown {
         throw invalid('getAttachmentUrl: this session has no attachment downloads');
       }
       return session.getAttachmentUrl(stringArg(call, 0));
+    case 'getAuthenticationUrl':
+      if (session.getAuthenticationUrl === undefined) {
+        throw invalid('getAuthenticationUrl: this session has no customer authentication');
+      }
+      return session.getAuthenticationUrl(stringArg(call, 0), stringArg(call, 1));
+    case 'cancelAuthentication':
+      if (session.cancelAuthentication === undefined) {
+        throw invalid('cancelAuthentication: this session has no customer authentication');
+      }
+      return session.cancelAuthentication(stringArg(call, 0));
   }
 }
 

@@ -78,7 +78,9 @@ export type TabCallMethod =
   | 'retry'
   | 'loadOlder'
   | 'endChat'
-  | 'getAttachmentUrl';
+  | 'getAttachmentUrl'
+  | 'getAuthenticationUrl'
+  | 'cancelAuthentication';
 
 /**
  * Messages of the tab session layer on the shared channel (the election's `election.*` share it
@@ -132,6 +134,8 @@ const METHODS: ReadonlySet<string> = new Set<TabCallMethod>([
   'loadOlder',
   'endChat',
   'getAttachmentUrl',
+  'getAuthenticationUrl',
+  'cancelAuthentication',
 ]);
 
 /**

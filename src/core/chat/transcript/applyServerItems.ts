@@ -13,6 +13,7 @@ import {
   markReceived,
   ownId,
   putItem,
+  setProcessing,
   writableChunks,
   writableHeld,
 } from './draft';
@@ -213,6 +214,9 @@ export function applyServerItems(
         break;
       case 'receipts':
         addReceipts(d, classified.messageId, classified.receipts);
+        if (classified.processing !== undefined) {
+          setProcessing(d, classified.messageId, classified.processing);
+        }
         break;
       case 'item':
         receiveItem(d, classified.item, classified.chunk, options.fromHistory === true);

@@ -31,6 +31,49 @@ export type ChatItemType = 'message' | 'attachment' | 'event' | 'unsupported';
 export type ChatItemStatus = 'sending' | 'sent' | 'failed';
 
 /**
+ * What the service's message processing (in-flight redaction, a custom processor Lambda) says
+ * about an own message, from `MessageMetadata.MessageProcessingStatus`: `processing` while it is
+ * being processed, `rejected` when the processor refused it, `failed` when processing failed and
+ * the message was not delivered. A rejected or failed message stays `status: 'sent'` (the service
+ * accepted the SendMessage call) but was not delivered: show it as "Not delivered".
+ *
+ * @example
+ * ```ts
+ * const notDelivered = item.processing === 'rejected' || item.processing === 'failed';
+ * ```
+ */
+export type ChatProcessingStatus = 'processing' | 'rejected' | 'failed';
+
+/**
+ * The {@link ChatProcessingStatus} of a wire `MessageProcessingStatus` (`PROCESSING`, `REJECTED`,
+ * `FAILED`); `undefined` for anything else.
+ *
+ * @example
+ * ```ts
+ * toProcessingStatus('REJECTED'); // 'rejected'
+ * toProcessingStatus(undefined); // undefined
+ * ```
+ */
+export function toProcessingStatus(wire: unknown): ChatProcessingStatus | undefined {
+  return wire === 'PROCESSING' || wire === 'REJECTED' || wire === 'FAILED'
+    ? (wire.toLowerCase() as ChatProcessingStatus)
+    : undefined;
+}
+
+/**
+ * Whether the service's message processing kept this message from being delivered (`rejected` or
+ * `failed`).
+ *
+ * @example
+ * ```ts
+ * if (isNotDelivered(item)) label = 'Not delivered';
+ * ```
+ */
+export function isNotDelivered(item: Pick<ChatItem, 'processing'>): boolean {
+  return item.processing === 'rejected' || item.processing === 'failed';
+}
+
+/**
  * The receipt of one recipient of a message. `readAt` implies delivery even when no delivered
  * receipt arrived; use {@link receiptState} to read both at once.
  *
@@ -156,6 +199,11 @@ export interface ChatItem {
    * is malformed: the `INTERACTIVE_INVALID` error saying what is wrong.
    */
   error?: ChatError;
+  /**
+   * Own messages only: the service's message processing status, when it reported one (see
+   * {@link ChatProcessingStatus}). Absent once a processed message was delivered.
+   */
+  processing?: ChatProcessingStatus;
   /** Receipts of the recipients (empty for events and until someone received the message). */
   receipts: readonly ChatReceipt[];
   /** Files of an attachment item. */

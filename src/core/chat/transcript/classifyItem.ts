@@ -5,8 +5,10 @@ import type {
   ChatAttachmentStatus,
   ChatEventKind,
   ChatItem,
+  ChatProcessingStatus,
   ChatReceipt,
 } from './chatItem';
+import { toProcessingStatus } from './chatItem';
 import { parseInteractiveContent } from '../interactive/parseInteractiveContent';
 import { isValidTime } from './itemOrder';
 
@@ -64,7 +66,13 @@ export type ClassifiedItem =
       /** Lex streaming: the chunk number of a partial message (`MessageCompleted: false`). */
       chunk?: number;
     }
-  | { kind: 'receipts'; messageId: string; receipts: readonly ChatReceipt[] }
+  | {
+      kind: 'receipts';
+      messageId: string;
+      receipts: readonly ChatReceipt[];
+      /** The message processing status the metadata carries, if any. */
+      processing?: ChatProcessingStatus;
+    }
   | { kind: 'ignored' }
   | { kind: 'malformed'; reason: string };
 
@@ -170,7 +178,11 @@ export function classifyItem(item: Item, ownParticipantId: string | undefined): 
     if (!messageId) {
       return { kind: 'malformed', reason: 'receipt item without MessageMetadata.MessageId' };
     }
-    return { kind: 'receipts', messageId, receipts: toReceipts(item.MessageMetadata?.Receipts) };
+    const receipts = toReceipts(item.MessageMetadata?.Receipts);
+    const processing = toProcessingStatus(item.MessageMetadata?.MessageProcessingStatus);
+    return processing === undefined
+      ? { kind: 'receipts', messageId, receipts }
+      : { kind: 'receipts', messageId, receipts, processing };
   }
   if (type !== 'MESSAGE' && type !== 'ATTACHMENT' && type !== 'EVENT') {
     return type === undefined
@@ -208,6 +220,10 @@ export function classifyItem(item: Item, ownParticipantId: string | undefined): 
   }
   if (chatItem.isOwn) {
     chatItem.status = 'sent';
+    const processing = toProcessingStatus(item.MessageMetadata?.MessageProcessingStatus);
+    if (processing !== undefined) {
+      chatItem.processing = processing;
+    }
   }
   if (type === 'ATTACHMENT') {
     chatItem.type = 'attachment';

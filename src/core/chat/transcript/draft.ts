@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import type { ChatItem, ChatReceipt } from './chatItem';
+import type { ChatItem, ChatProcessingStatus, ChatReceipt } from './chatItem';
 import { applyToParticipants } from '../participants/participants';
 import { compareItems, sortedIndex } from './itemOrder';
 import { mergeReceipts } from '../receipts/mergeReceipts';
@@ -31,6 +31,7 @@ export interface Draft {
   localIds: Map<string, string> | undefined;
   held: Map<string, ChatItem> | undefined;
   orphanReceipts: Map<string, readonly ChatReceipt[]> | undefined;
+  orphanProcessing: Map<string, ChatProcessingStatus> | undefined;
   chunks: Map<string, number> | undefined;
   /** Objects of `base.items` that leave the array. */
   readonly removed: Set<ChatItem>;
@@ -59,6 +60,7 @@ export function beginDraft(base: Transcript): Draft {
     localIds: undefined,
     held: undefined,
     orphanReceipts: undefined,
+    orphanProcessing: undefined,
     chunks: undefined,
     removed: new Set(),
     inserted: new Map(),
@@ -187,6 +189,14 @@ export function putItem(d: Draft, item: ChatItem): void {
       item = { ...item, receipts };
     }
   }
+  const verdict = (d.orphanProcessing ?? d.base.orphanProcessing).get(item.id);
+  if (verdict !== undefined) {
+    (d.orphanProcessing ??= new Map(d.base.orphanProcessing)).delete(item.id);
+    const processing = nextProcessing(item.processing, verdict);
+    if (item.isOwn && item.type !== 'event' && processing !== item.processing) {
+      item = { ...item, processing };
+    }
+  }
   const old = getItem(d, item.id);
   if (old === item) {
     return;
@@ -271,6 +281,67 @@ export function addReceipts(d: Draft, messageId: string, receipts: readonly Chat
     // Bounded: receipts for messages that never arrive (another contact's, a page never loaded)
     // must not grow forever. The receipts parked first go first; a message that arrives later
     // without its receipts shows no ticks, which the next receipt repairs.
+    for (const oldest of orphans.keys()) {
+      if (orphans.size <= MAX_ORPHAN_RECEIPTS) {
+        break;
+      }
+      orphans.delete(oldest);
+    }
+  }
+}
+
+/**
+ * The processing status after `incoming`: a final verdict (`rejected`, `failed`) is never undone
+ * by a late `processing`.
+ *
+ * @internal
+ *
+ * @example
+ * ```ts
+ * nextProcessing('rejected', 'processing'); // 'rejected'
+ * ```
+ */
+export function nextProcessing(
+  current: ChatProcessingStatus | undefined,
+  incoming: ChatProcessingStatus,
+): ChatProcessingStatus {
+  return incoming === 'processing' && current !== undefined ? current : incoming;
+}
+
+/**
+ * A message processing status for an own message (from a `MESSAGEMETADATA` item): onto the
+ * message or its held echo, else parked (bounded like receipts) until a message with that Id
+ * arrives: the verdict can beat the SendMessage answer that gives the own send its Id.
+ *
+ * @example
+ * ```ts
+ * setProcessing(d, messageId, 'rejected');
+ * ```
+ */
+export function setProcessing(d: Draft, messageId: string, status: ChatProcessingStatus): void {
+  const target = getItem(d, messageId);
+  if (target) {
+    if (target.type !== 'event' && target.isOwn) {
+      const processing = nextProcessing(target.processing, status);
+      if (processing !== target.processing) {
+        putItem(d, { ...target, processing });
+      }
+    }
+    return;
+  }
+  const held = getHeld(d).get(messageId);
+  if (held) {
+    const processing = nextProcessing(held.processing, status);
+    if (processing !== held.processing) {
+      writableHeld(d).set(messageId, { ...held, processing });
+    }
+    return;
+  }
+  const parked = (d.orphanProcessing ?? d.base.orphanProcessing).get(messageId);
+  const processing = nextProcessing(parked, status);
+  if (processing !== parked) {
+    const orphans = (d.orphanProcessing ??= new Map(d.base.orphanProcessing));
+    orphans.set(messageId, processing);
     for (const oldest of orphans.keys()) {
       if (orphans.size <= MAX_ORPHAN_RECEIPTS) {
         break;
@@ -382,6 +453,7 @@ export function commitDraft(d: Draft): Transcript {
     localIds: d.localIds ?? base.localIds,
     held: d.held && !sameMap(d.held, base.held) ? d.held : base.held,
     orphanReceipts: d.orphanReceipts ?? base.orphanReceipts,
+    orphanProcessing: d.orphanProcessing ?? base.orphanProcessing,
     chunks: d.chunks ?? base.chunks,
     presence,
     newestServerId: d.newestServerId,

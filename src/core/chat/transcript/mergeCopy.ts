@@ -7,6 +7,7 @@
  */
 import type { ChatAttachment, ChatItem } from './chatItem';
 import { mergeReceipts } from '../receipts/mergeReceipts';
+import { nextProcessing } from './draft';
 
 /** Better scan verdicts win over interim ones, so a late `IN_PROGRESS` cannot undo `APPROVED`. */
 const ATTACHMENT_RANK: Record<ChatAttachment['status'], number> = {
@@ -61,14 +62,31 @@ export function mergeCopy(existing: ChatItem, copy: ChatItem): ChatItem {
       Object.assign(fill, { [key]: copy[key] });
     }
   }
+  if (copy.processing !== undefined) {
+    const processing = nextProcessing(existing.processing, copy.processing);
+    if (processing !== existing.processing) {
+      fill.processing = processing;
+    }
+  }
+  // A copy without a status of a message that was `processing` is its delivered form: processing
+  // is over, and the copy's content is the canonical one (e.g. with sensitive data redacted).
+  const delivered =
+    existing.processing === 'processing' && copy.processing === undefined && copy.type !== 'event';
+  if (delivered && copy.content !== undefined && copy.content !== existing.content) {
+    fill.content = copy.content;
+  }
   if (
     receipts !== existing.receipts ||
     attachments !== existing.attachments ||
-    Object.keys(fill).length > 0
+    Object.keys(fill).length > 0 ||
+    delivered
   ) {
     next = { ...existing, ...fill, receipts };
     if (attachments) {
       next.attachments = attachments;
+    }
+    if (delivered) {
+      delete next.processing;
     }
   }
   return next;

@@ -1,6 +1,7 @@
 import { ContentType } from '../../protocol/contentTypes';
 import type { ChatError } from '../../protocol/errors';
 import type { ChatAttachment, ChatItem } from './chatItem';
+import { toProcessingStatus } from './chatItem';
 import type { Draft } from './draft';
 import {
   beginDraft,
@@ -11,6 +12,7 @@ import {
   ownId,
   putItem,
   removeItem,
+  setProcessing,
   writableHeld,
   writableLocalIds,
 } from './draft';
@@ -235,7 +237,11 @@ function confirmInDraft(d: Draft, send: ChatItem, id: string, time: string): voi
 export function confirmPending(
   transcript: Transcript,
   localId: string,
-  response: { Id?: string | undefined; AbsoluteTime?: string | undefined },
+  response: {
+    Id?: string | undefined;
+    AbsoluteTime?: string | undefined;
+    MessageMetadata?: { MessageProcessingStatus?: string | undefined } | undefined;
+  },
 ): Transcript {
   const send = sendOf(transcript, localId, 'confirmPending');
   if (!response.Id) {
@@ -245,12 +251,18 @@ export function confirmPending(
     return transcript;
   }
   const d = beginDraft(transcript);
+  const processing = toProcessingStatus(response.MessageMetadata?.MessageProcessingStatus);
+  // An echo already here was delivered: a `processing` in the response is over by now.
+  const echoed = getItem(d, response.Id) !== undefined || getHeld(d).has(response.Id);
   confirmInDraft(
     d,
     send,
     response.Id,
     isValidTime(response.AbsoluteTime) ? response.AbsoluteTime : send.time,
   );
+  if (processing !== undefined && !(echoed && processing === 'processing')) {
+    setProcessing(d, response.Id, processing);
+  }
   settleHeld(d);
   const next = commitDraft(d);
   return d.learnedOwnParticipantId !== undefined && next.ownParticipantId === undefined

@@ -1,4 +1,4 @@
-import type { ChatItem, ChatParticipant, ChatReceipt } from './chatItem';
+import type { ChatItem, ChatParticipant, ChatProcessingStatus, ChatReceipt } from './chatItem';
 import type { ParticipantsState } from '../participants/participants';
 import { createParticipantsState } from '../participants/participants';
 
@@ -30,6 +30,11 @@ export interface Transcript {
   readonly held: ReadonlyMap<string, ChatItem>;
   /** @internal Receipts whose message is not loaded yet, by message Id (bounded, oldest dropped). */
   readonly orphanReceipts: ReadonlyMap<string, readonly ChatReceipt[]>;
+  /**
+   * @internal Message processing verdicts whose message is not known by its Id yet (the verdict
+   * can beat the SendMessage answer), by message Id (bounded like `orphanReceipts`).
+   */
+  readonly orphanProcessing: ReadonlyMap<string, ChatProcessingStatus>;
   /** @internal Lex streams in progress: item Id → last chunk number stitched. */
   readonly chunks: ReadonlyMap<string, number>;
   /** @internal Participant bookkeeping behind `participants`. */
@@ -62,6 +67,7 @@ export function createTranscript(
     localIds: EMPTY_MAP,
     held: EMPTY_MAP,
     orphanReceipts: EMPTY_MAP,
+    orphanProcessing: EMPTY_MAP,
     chunks: EMPTY_MAP,
     presence,
     newestServerId: undefined,

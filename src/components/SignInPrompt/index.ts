@@ -1,0 +1,3 @@
+export { SignInPrompt, SignInPromptView } from './SignInPrompt';
+export type { SignInPromptProps, SignInPromptViewProps } from './SignInPrompt';
+export { CustomerAuthenticationOptionsContext } from './CustomerAuthenticationOptionsContext';
