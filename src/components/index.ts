@@ -13,3 +13,4 @@ export * from './AttachmentView/index';
 export * from './Composer/index';
 export * from './TypingIndicator/index';
 export * from './ConnectionBanner/index';
+export * from './View/index';

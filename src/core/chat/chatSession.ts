@@ -7,7 +7,7 @@ import { ChatError } from '../protocol/errors';
 import { newClientToken } from '../protocol/newClientToken';
 import type { ParticipantClient } from '../protocol/participantClient';
 import type { RetryPolicy } from '../protocol/retryPolicy';
-import type { Item } from '../protocol/types';
+import type { Item, View } from '../protocol/types';
 import type { AttachmentPolicy } from './attachments/validateAttachment';
 import type { ChatItem, ChatParticipant, TypingParticipant } from './chatItem';
 import type { ChatEnvironment } from './chatEnvironment';
@@ -240,6 +240,12 @@ export interface ChatSession {
   sendAttachment(file: AttachmentFile, options?: SendOptions): string;
   /** A short-lived download URL (GetAttachment); rejects with a `ChatError` on failure. */
   getAttachmentUrl(attachmentId: string): Promise<string>;
+  /**
+   * The step-by-step guide view a ViewResource message names (DescribeView with its `viewToken`);
+   * rejects with a `ChatError` (`NOT_FOUND`-like service errors come back as `CONNECTION_LOST`
+   * or `ACCESS_DENIED`, as for attachments).
+   */
+  describeView(viewToken: string): Promise<View>;
   /** Loads the previous page of history; resolves `false` when there was nothing (more) to load. */
   loadOlder(): Promise<boolean>;
   /**
@@ -746,6 +752,33 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       // Misuse rejects here rather than throwing: callers await this one.
       assertUsable('getAttachmentUrl');
       return attachments.getUrl(attachmentId);
+    },
+    async describeView(viewToken) {
+      assertUsable('describeView');
+      const token = anyToken();
+      if (token === undefined) {
+        throw new ChatError('CONNECTION_LOST', 'describeView: not connected yet');
+      }
+      try {
+        const { View: view } = await client.describeView(token, { ViewToken: viewToken });
+        if (!view) {
+          throw new ChatError('INTERACTIVE_INVALID', 'DescribeView returned no view');
+        }
+        return view;
+      } catch (error) {
+        if (error instanceof ChatError) {
+          throw error;
+        }
+        const failure = classifyFailure(error);
+        if (failure.kind === 'denied') {
+          tokenRejected();
+        }
+        throw failureError(
+          failure,
+          failure.kind === 'denied' ? 'ACCESS_DENIED' : 'CONNECTION_LOST',
+          'Could not load the view',
+        );
+      }
     },
     loadOlder() {
       assertUsable('loadOlder');

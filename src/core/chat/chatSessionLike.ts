@@ -3,7 +3,8 @@ import type { ChatSession } from './chatSession';
 /**
  * What the kit needs of a chat session: `createChatSession` returns one, a tab that follows
  * another tab's chat holds a mirror with the same members, and tests and stories may pass any
- * object with them (a fake). `getAttachmentUrl` is optional so that fakes may leave downloads out.
+ * object with them (a fake). `getAttachmentUrl` and `describeView` are optional so that fakes may leave downloads and
+ * step-by-step guide views out.
  *
  * @example
  * ```ts
@@ -25,4 +26,4 @@ export type ChatSessionLike = Pick<
   | 'endChat'
   | 'destroy'
 > &
-  Partial<Pick<ChatSession, 'getAttachmentUrl'>>;
+  Partial<Pick<ChatSession, 'getAttachmentUrl' | 'describeView'>>;

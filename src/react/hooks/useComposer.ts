@@ -6,6 +6,9 @@ import { ContentType, MESSAGE_CONTENT_LIMITS } from '../../core/protocol/content
 import { useChatContext } from '../context/ChatSessionContext';
 import { useMaybeContactKit } from '../context/ContactKitContext';
 import { useStoreSelector } from './internal/useStoreSelector';
+import { replyToViewResourceWithText } from '../../core/chat/interactive/interactiveReply';
+import { openViewOf } from '../../core/chat/view/viewStatus';
+import { recordViewAnswer, viewAnswerOf } from '../internal/viewAnswers';
 
 /**
  * The composer's state, for `data-state`: no chat to send to (`disabled`), nothing to send
@@ -162,11 +165,19 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
       return false;
     }
     // Misuse (an ended chat, invalid content) throws before anything is shown: the draft stays.
-    session.sendMessage(draft, { contentType: type });
+    // Text typed while a step-by-step guide view is shown answers that view (protocol §7.7).
+    const open = type === ContentType.plainText ? openViewOf(store.getSnapshot().items) : undefined;
+    if (open && viewAnswerOf(session, open.item.id) === undefined) {
+      const reply = replyToViewResourceWithText(open.template, draft);
+      session.sendMessage(reply.content, { contentType: reply.contentType });
+      recordViewAnswer(session, open.item.id, { kind: 'text', text: draft });
+    } else {
+      session.sendMessage(draft, { contentType: type });
+    }
     setValue('');
     onSent?.(draft);
     return true;
-  }, [session]);
+  }, [session, store]);
 
   // From a key or a submit event there is no caller to throw to: the refusal is logged and the
   // draft stays for the customer to fix.

@@ -4,6 +4,7 @@ import { ContentType } from '../../protocol/contentTypes';
 import type { SendableMessageContentType } from '../../protocol/contentTypes';
 import { checkLocalId, checkMessage } from '../checkSend';
 import { ChatError } from '../../protocol/errors';
+import type { View } from '../../protocol/types';
 import { newClientToken } from '../../protocol/newClientToken';
 import type { ChatItem } from '../chatItem';
 import type { AttachmentFile, ChatSession, ChatSnapshot } from '../chatSession';
@@ -85,6 +86,7 @@ export interface FollowerSession extends Pick<
   | 'markRead'
   | 'sendAttachment'
   | 'getAttachmentUrl'
+  | 'describeView'
   | 'loadOlder'
   | 'retry'
   | 'endChat'
@@ -505,6 +507,10 @@ export function createFollowerSession(options: FollowerSessionOptions): Follower
     async getAttachmentUrl(attachmentId) {
       assertUsable('getAttachmentUrl');
       return (await call('getAttachmentUrl', [attachmentId])) as string;
+    },
+    async describeView(viewToken) {
+      assertUsable('describeView');
+      return (await call('describeView', [viewToken])) as View;
     },
     async loadOlder() {
       assertUsable('loadOlder');

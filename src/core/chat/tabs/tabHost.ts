@@ -111,6 +111,8 @@ function run(session: ChatSession, call: Call): unknown {
       return session.endChat();
     case 'getAttachmentUrl':
       return session.getAttachmentUrl(stringArg(call, 0));
+    case 'describeView':
+      return session.describeView(stringArg(call, 0));
   }
 }
 

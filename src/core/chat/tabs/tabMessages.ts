@@ -78,7 +78,8 @@ export type TabCallMethod =
   | 'retry'
   | 'loadOlder'
   | 'endChat'
-  | 'getAttachmentUrl';
+  | 'getAttachmentUrl'
+  | 'describeView';
 
 /**
  * Messages of the tab session layer on the shared channel (the election's `election.*` share it
@@ -132,6 +133,7 @@ const METHODS: ReadonlySet<string> = new Set<TabCallMethod>([
   'loadOlder',
   'endChat',
   'getAttachmentUrl',
+  'describeView',
 ]);
 
 /**
