@@ -314,6 +314,41 @@ function Button({ node }: { node: ViewNode }): ReactNode {
   );
 }
 
+/**
+ * Buttons listed in the data (`Buttons: ['Track', { Label: 'Return', Action: 'Return' }]`): each
+ * sends its own `Action`, else the group's (default `ActionSelected`) with `{ Label }`.
+ */
+function DataButtons({ node }: { node: ViewNode }): ReactNode {
+  const scope = useScope();
+  const group = text(node.props.Action) ?? 'ActionSelected';
+  const buttons = Array.isArray(node.props.Buttons) ? (node.props.Buttons as unknown[]) : [];
+  return buttons.map((entry, index) => {
+    const record =
+      typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+    const label = text(entry) ?? text(record.Label);
+    if (label === undefined) {
+      return null;
+    }
+    const own = text(record.Action);
+    const key = `${node.id}#${index}`;
+    return (
+      <S.Button
+        key={key}
+        type="button"
+        data-variant={index > 0 ? 'secondary' : undefined}
+        aria-pressed={scope.chosenKey === key ? true : undefined}
+        onClick={() =>
+          own !== undefined
+            ? scope.act(own, undefined, label, key)
+            : scope.act(group, { Label: label }, label, key)
+        }
+      >
+        {label}
+      </S.Button>
+    );
+  });
+}
+
 function Fallback(): ReactNode {
   const t = useMessages();
   return <S.Fallback data-view-fallback="">{t('viewUnsupportedPart')}</S.Fallback>;
@@ -393,6 +428,7 @@ function Node({ node }: { node: ViewNode }): ReactNode {
     case 'Actions':
       return (
         <S.Actions>
+          <DataButtons node={node} />
           <Nodes nodes={node.children} />
         </S.Actions>
       );
