@@ -351,7 +351,7 @@ export const SAMPLE_VIEW_DATA: Readonly<Record<string, Record<string, unknown>>>
         ],
       },
     ],
-    Next: { Label: 'Send' },
+    Next: { Label: 'Request label' },
     Cancel: { Label: 'Cancel' },
   },
   confirmation: {
