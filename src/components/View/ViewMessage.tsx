@@ -63,11 +63,7 @@ export function ViewMessage({ item }: ViewMessageProps): ReactNode {
   if (view.load !== 'ready' || !view.view) {
     const failed = view.load === 'failed';
     return (
-      <S.Root
-        data-template="ViewResource"
-        data-state={failed ? 'failed-load' : 'loading'}
-        aria-busy={failed ? undefined : true}
-      >
+      <S.Root data-template="ViewResource" data-state={failed ? 'failed-load' : 'loading'}>
         {failed ? (
           <>
             <S.Note role="alert" data-tone="error">
