@@ -18,7 +18,7 @@ import type { ConnectionPolicy } from './connectionPolicy';
 import { createMessageOutbox } from './outbox/messageOutbox';
 import type { OutboxEntry, OutboxPolicy } from './outbox/messageOutbox';
 import type { ReceiptPolicy } from './outbox/receiptSender';
-import { classifyFailure, failureError } from './serviceFailure';
+import { classifyFailure, failureError, readError } from './serviceFailure';
 import { createAttachmentFlow } from './session/attachmentFlow';
 import { connectionView } from './session/connectionView';
 import { resolveSessionOptions } from './session/resolveSessionOptions';
@@ -759,26 +759,15 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       if (token === undefined) {
         throw new ChatError('CONNECTION_LOST', 'describeView: not connected yet');
       }
-      try {
-        const { View: view } = await client.describeView(token, { ViewToken: viewToken });
-        if (!view) {
-          throw new ChatError('INTERACTIVE_INVALID', 'DescribeView returned no view');
-        }
-        return view;
-      } catch (error) {
-        if (error instanceof ChatError) {
-          throw error;
-        }
-        const failure = classifyFailure(error);
-        if (failure.kind === 'denied') {
-          tokenRejected();
-        }
-        throw failureError(
-          failure,
-          failure.kind === 'denied' ? 'ACCESS_DENIED' : 'CONNECTION_LOST',
-          'Could not load the view',
-        );
+      const { View: view } = await client
+        .describeView(token, { ViewToken: viewToken })
+        .catch((error: unknown) => {
+          throw readError(error, tokenRejected, 'Could not load the view');
+        });
+      if (!view) {
+        throw new ChatError('INTERACTIVE_INVALID', 'DescribeView returned no view');
       }
+      return view;
     },
     loadOlder() {
       assertUsable('loadOlder');
