@@ -281,7 +281,7 @@ async function guide(browser, demoUrl) {
     await startCustomerChat(page, demoPage(demoUrl, emulator.url, 'storefront'), 'Ana');
     await messageWithText(page, 'How can I help you today?').waitFor();
     await send(page, 'I want to return my kettle: form please');
-    const view = widget(page).getByRole('region', { name: 'Return an item' });
+    const view = widget(page).getByRole('group', { name: 'Return an item', exact: true });
     await view.waitFor();
     await view.getByLabel(/Email/).fill('ana@example.com');
     await view.getByLabel(/Reason/).selectOption('damaged');

@@ -14,7 +14,7 @@ const focusRing = css`
   }
 `;
 
-export const Root = styled.section`
+export const Root = styled.div`
   box-sizing: border-box;
   display: grid;
   gap: ${themeVars.space.sm};

@@ -109,7 +109,6 @@ function ChoiceList(props: {
   node: ViewNode;
   entries: Record<string, unknown>[];
   action: string;
-  label: string | undefined;
 }): ReactNode {
   const scope = useScope();
   const choices = props.entries.flatMap((entry, index) => {
@@ -142,11 +141,7 @@ function ChoiceList(props: {
       </li>,
     ];
   });
-  return (
-    <S.Group role="group" aria-label={props.label}>
-      <S.Choices>{choices}</S.Choices>
-    </S.Group>
-  );
+  return <S.Choices>{choices}</S.Choices>;
 }
 
 function Field({ field }: { field: ViewField }): ReactNode {
@@ -438,12 +433,7 @@ function Node({ node }: { node: ViewNode }): ReactNode {
         return <Fallback />;
       }
       return (
-        <ChoiceList
-          node={node}
-          entries={[props]}
-          action={text(props.Action) ?? 'ActionSelected'}
-          label={undefined}
-        />
+        <ChoiceList node={node} entries={[props]} action={text(props.Action) ?? 'ActionSelected'} />
       );
     }
     case 'Cards':
@@ -455,7 +445,6 @@ function Node({ node }: { node: ViewNode }): ReactNode {
             node={node}
             entries={records(node.type === 'Cards' ? (props.Cards ?? props.Items) : props.Items)}
             action={text(props.Action) ?? 'ActionSelected'}
-            label={text(props.Heading)}
           />
         </>
       );

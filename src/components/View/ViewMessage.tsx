@@ -105,6 +105,7 @@ export function ViewMessage({ item }: ViewMessageProps): ReactNode {
   }
   return (
     <S.Root
+      role="group"
       data-template="ViewResource"
       data-view-id={view.view.id}
       data-state={state}

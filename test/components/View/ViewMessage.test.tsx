@@ -59,7 +59,7 @@ describe('ViewMessage (step-by-step guides)', { timeout: 30_000 }, () => {
     const item = viewItem('form');
     const { session, asked } = sessionWith({ 'form-token': MANAGED_VIEWS.get('form')! }, [item]);
     const { container } = renderWithChat(<InteractiveMessage item={item} />, { session });
-    const view = await screen.findByRole('region', { name: 'Return an item' });
+    const view = await screen.findByRole('group', { name: 'Return an item' });
     expect(asked).toEqual(['form-token']);
     expect(await axeViolations(container)).toEqual([]);
 
@@ -94,7 +94,7 @@ describe('ViewMessage (step-by-step guides)', { timeout: 30_000 }, () => {
     const item = viewItem('form');
     const { session } = sessionWith({ 'form-token': MANAGED_VIEWS.get('form')! }, [item]);
     renderWithChat(<InteractiveMessage item={item} />, { session });
-    const view = await screen.findByRole('region', { name: 'Return an item' });
+    const view = await screen.findByRole('group', { name: 'Return an item' });
     await userEvent.setup().click(within(view).getByRole('button', { name: 'Cancel' }));
     expect(sent(session).map((message) => message.content)).toEqual([
       { action: 'Cancel', data: {}, templateType: 'ViewResource', version: '1.0' },
@@ -118,7 +118,7 @@ describe('ViewMessage (step-by-step guides)', { timeout: 30_000 }, () => {
     const item = viewItem('custom', { Title: 'Custom step', Button: 'Continue' });
     const { session } = sessionWith({ 'custom-token': view }, [item]);
     const { container } = renderWithChat(<InteractiveMessage item={item} />, { session });
-    const region = await screen.findByRole('region', { name: 'Custom step' });
+    const region = await screen.findByRole('group', { name: 'Custom step' });
     expect(
       within(region).getByText('This part of the step can’t be shown here.'),
     ).toBeInTheDocument();
@@ -135,7 +135,7 @@ describe('ViewMessage (step-by-step guides)', { timeout: 30_000 }, () => {
     expect((await screen.findByRole('alert')).textContent).toBe('This step could not be loaded.');
     views['confirmation-token'] = MANAGED_VIEWS.get('confirmation')!;
     await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }));
-    await screen.findByRole('region', { name: 'Your return is booked' });
+    await screen.findByRole('group', { name: 'Your return is booked' });
     expect(asked).toEqual(['confirmation-token', 'confirmation-token']);
   });
 
@@ -144,7 +144,7 @@ describe('ViewMessage (step-by-step guides)', { timeout: 30_000 }, () => {
     const later = makeItem({ id: 'later', role: 'SYSTEM', content: 'Let us try another way.' });
     const { session } = sessionWith({ 'list-token': MANAGED_VIEWS.get('list')! }, [item, later]);
     renderWithChat(<InteractiveMessage item={item} />, { session });
-    const region = await screen.findByRole('region', { name: 'Which order is it about?' });
+    const region = await screen.findByRole('group', { name: 'Which order is it about?' });
     expect(region.getAttribute('data-state')).toBe('expired');
     expect(within(region).getByText('This step is no longer available.')).toBeInTheDocument();
     const order = within(region).getByRole('button', { name: /Order #1042/ });
@@ -161,7 +161,7 @@ describe('ViewMessage (step-by-step guides)', { timeout: 30_000 }, () => {
       </>,
       { session },
     );
-    const region = await screen.findByRole('region', { name: 'Order #1042' });
+    const region = await screen.findByRole('group', { name: 'Order #1042' });
     const user = userEvent.setup();
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Where is it?{Enter}');
     expect(sent(session)).toEqual([
@@ -190,7 +190,7 @@ describe('ViewMessage (step-by-step guides)', { timeout: 30_000 }, () => {
       ownMessage('Plus please'),
     ]);
     renderWithChat(<InteractiveMessage item={item} />, { session });
-    const region = await screen.findByRole('region', { name: 'Choose a plan' });
+    const region = await screen.findByRole('group', { name: 'Choose a plan' });
     expect(region.getAttribute('data-state')).toBe('answered');
     expect(within(region).getByRole('button', { name: /Plus/ })).toBeDisabled();
   });
@@ -202,7 +202,7 @@ describe('ViewMessage (step-by-step guides)', { timeout: 30_000 }, () => {
       const { session } = sessionWith({ [`${viewId}-token`]: MANAGED_VIEWS.get(viewId)! }, [item]);
       const { container } = renderWithChat(<InteractiveMessage item={item} />, { session });
       const heading = String(SAMPLE_VIEW_DATA[viewId]!.Heading);
-      const region = await screen.findByRole('region', { name: heading });
+      const region = await screen.findByRole('group', { name: heading });
       expect(region.getAttribute('data-state')).toBe('open');
       expect(region.querySelector('[data-view-fallback]')).toBeNull();
       expect(await axeViolations(container)).toEqual([]);
