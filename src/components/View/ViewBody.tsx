@@ -51,12 +51,17 @@ const text = (value: unknown): string | undefined =>
       ? String(value)
       : undefined;
 
+/** Most entries drawn from one data array (list items, cards, attributes, buttons). */
+const MAX_ENTRIES = 100;
+
 const records = (value: unknown): Record<string, unknown>[] =>
   Array.isArray(value)
-    ? (value as unknown[]).filter(
-        (entry): entry is Record<string, unknown> =>
-          typeof entry === 'object' && entry !== null && !Array.isArray(entry),
-      )
+    ? (value as unknown[])
+        .slice(0, MAX_ENTRIES)
+        .filter(
+          (entry): entry is Record<string, unknown> =>
+            typeof entry === 'object' && entry !== null && !Array.isArray(entry),
+        )
     : [];
 
 const PROBLEM_KEYS: Record<ViewFieldProblem, MessageKey> = {
@@ -316,7 +321,9 @@ function Button({ node }: { node: ViewNode }): ReactNode {
 function DataButtons({ node }: { node: ViewNode }): ReactNode {
   const scope = useScope();
   const group = text(node.props.Action) ?? 'ActionSelected';
-  const buttons = Array.isArray(node.props.Buttons) ? (node.props.Buttons as unknown[]) : [];
+  const buttons = Array.isArray(node.props.Buttons)
+    ? (node.props.Buttons as unknown[]).slice(0, MAX_ENTRIES)
+    : [];
   return buttons.map((entry, index) => {
     const record =
       typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
