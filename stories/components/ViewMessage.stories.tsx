@@ -187,3 +187,9 @@ export const InTranscript: Story = {
   },
   render: () => <MessageList style={{ height: '90vh' }} />,
 };
+
+/** In Arabic, right to left: the kit's own strings (the select's prompt) are translated. */
+export const RightToLeft: Story = { ...managed('form'), globals: { locale: 'ar' } };
+
+/** The dark theme. */
+export const Dark: Story = { ...managed('cards'), globals: { theme: 'dark' } };
