@@ -120,6 +120,10 @@ export const Choice = styled.button`
     cursor: default;
   }
 
+  &:disabled:not([aria-pressed='true']) {
+    opacity: 0.6;
+  }
+
   &[aria-pressed='true'] {
     border-color: ${themeVars.color.accent};
     background: ${themeVars.color.accent};
@@ -144,6 +148,7 @@ export const Actions = styled.div`
 `;
 
 export const Button = styled.button`
+  justify-self: start;
   min-block-size: 2.5rem;
   padding: ${themeVars.space.xs} ${themeVars.space.md};
   border: 1px solid ${themeVars.color.accent};
@@ -163,6 +168,10 @@ export const Button = styled.button`
 
   &:disabled {
     cursor: default;
+  }
+
+  &:disabled:not([aria-pressed='true']) {
+    opacity: 0.6;
   }
 
   &[aria-pressed='true'] {
