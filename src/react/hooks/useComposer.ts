@@ -120,6 +120,11 @@ export interface UseComposerResult {
 
 const selectWritable = (snapshot: ChatSnapshot) => snapshot.chat.status === 'active';
 
+/** The role of this session's participant, when the snapshot tells it. */
+const ownRole = (snapshot: ChatSnapshot) =>
+  snapshot.participants.find((participant) => participant.participantId === snapshot.participantId)
+    ?.role ?? snapshot.items.find((item) => item.isOwn && item.role !== undefined)?.role;
+
 /**
  * A headless message composer: the draft, its state, and prop getters for a textarea, a form and
  * a send button. Enter sends (Shift+Enter and IME composition do not), typing notifies the agent
@@ -166,7 +171,9 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     }
     // Misuse (an ended chat, invalid content) throws before anything is shown: the draft stays.
     // Text typed while a step-by-step guide view is shown answers that view (protocol §7.7).
-    const open = type === ContentType.plainText ? openViewOf(store.getSnapshot().items) : undefined;
+    const snapshot = store.getSnapshot();
+    const open =
+      type === ContentType.plainText ? openViewOf(snapshot.items, ownRole(snapshot)) : undefined;
     if (open && viewAnswerOf(session, open.item.id) === undefined) {
       const reply = replyToViewResourceWithText(open.template, draft);
       session.sendMessage(reply.content, { contentType: reply.contentType });

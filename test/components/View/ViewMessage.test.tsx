@@ -183,6 +183,22 @@ describe('ViewMessage (step-by-step guides)', { timeout: 30_000 }, () => {
     expect(sent(session).at(-1)).toEqual({ content: 'Thanks', contentType: 'text/plain' });
   });
 
+  it('an agent typing while a view is shown sends plain text', async () => {
+    const item = viewItem('detail');
+    const { session } = sessionWith({ 'detail-token': MANAGED_VIEWS.get('detail')! }, [item]);
+    session.update({
+      participantId: 'agent-1',
+      participants: [
+        { participantId: 'agent-1', displayName: 'Sam', role: 'AGENT', status: 'joined' },
+      ],
+    });
+    renderWithChat(<Composer />, { session });
+    await userEvent
+      .setup()
+      .type(screen.getByRole('textbox', { name: 'Message' }), 'One moment{Enter}');
+    expect(sent(session)).toEqual([{ content: 'One moment', contentType: 'text/plain' }]);
+  });
+
   it('a later own message answers the view', async () => {
     const item = viewItem('cards');
     const { session } = sessionWith({ 'cards-token': MANAGED_VIEWS.get('cards')! }, [

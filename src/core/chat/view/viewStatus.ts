@@ -1,5 +1,6 @@
 import type { ChatItem } from '../chatItem';
 import type { ViewResourceTemplate } from '../interactive/interactiveTemplate';
+import type { ParticipantRole } from '../../protocol/types';
 
 /**
  * What the transcript says about a shown view: still `open`, `answered` by a later message of the
@@ -45,17 +46,22 @@ export function viewStatus(items: readonly ChatItem[], item: ChatItem): ViewStat
 /**
  * The view the customer is looking at, if any: the newest non-event item, when it is a
  * ViewResource message from the other side. Free text typed while it is shown is sent as the
- * view's response (protocol §7.7).
+ * view's response (protocol §7.7). Views are shown to customers: for any other `ownRole` (an
+ * agent using the kit) there is none.
  *
  * @example
  * ```ts
- * const open = openViewOf(snapshot.items);
+ * const open = openViewOf(snapshot.items, 'CUSTOMER');
  * if (open) send(replyToViewResourceWithText(open.template, text));
  * ```
  */
 export function openViewOf(
   items: readonly ChatItem[],
+  ownRole?: ParticipantRole,
 ): { item: ChatItem; template: ViewResourceTemplate } | undefined {
+  if (ownRole !== undefined && ownRole !== 'CUSTOMER') {
+    return undefined;
+  }
   for (let index = items.length - 1; index >= 0; index -= 1) {
     const item = items[index];
     if (!item || !counts(item)) {

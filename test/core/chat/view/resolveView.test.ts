@@ -180,6 +180,11 @@ describe('viewStatus and openViewOf', () => {
     expect(openViewOf([shown, bot])).toBeUndefined();
     expect(openViewOf([])).toBeUndefined();
   });
+
+  it('views are for customers: an agent using the kit has no open view', () => {
+    expect(openViewOf([own, shown], 'CUSTOMER')?.item.id).toBe('view');
+    expect(openViewOf([own, shown], 'AGENT')).toBeUndefined();
+  });
 });
 
 describe('checkViewField', () => {
