@@ -10,8 +10,9 @@
  * - docs/screenshots/agent-video.png    the agent console in a web call with the customer
  * - docs/screenshots/phone-*.png        the storefront on a phone (390×844, touch): closed, the chat
  *                                       open above an emulated keyboard, a list picker
+ * - docs/screenshots/guide-form.png     a step-by-step guide (the managed Form view) in the widget
  *
- * `npm run screenshots -- phone` retakes only the phone pictures.
+ * `npm run screenshots -- phone` retakes only the phone pictures, `-- guide` only the guide.
  *
  * Runs under tsx (the npm script passes `--import tsx`) to reuse the emulator and the e2e harness.
  */
@@ -273,16 +274,43 @@ async function phone(browser, demoUrl) {
   }
 }
 
+async function guide(browser, demoUrl) {
+  const emulator = await startEmulator({ port: 0, agent: 'scripted' });
+  try {
+    const page = await newTab(browser);
+    await startCustomerChat(page, demoPage(demoUrl, emulator.url, 'storefront'), 'Ana');
+    await messageWithText(page, 'How can I help you today?').waitFor();
+    await send(page, 'I want to return my kettle: form please');
+    const view = widget(page).getByRole('group', { name: 'Return an item', exact: true });
+    await view.waitFor();
+    await view.getByLabel(/Email/).fill('ana@example.com');
+    await view.getByLabel(/Reason/).selectOption('damaged');
+    await view.getByLabel(/Comments/).fill('The lid arrived cracked.');
+    await view.getByLabel(/Comments/).blur();
+    await page.waitForFunction(() => !document.body.textContent?.includes('is typing'));
+    await view.scrollIntoViewIfNeeded();
+    await settle(page);
+    await shot(widget(page), 'guide-form.png');
+  } finally {
+    await emulator.close();
+  }
+}
+
 async function main() {
   await mkdir(outDir, { recursive: true });
   const only = process.argv[2];
   const demo = await startDemoServer();
   const browser = await launchChromium({ media: only !== 'phone' });
   try {
+    if (only === 'guide') {
+      await guide(browser, demo.url);
+      return;
+    }
     if (only !== 'phone') {
       await storefrontAndSequence(browser, demo.url);
       await agentConsole(browser, demo.url);
       await videoCall(browser, demo.url);
+      await guide(browser, demo.url);
     }
     await phone(browser, demo.url);
   } finally {

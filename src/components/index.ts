@@ -14,3 +14,4 @@ export * from './Composer/index';
 export * from './TypingIndicator/index';
 export * from './ConnectionBanner/index';
 export * from './SignInPrompt/index';
+export * from './View/index';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   ContentType,
   EVENT_CONTENT_TYPE_PREFIX,
@@ -11,6 +12,7 @@ import type { EmulatorContext } from './context';
 import { authenticationSummary } from './customerAuthentication';
 import { parseFaultRequest } from './faults';
 import { processingSummary } from './messageProcessing';
+import { SAMPLE_VIEW_DATA } from './managedViews';
 import { ServiceError, invalid } from './serviceError';
 import { type ContactRecord, type ParticipantRecord, isoTime } from './store';
 import {
@@ -540,4 +542,105 @@ export const injectFault: AdminHandler = (ctx, { body }) => {
   }
   ctx.logger.info(`fault applied: ${fault.kind}`);
   return {};
+};
+
+/**
+ * `POST /admin/views` (emulator extension) `{Id?, Name?, Template, Actions, InputSchema?}`:
+ * registers a custom step-by-step guide view, as CreateView does. `Template` and `InputSchema`
+ * may be objects or JSON strings (DescribeView returns strings); `Actions` lists the action
+ * names. Registering an `Id` again replaces the view. Returns `{View}`.
+ *
+ * @example
+ * ```ts
+ * await fetch(`${url}/admin/views`, { method: 'POST', body: JSON.stringify({ Id: 'survey', Template: { Head: {}, Body: [] }, Actions: ['Submit'] }) });
+ * ```
+ */
+export const registerView: AdminHandler = (ctx, { body }) => {
+  const id = optionalString(body, 'Id', { min: 1, max: 500 }) ?? randomUUID();
+  const name = optionalString(body, 'Name', { min: 1, max: 512 }) ?? id;
+  const jsonText = (field: string, required: boolean): string | undefined => {
+    const value = body[field];
+    if (value === undefined && !required) {
+      return undefined;
+    }
+    if (typeof value === 'string') {
+      try {
+        if (isJsonObject(JSON.parse(value))) {
+          return value;
+        }
+      } catch {
+        // reported below
+      }
+      throw invalid(`${field} must be a JSON object or a string holding one`);
+    }
+    if (!isJsonObject(value)) {
+      throw invalid(`${field} must be a JSON object or a string holding one`);
+    }
+    return JSON.stringify(value);
+  };
+  const template = jsonText('Template', true) as string;
+  const inputSchema = jsonText('InputSchema', false);
+  const actions = optionalArray(body, 'Actions', 1, 1000) ?? [];
+  if (actions.length === 0 || !actions.every((action) => typeof action === 'string' && action)) {
+    throw invalid('Actions must be a non-empty array of action names');
+  }
+  const view = ctx.views.register({
+    Id: id,
+    Arn: `arn:aws:connect:us-east-1:111122223333:instance/00000000-0000-4000-8000-000000000000/view/${id}`,
+    Name: name,
+    Version: 1,
+    Content: {
+      Template: template,
+      ...(inputSchema !== undefined ? { InputSchema: inputSchema } : {}),
+      Actions: actions as string[],
+    },
+  });
+  return { View: view };
+};
+
+/**
+ * `POST /admin/contacts/{ContactId}/views` (emulator extension) `{ViewId, ViewData?}`: shows a
+ * view the way a Show view block does: issues a view token for the contact and sends the
+ * ViewResource interactive message (role SYSTEM, name BOT) with `{viewId, viewToken, viewData}`.
+ * `ViewId` names a managed view (`detail`, `list`, `form`, `confirmation`, `cards`) or one
+ * registered through `POST /admin/views`; without `ViewData` a managed view gets its sample data.
+ * The customer's answer arrives as an `…interactive.response` message in the transcript. Returns
+ * `{Id, AbsoluteTime, ViewToken}`.
+ *
+ * @example
+ * ```ts
+ * await fetch(`${url}/admin/contacts/${contactId}/views`, { method: 'POST', body: JSON.stringify({ ViewId: 'form' }) });
+ * ```
+ */
+export const showView: AdminHandler = (ctx, { body, params }) => {
+  const contact = requireActiveContact(ctx, params.ContactId);
+  const viewId = requiredString(body, 'ViewId', { min: 1, max: 500 });
+  if (!ctx.views.get(viewId)) {
+    throw new ServiceError('ResourceNotFoundException', `View ${viewId} not found`, {
+      ResourceId: viewId,
+      ResourceType: 'CONTACT_FLOW',
+    });
+  }
+  const viewData = body.ViewData === undefined ? SAMPLE_VIEW_DATA[viewId] : body.ViewData;
+  if (viewData !== undefined && !isJsonObject(viewData) && typeof viewData !== 'string') {
+    throw invalid('ViewData must be an object or a JSON string');
+  }
+  const viewToken = ctx.views.issueToken(viewId, contact.contactId);
+  const content = JSON.stringify({
+    templateType: 'ViewResource',
+    version: '1.0',
+    data: {
+      content: { viewId, viewToken, ...(viewData !== undefined ? { viewData } : {}) },
+    },
+  });
+  const item = ctx.store.upsertItem(contact, {
+    Type: 'MESSAGE',
+    ContentType: ContentType.interactive,
+    Content: content,
+    ParticipantId: contact.systemParticipantId,
+    DisplayName: 'BOT',
+    ParticipantRole: 'SYSTEM',
+  });
+  ctx.hub.deliver(contact, item);
+  return { Id: item.Id, AbsoluteTime: item.AbsoluteTime, ViewToken: viewToken };
 };

@@ -4,6 +4,7 @@ import type { ChimeHub } from './chime/chimeHub';
 import type { FaultState } from './faults';
 import type { ContactRecord, EmulatorStore } from './store';
 import type { TimerSet } from './timerSet';
+import type { ViewRegistry } from './viewRegistry';
 import type { createNextTokenCodec } from './transcriptPage';
 import type { WebsocketHub } from './websocketHub';
 
@@ -50,4 +51,6 @@ export interface EmulatorContext {
   readonly wsBase: () => string;
   /** Starts the configured built-in agent for a new chat contact. */
   readonly startAgent: (contact: ContactRecord, customerDisplayName: string) => void;
+  /** Step-by-step guide views: managed, registered through the admin API, and issued tokens. */
+  readonly views: ViewRegistry;
 }

@@ -21,6 +21,7 @@ import { FaultState } from './faults';
 import { createRequestListener } from './router';
 import { EmulatorStore } from './store';
 import { createTimerSet } from './timerSet';
+import { createViewRegistry } from './viewRegistry';
 import { createNextTokenCodec } from './transcriptPage';
 import { WebsocketHub } from './websocketHub';
 
@@ -35,6 +36,8 @@ export {
 } from './chime/chimeHub';
 export { pageTranscript, type TranscriptQuery, type TranscriptStart } from './transcriptPage';
 export { SAMPLE_VIEWS } from './sampleViews';
+export { MANAGED_VIEWS, SAMPLE_VIEW_DATA } from './managedViews';
+export { createViewRegistry, type ViewRegistry } from './viewRegistry';
 
 /**
  * Names of the built-in agents (`--agent`).
@@ -226,6 +229,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       maxUncompletedUploadsPerContact: options.maxUncompletedUploadsPerContact ?? 5,
     },
     nextTokens: createNextTokenCodec(randomBytes(32).toString('hex')),
+    views: createViewRegistry(),
     httpBase,
     wsBase: () => httpBase().replace(/^http/, 'ws'),
     startAgent: (contact, customerDisplayName) => {

@@ -16,7 +16,6 @@ import { scanFor, startScan } from './attachmentScanning';
 import { contactOfAuthentication, settleAuthentication } from './customerAuthentication';
 import { holdForProcessing, processingVerdict } from './messageProcessing';
 import type { EmulatorContext } from './context';
-import { SAMPLE_VIEWS } from './sampleViews';
 import { ServiceError, accessDenied, invalid } from './serviceError';
 import { type ContactRecord, type ParticipantRecord, type TranscriptEntry, isoTime } from './store';
 import { type TranscriptStart, pageTranscript } from './transcriptPage';
@@ -645,7 +644,9 @@ export const getAttachment: ParticipantHandler = (ctx, { bearer, body }) => {
 };
 
 /**
- * `GET /participant/views/{ViewToken}`: the sample views; 404 ResourceNotFoundException otherwise.
+ * `GET /participant/views/{ViewToken}`: the view behind a token issued with a ViewResource message
+ * on the caller's contact (a managed or registered view), or a sample view; 404
+ * ResourceNotFoundException otherwise.
  * The model's ResourceType enum has no VIEW member, so the 404 names `CONTACT_FLOW` (views are
  * flow resources).
  *
@@ -658,7 +659,7 @@ export const describeView: ParticipantHandler = (ctx, { bearer, params }) => {
   const caller = authenticate(ctx, bearer);
   requireActive(caller);
   const viewToken = requiredString(params, 'ViewToken', { min: 1, max: 1000 });
-  const view = SAMPLE_VIEWS.get(viewToken);
+  const view = ctx.views.describe(viewToken, caller.contact.contactId);
   if (!view) {
     throw new ServiceError('ResourceNotFoundException', 'The view was not found.', {
       ResourceId: viewToken,

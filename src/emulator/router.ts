@@ -11,7 +11,9 @@ import {
   injectFault,
   injectItem,
   listContacts,
+  registerView,
   setScanning,
+  showView,
   stopContact,
 } from './adminHandlers';
 import { adminAccess } from './adminAccess';
@@ -164,6 +166,11 @@ const ROUTES: readonly Route[] = [
   {
     pattern: new RegExp(`^/admin/contacts/${CONTACT}/items$`),
     methods: { POST: adminRoute(injectItem) },
+  },
+  { pattern: /^\/admin\/views$/, methods: { POST: adminRoute(registerView) } },
+  {
+    pattern: new RegExp(`^/admin/contacts/${CONTACT}/views$`),
+    methods: { POST: adminRoute(showView) },
   },
   {
     pattern: new RegExp(`^/admin/contacts/${CONTACT}/scanning$`),

@@ -32,6 +32,7 @@ export * from './hooks/useParticipants';
 export * from './hooks/useSendMessage';
 export * from './hooks/useAttachmentUpload';
 export * from './hooks/useInteractiveMessage';
+export * from './hooks/useView';
 export * from './hooks/useUnreadCount';
 export * from './hooks/useComposer';
 export * from './hooks/useAttachmentUrl';

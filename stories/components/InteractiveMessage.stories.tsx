@@ -22,19 +22,15 @@ export const Dispatch: Story = {
   parameters: { chat: { items: panel } },
 };
 
-const viewResource = storyInteractive(
-  {
-    templateType: 'ViewResource',
-    version: '1.0',
-    data: { content: { viewId: 'detail', viewToken: 'story-token', viewData: {} } },
-  },
+const unknownTemplate = storyInteractive(
+  { templateType: 'Survey', version: '1.0', data: { content: { title: 'Rate us' } } },
   1,
 );
 
-/** A template the kit does not render (ViewResource) becomes a neutral note. */
+/** A template the kit cannot read (an unknown templateType) becomes a neutral note. */
 export const Unsupported: Story = {
-  args: { item: viewResource },
-  parameters: { chat: { items: [viewResource] } },
+  args: { item: unknownTemplate },
+  parameters: { chat: { items: [unknownTemplate] } },
 };
 
 const everyTemplate = [

@@ -36,6 +36,36 @@ describe('findKeyword', () => {
 });
 
 describe('scriptedReply', () => {
+  it.each([
+    ['form', 'form'],
+    ['Cards please', 'cards'],
+    ['show the list view', 'list'],
+    ['list guide', 'list'],
+    ['detail', 'detail'],
+    ['confirm', 'confirmation'],
+  ])('answers "%s" by showing the managed %s view', (message, viewId) => {
+    expect(say(message).actions).toEqual([{ type: 'showView', viewId }]);
+  });
+
+  it('answers a view response with its action and output, and typed text as such', () => {
+    const response = (action: string, data: unknown) =>
+      scriptedReply(
+        initialScriptedState,
+        {
+          contentType: 'application/vnd.amazonaws.connect.message.interactive.response',
+          content: JSON.stringify({ action, data, templateType: 'ViewResource', version: '1.0' }),
+        },
+        { now: new Date(0), messageId: 'm1' },
+      ).actions;
+    expect(textOf(response('Next', { Email: 'a@b.co', Reason: 'damaged' }))).toBe(
+      'Guide answer: Next (Email: a@b.co, Reason: damaged).',
+    );
+    expect(textOf(response('NoMatchFound', {}))).toBe('Guide answer: NoMatchFound.');
+    expect(textOf(response(' ', { content: 'help me' }))).toBe(
+      'You wrote "help me" instead of using the guide. Noted!',
+    );
+  });
+
   it('greets the customer by name', () => {
     expect(textOf(scriptedGreeting('Sam Lee'))).toContain('Hi Sam Lee');
   });

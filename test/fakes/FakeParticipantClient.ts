@@ -114,7 +114,13 @@ export class FakeParticipantClient {
         UrlExpiry: this.iso(60_000),
         AttachmentSizeInBytes: 1,
       })),
-      describeView: handler('describeView', () => ({})),
+      describeView: handler('describeView', (_token, request) => ({
+        View: {
+          Id: `view-of-${request.ViewToken}`,
+          Name: 'Fake view',
+          Content: { Template: '{"Body":[]}', Actions: ['Next'] },
+        },
+      })),
       getAuthenticationUrl: handler('getAuthenticationUrl', () => ({
         AuthenticationUrl: 'http://fake/auth',
       })),

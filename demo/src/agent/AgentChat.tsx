@@ -163,7 +163,7 @@ const TEMPLATE_NAMES: Readonly<Record<string, string>> = {
   QuickReply: 'Quick reply',
   TimePicker: 'Time picker',
   Carousel: 'Carousel',
-  ViewResource: 'View',
+  ViewResource: 'Step-by-step guide',
 };
 
 /** The agent sees what was offered (read-only); the customer's answer arrives as a message. */
@@ -197,6 +197,7 @@ function describeTemplate(item: ChatItem): { kind: string; title: string; choice
     title?: string;
     elements?: { title?: string; templateType?: string; data?: { content?: { title?: string } } }[];
     timeslots?: { date: string }[];
+    viewId?: string;
   };
   const choices =
     content.elements?.map(
@@ -206,7 +207,7 @@ function describeTemplate(item: ChatItem): { kind: string; title: string; choice
     [];
   return {
     kind: TEMPLATE_NAMES[template.templateType] ?? template.templateType,
-    title: content.title ?? '',
+    title: content.title ?? (content.viewId !== undefined ? `Guide: ${content.viewId}` : ''),
     choices,
   };
 }

@@ -1,3 +1,4 @@
+import { Suspense, lazy } from 'react';
 import type { ReactNode } from 'react';
 import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import { useInteractiveMessage } from '../../react/hooks/useInteractiveMessage';
@@ -8,6 +9,11 @@ import { ListPicker } from './ListPicker';
 import { Panel } from './Panel';
 import { QuickReply } from './QuickReply';
 import { TimePicker } from './TimePicker';
+
+// The view renderer is only needed when a step-by-step guide arrives: a chunk of its own.
+const LazyViewMessage = lazy(() =>
+  import('../View/ViewMessage').then((module) => ({ default: module.ViewMessage })),
+);
 
 /**
  * Props of {@link InteractiveMessage}.
@@ -26,8 +32,8 @@ export interface InteractiveMessageProps {
 
 /**
  * Renders an interactive message with the component for its `templateType`: {@link ListPicker},
- * {@link Panel}, {@link QuickReply}, {@link TimePicker} or {@link Carousel}. A template it cannot
- * show (ViewResource, or malformed content) becomes a neutral note.
+ * {@link Panel}, {@link QuickReply}, {@link TimePicker}, {@link Carousel}, or a step-by-step guide
+ * view (ViewResource, loaded on demand: see `ViewMessage`). Malformed content becomes a neutral note.
  *
  * @example
  * ```tsx
@@ -54,6 +60,12 @@ export function InteractiveMessage({ item, timeZone }: InteractiveMessageProps):
       );
     case 'Carousel':
       return <Carousel item={item} />;
+    case 'ViewResource':
+      return (
+        <Suspense fallback={<S.Note data-template="ViewResource">{t('viewLoading')}</S.Note>}>
+          <LazyViewMessage item={item} />
+        </Suspense>
+      );
     default:
       return <S.Note data-template="unsupported">{t('unsupportedMessage')}</S.Note>;
   }

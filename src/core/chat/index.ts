@@ -10,6 +10,8 @@ export * from './transcript/chatItem';
 export * from './interactive/interactiveTemplate';
 export * from './interactive/parseInteractiveContent';
 export * from './interactive/interactiveReply';
+export * from './view/resolveView';
+export * from './view/viewStatus';
 export * from './attachments/validateAttachment';
 export * from './typing/typing';
 export * from './participants/participants';

@@ -98,6 +98,8 @@ export interface AgentSession {
   sendEvent(contentType: string, content: string | undefined, clientToken: string): Promise<void>;
   /** Posts an interactive message as a contact flow would (role SYSTEM, name BOT) via the admin API. */
   sendInteractive(template: InteractiveTemplate): Promise<void>;
+  /** Shows a step-by-step guide view (managed or registered) as a Show view block would, via the admin API. */
+  showView(viewId: string, viewData?: unknown): Promise<void>;
   /** StartAttachmentUpload, PUT of the bytes with exactly HeadersToInclude, CompleteAttachmentUpload. */
   sendAttachment(file: AgentFile, clientToken: string): Promise<void>;
   /** Ends the whole contact (admin StopContact). */
@@ -488,6 +490,15 @@ export function createAgentSession(
         Content: serializeTemplate(template),
         ParticipantRole: 'SYSTEM',
         DisplayName: 'BOT',
+      });
+    },
+    async showView(viewId, viewData) {
+      if (!active()) {
+        return;
+      }
+      await api.post(`/admin/contacts/${encodeURIComponent(contactId)}/views`, {
+        ViewId: viewId,
+        ...(viewData !== undefined ? { ViewData: viewData } : {}),
       });
     },
     async sendAttachment(file, clientToken) {

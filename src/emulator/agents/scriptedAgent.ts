@@ -51,6 +51,9 @@ async function perform(
       case 'sendInteractive':
         await session.sendInteractive(action.template);
         break;
+      case 'showView':
+        await session.showView(action.viewId);
+        break;
       case 'sendAttachment':
         await session.sendAttachment(createSampleAttachment(), clientToken);
         break;

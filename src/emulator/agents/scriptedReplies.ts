@@ -28,6 +28,8 @@ export type ScriptedAction =
   | { type: 'sendMessage'; contentType: 'text/plain' | 'text/markdown'; content: string }
   /** Sent the way a contact flow or Lex bot sends it (role SYSTEM, name BOT). */
   | { type: 'sendInteractive'; template: InteractiveTemplate }
+  /** Show a step-by-step guide view with its sample data, as a Show view block does. */
+  | { type: 'showView'; viewId: string }
   /** Upload and send the sample attachment. */
   | { type: 'sendAttachment' }
   /** End the whole contact (StopContact). */
@@ -118,6 +120,11 @@ export const SCRIPTED_KEYWORDS = [
     keyword: 'reject',
     description: `message processing rejects your messages containing "${REJECTED_WORD}"`,
   },
+  { keyword: 'form', description: 'a step-by-step guide: a return form' },
+  { keyword: 'cards', description: 'a step-by-step guide: cards to choose a plan' },
+  { keyword: 'list view', description: 'a step-by-step guide: a list of your orders' },
+  { keyword: 'detail', description: 'a step-by-step guide: the details of an order' },
+  { keyword: 'confirm', description: 'a step-by-step guide: a confirmation' },
   { keyword: 'bye', description: 'I say goodbye and end the chat' },
 ] as const;
 
@@ -140,10 +147,15 @@ const KEYWORDS = new Set<string>(SCRIPTED_KEYWORDS.map((entry) => entry.keyword)
  * ```ts
  * findKeyword('Show me a LIST please'); // 'list'
  * findKeyword('listing'); // undefined
+ * findKeyword('list view'); // 'list view'
  * ```
  */
 export function findKeyword(text: string): ScriptedKeyword | undefined {
-  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+  const words: string[] = text.toLowerCase().match(/[a-z]+/g) ?? [];
+  // "list" alone is the list picker; with "view" or "guide" it is the List view guide.
+  if (words.includes('list') && (words.includes('view') || words.includes('guide'))) {
+    return 'list view';
+  }
   return words.find((word) => KEYWORDS.has(word)) as ScriptedKeyword | undefined;
 }
 
@@ -314,6 +326,37 @@ function pageReply(content: string): ScriptedAction[] {
   ];
 }
 
+/** Shows a value of a view's output in one line. */
+function outputValue(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * The answer to a step-by-step guide (§7.7): the action and the output the customer sent, or
+ * what they typed while the view was shown; `undefined` for any other interactive response.
+ */
+function viewReply(content: string): ScriptedAction[] | undefined {
+  const response = parseJson(content);
+  if (!isRecord(response) || response.templateType !== 'ViewResource') {
+    return undefined;
+  }
+  const action = typeof response.action === 'string' ? response.action : '';
+  const data = isRecord(response.data) ? response.data : {};
+  if (action === ' ' && typeof data.content === 'string') {
+    return [text(`You wrote "${data.content}" instead of using the guide. Noted!`)];
+  }
+  const fields = Object.entries(data)
+    .filter(([, value]) => value !== '' && value !== undefined)
+    .map(([key, value]) => `${key}: ${outputValue(value)}`);
+  return [
+    text(
+      fields.length > 0
+        ? `Guide answer: ${action} (${fields.join(', ')}).`
+        : `Guide answer: ${action}.`,
+    ),
+  ];
+}
+
 function keywordReply(
   state: ScriptedState,
   keyword: ScriptedKeyword,
@@ -362,6 +405,16 @@ function keywordReply(
           ),
         ],
       };
+    case 'form':
+      return { state, actions: [{ type: 'showView', viewId: 'form' }] };
+    case 'cards':
+      return { state, actions: [{ type: 'showView', viewId: 'cards' }] };
+    case 'list view':
+      return { state, actions: [{ type: 'showView', viewId: 'list' }] };
+    case 'detail':
+      return { state, actions: [{ type: 'showView', viewId: 'detail' }] };
+    case 'confirm':
+      return { state, actions: [{ type: 'showView', viewId: 'confirmation' }] };
     case 'bye':
       return {
         state,
@@ -388,7 +441,8 @@ export function scriptedReply(
   context: ScriptedContext,
 ): { state: ScriptedState; actions: ScriptedAction[] } {
   if (message.contentType === 'application/vnd.amazonaws.connect.message.interactive.response') {
-    return { state, actions: pageReply(message.content) };
+    const view = viewReply(message.content);
+    return { state, actions: view ?? pageReply(message.content) };
   }
   const content = message.content.trim();
   const json = content.startsWith('{') ? parseJson(content) : undefined;

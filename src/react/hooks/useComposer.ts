@@ -7,6 +7,9 @@ import type { ContactController } from '../../core/chat/contact/contactControlle
 import { useChatContext } from '../context/ChatSessionContext';
 import { useMaybeContactKit } from '../context/ContactKitContext';
 import { useStoreSelector } from './internal/useStoreSelector';
+import { replyToViewResourceWithText } from '../../core/chat/interactive/interactiveReply';
+import { openViewOf } from '../../core/chat/view/viewStatus';
+import { recordViewAnswer, viewAnswerOf } from '../internal/viewAnswers';
 
 /**
  * The composer's state, for `data-state`: no chat to send to (`disabled`), nothing to send
@@ -121,6 +124,11 @@ export interface UseComposerResult {
 
 const selectWritable = (snapshot: ChatSnapshot) => snapshot.chat.status === 'active';
 
+/** The role of this session's participant, when the snapshot tells it. */
+const ownRole = (snapshot: ChatSnapshot) =>
+  snapshot.participants.find((participant) => participant.participantId === snapshot.participantId)
+    ?.role ?? snapshot.items.find((item) => item.isOwn && item.role !== undefined)?.role;
+
 /**
  * A headless message composer: the draft, its state, and prop getters for a textarea, a form and
  * a send button. Enter sends (Shift+Enter and IME composition do not), typing notifies the agent
@@ -167,12 +175,22 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
       return false;
     }
     // Misuse (an ended chat, invalid content) throws before anything is shown: the draft stays.
-    session.sendMessage(draft, { contentType: type });
+    // Text typed while a step-by-step guide view is shown answers that view (protocol §7.7).
+    const snapshot = store.getSnapshot();
+    const open =
+      type === ContentType.plainText ? openViewOf(snapshot.items, ownRole(snapshot)) : undefined;
+    if (open && viewAnswerOf(session, open.item.id) === undefined) {
+      const reply = replyToViewResourceWithText(open.template, draft);
+      session.sendMessage(reply.content, { contentType: reply.contentType });
+      recordViewAnswer(session, open.item.id, { kind: 'text', text: draft });
+    } else {
+      session.sendMessage(draft, { contentType: type });
+    }
     setValue('');
     controller?.saveDraft('');
     onSent?.(draft);
     return true;
-  }, [session, controller]);
+  }, [session, store, controller]);
 
   // From a key or a submit event there is no caller to throw to: the refusal is logged and the
   // draft stays for the customer to fix.

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentType } from 'contact-kit/core';
 import { InteractiveMessage } from '../../../src/components/Interactive';
-import { FakeChatSession } from '../../fakes/react/FakeChatSession';
+import { FakeChatSession, makeItem } from '../../fakes/react/FakeChatSession';
 import { renderWithChat } from '../../fakes/react/renderWithChat';
 import { sampleCarousel } from '../../../src/emulator/agents/templates';
 import { axeViolations, interactiveItem, ownMessage } from './interactiveFixtures';
@@ -71,10 +71,11 @@ describe('InteractiveMessage', { timeout: 30_000 }, () => {
   afterEach(cleanup);
 
   it('shows a neutral note for a template it cannot show', async () => {
-    const item = interactiveItem({
-      templateType: 'ViewResource',
-      version: '1.0',
-      data: { content: { viewId: 'detail', viewToken: 'token', viewData: {} } },
+    // An unknown templateType: the parser refuses it, so the item carries no template.
+    const item = makeItem({
+      contentType: ContentType.interactive,
+      content: JSON.stringify({ templateType: 'Survey', version: '1.0', data: {} }),
+      role: 'SYSTEM',
     });
     const session = new FakeChatSession();
     session.update({ items: [item] });

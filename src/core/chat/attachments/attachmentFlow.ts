@@ -5,7 +5,7 @@ import type { ParticipantClient } from '../../protocol/participantClient';
 import { attachmentContentType, validateAttachment } from '../attachments/validateAttachment';
 import type { AttachmentPolicy } from '../attachments/validateAttachment';
 import type { AttachmentFile } from '../session/chatSession';
-import { classifyFailure, failureError } from '../connection/serviceFailure';
+import { classifyFailure, failureError, readError } from '../connection/serviceFailure';
 import {
   addPendingAttachment,
   failPending,
@@ -271,26 +271,15 @@ export function createAttachmentFlow(options: AttachmentFlowOptions): Attachment
       if (token === undefined) {
         throw new ChatError('CONNECTION_LOST', 'getAttachmentUrl: not connected yet');
       }
-      try {
-        const result = await client.getAttachment(token, { AttachmentId: attachmentId });
-        if (!result.Url) {
-          throw new ChatError('CONNECTION_LOST', 'GetAttachment returned no URL');
-        }
-        return result.Url;
-      } catch (error) {
-        if (error instanceof ChatError) {
-          throw error;
-        }
-        const failure = classifyFailure(error);
-        if (failure.kind === 'denied') {
-          options.tokenRejected();
-        }
-        throw failureError(
-          failure,
-          failure.kind === 'denied' ? 'ACCESS_DENIED' : 'CONNECTION_LOST',
-          'Could not get the attachment',
-        );
+      const result = await client
+        .getAttachment(token, { AttachmentId: attachmentId })
+        .catch((error: unknown) => {
+          throw readError(error, options.tokenRejected, 'Could not get the attachment');
+        });
+      if (!result.Url) {
+        throw new ChatError('CONNECTION_LOST', 'GetAttachment returned no URL');
       }
+      return result.Url;
     },
     connectionOpened(token) {
       for (const waiter of takeWaiters()) {

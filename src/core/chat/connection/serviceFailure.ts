@@ -82,3 +82,25 @@ export function failureError(
     retryable: failure.kind === 'retryable',
   });
 }
+
+/**
+ * The error a one-off read (GetAttachment, DescribeView) rejects with: a `ChatError` as it is,
+ * else `ACCESS_DENIED` after telling `onDenied` (the token was refused), else `CONNECTION_LOST`
+ * (`THROTTLED` for 429).
+ *
+ * @example
+ * ```ts
+ * await client.describeView(token, request).catch((error) => { throw readError(error, tokenRejected, 'Could not load the view'); });
+ * ```
+ */
+export function readError(error: unknown, onDenied: () => void, message: string): ChatError {
+  if (error instanceof ChatError) {
+    return error;
+  }
+  const failure = classifyFailure(error);
+  const denied = failure.kind === 'denied';
+  if (denied) {
+    onDenied();
+  }
+  return failureError(failure, denied ? 'ACCESS_DENIED' : 'CONNECTION_LOST', message);
+}

@@ -7,7 +7,7 @@ import { ChatError } from '../../protocol/errors';
 import { newClientToken } from '../../protocol/newClientToken';
 import type { ParticipantClient } from '../../protocol/participantClient';
 import type { RetryPolicy } from '../../protocol/retryPolicy';
-import type { Item } from '../../protocol/types';
+import type { Item, View } from '../../protocol/types';
 import type { AttachmentPolicy } from '../attachments/validateAttachment';
 import type { ChatItem, ChatParticipant, TypingParticipant } from '../transcript/chatItem';
 import type { ChatEnvironment } from '../connection/chatEnvironment';
@@ -18,7 +18,7 @@ import type { ConnectionPolicy } from '../connection/connectionPolicy';
 import { createMessageOutbox } from '../outbox/messageOutbox';
 import type { OutboxEntry, OutboxPolicy } from '../outbox/messageOutbox';
 import type { ReceiptPolicy } from '../receipts/receiptSender';
-import { classifyFailure, failureError } from '../connection/serviceFailure';
+import { classifyFailure, failureError, readError } from '../connection/serviceFailure';
 import { createAttachmentFlow } from '../attachments/attachmentFlow';
 import { connectionView } from '../connection/connectionView';
 import { resolveSessionOptions } from './resolveSessionOptions';
@@ -252,6 +252,12 @@ export interface ChatSession {
    * {@link ChatSession.getAuthenticationUrl}.
    */
   cancelAuthentication(sessionId: string): Promise<void>;
+  /**
+   * The step-by-step guide view a ViewResource message names (DescribeView with its `viewToken`);
+   * rejects with a `ChatError` (`NOT_FOUND`-like service errors come back as `CONNECTION_LOST`
+   * or `ACCESS_DENIED`, as for attachments).
+   */
+  describeView(viewToken: string): Promise<View>;
   /** Loads the previous page of history; resolves `false` when there was nothing (more) to load. */
   loadOlder(): Promise<boolean>;
   /**
@@ -797,6 +803,22 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       await authenticationCall('CancelParticipantAuthentication', (token) =>
         client.cancelParticipantAuthentication(token, { SessionId: sessionId }),
       );
+    },
+    async describeView(viewToken) {
+      assertUsable('describeView');
+      const token = anyToken();
+      if (token === undefined) {
+        throw new ChatError('CONNECTION_LOST', 'describeView: not connected yet');
+      }
+      const { View: view } = await client
+        .describeView(token, { ViewToken: viewToken })
+        .catch((error: unknown) => {
+          throw readError(error, tokenRejected, 'Could not load the view');
+        });
+      if (!view) {
+        throw new ChatError('INTERACTIVE_INVALID', 'DescribeView returned no view');
+      }
+      return view;
     },
     loadOlder() {
       assertUsable('loadOlder');

@@ -3,7 +3,8 @@ import type { ChatSession } from './chatSession';
 /**
  * What the kit needs of a chat session: `createChatSession` returns one, a tab that follows
  * another tab's chat holds a mirror with the same members, and tests and stories may pass any
- * object with them (a fake). `getAttachmentUrl` and the authentication calls are optional so that fakes may leave them out.
+ * object with them (a fake). `getAttachmentUrl`, the authentication calls and `describeView` are optional so that
+ * fakes may leave downloads, sign-in and step-by-step guide views out.
  *
  * @example
  * ```ts
@@ -25,4 +26,9 @@ export type ChatSessionLike = Pick<
   | 'endChat'
   | 'destroy'
 > &
-  Partial<Pick<ChatSession, 'getAttachmentUrl' | 'getAuthenticationUrl' | 'cancelAuthentication'>>;
+  Partial<
+    Pick<
+      ChatSession,
+      'getAttachmentUrl' | 'getAuthenticationUrl' | 'cancelAuthentication' | 'describeView'
+    >
+  >;

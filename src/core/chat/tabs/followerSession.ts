@@ -4,6 +4,7 @@ import { ContentType } from '../../protocol/contentTypes';
 import type { SendableMessageContentType } from '../../protocol/contentTypes';
 import { checkLocalId, checkMessage } from '../outbox/checkSend';
 import { ChatError } from '../../protocol/errors';
+import type { View } from '../../protocol/types';
 import { newClientToken } from '../../protocol/newClientToken';
 import type { ChatItem } from '../transcript/chatItem';
 import type { AttachmentFile, ChatSession, ChatSnapshot } from '../session/chatSession';
@@ -87,6 +88,7 @@ export interface FollowerSession extends Pick<
   | 'getAttachmentUrl'
   | 'getAuthenticationUrl'
   | 'cancelAuthentication'
+  | 'describeView'
   | 'loadOlder'
   | 'retry'
   | 'endChat'
@@ -515,6 +517,10 @@ export function createFollowerSession(options: FollowerSessionOptions): Follower
     async cancelAuthentication(sessionId) {
       assertUsable('cancelAuthentication');
       await call('cancelAuthentication', [sessionId]);
+    },
+    async describeView(viewToken) {
+      assertUsable('describeView');
+      return (await call('describeView', [viewToken])) as View;
     },
     async loadOlder() {
       assertUsable('loadOlder');

@@ -131,6 +131,11 @@ function run(session: ChatSessionLike, call: Call): unknown {
         throw invalid('cancelAuthentication: this session has no customer authentication');
       }
       return session.cancelAuthentication(stringArg(call, 0));
+    case 'describeView':
+      if (session.describeView === undefined) {
+        throw invalid('describeView: this session has no step-by-step guides');
+      }
+      return session.describeView(stringArg(call, 0));
   }
 }
 

@@ -80,7 +80,8 @@ export type TabCallMethod =
   | 'endChat'
   | 'getAttachmentUrl'
   | 'getAuthenticationUrl'
-  | 'cancelAuthentication';
+  | 'cancelAuthentication'
+  | 'describeView';
 
 /**
  * Messages of the tab session layer on the shared channel (the election's `election.*` share it
@@ -136,6 +137,7 @@ const METHODS: ReadonlySet<string> = new Set<TabCallMethod>([
   'getAttachmentUrl',
   'getAuthenticationUrl',
   'cancelAuthentication',
+  'describeView',
 ]);
 
 /**

@@ -532,6 +532,25 @@ describe('createChatSession: lifecycle', () => {
     await expect(pending).rejects.toMatchObject({ code: 'SESSION_DESTROYED' });
   });
 
+  it('describeView loads a view with the connection token; a refused token rejects ACCESS_DENIED', async () => {
+    const s = setup();
+    await connected(s);
+    await expect(s.session.describeView('token-1')).resolves.toMatchObject({
+      Id: 'view-of-token-1',
+      Content: { Actions: ['Next'] },
+    });
+    const [call] = s.service.callsOf('describeView');
+    expect(call!.request).toEqual({ ViewToken: 'token-1' });
+    s.service.failNext('describeView', 500);
+    await expect(s.session.describeView('token-2')).rejects.toMatchObject({
+      code: 'CONNECTION_LOST',
+    });
+    s.service.failNext('describeView', 403);
+    await expect(s.session.describeView('token-3')).rejects.toMatchObject({
+      code: 'ACCESS_DENIED',
+    });
+  });
+
   it('resumes from storage after a reload: no duplicates, same contact', async () => {
     const clock = new FakeClock();
     const service = new FakeParticipantClient(clock);

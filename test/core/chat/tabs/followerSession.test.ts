@@ -213,7 +213,7 @@ describe('createFollowerSession: actions through the leader', () => {
     expect(follower.unconfirmedSends()).toEqual([]);
   });
 
-  it('forwards typing, markRead, loadOlder, attachments, getAttachmentUrl and endChat to the service', async () => {
+  it('forwards typing, markRead, loadOlder, attachments, getAttachmentUrl, describeView and endChat to the service', async () => {
     const s = setup();
     for (let i = 0; i < 40; i += 1) {
       s.service.addItem({ Content: `old ${i}` });
@@ -278,6 +278,10 @@ describe('createFollowerSession: actions through the leader', () => {
     await expect(follower.getAttachmentUrl(attachmentId)).resolves.toBe(
       `http://fake/download/${attachmentId}`,
     );
+
+    await expect(follower.describeView('view-token')).resolves.toMatchObject({
+      Id: 'view-of-view-token',
+    });
 
     await follower.endChat();
     expect(s.service.callsOf('disconnectParticipant')).toHaveLength(1);

@@ -1,0 +1,77 @@
+import type { View } from '../../core/protocol/types';
+
+/**
+ * How the customer answered a shown view in this page: with one of its actions, or with text
+ * typed in the composer while it was shown (protocol §7.7). Interactive responses are not
+ * transcript rows, so the view remembers its answer here.
+ */
+export type ViewAnswer = { kind: 'action'; action: string } | { kind: 'text'; text: string };
+
+interface SessionViews {
+  readonly answers: Map<string, ViewAnswer>;
+  readonly views: Map<string, Promise<View>>;
+  readonly listeners: Set<() => void>;
+}
+
+const bySession = new WeakMap<object, SessionViews>();
+
+function of(session: object): SessionViews {
+  let entry = bySession.get(session);
+  if (!entry) {
+    entry = { answers: new Map(), views: new Map(), listeners: new Set() };
+    bySession.set(session, entry);
+  }
+  return entry;
+}
+
+/** The answer given to the view of item `itemId` in this page, if any. */
+export function viewAnswerOf(session: object, itemId: string): ViewAnswer | undefined {
+  return of(session).answers.get(itemId);
+}
+
+/** Remembers the answer to the view of `itemId` and tells the views. */
+export function recordViewAnswer(session: object, itemId: string, answer: ViewAnswer): void {
+  const entry = of(session);
+  entry.answers.set(itemId, answer);
+  entry.listeners.forEach((listener) => listener());
+}
+
+/** Forgets an answer that could not be sent, so the view opens again. */
+export function forgetViewAnswer(session: object, itemId: string): void {
+  const entry = of(session);
+  if (entry.answers.delete(itemId)) {
+    entry.listeners.forEach((listener) => listener());
+  }
+}
+
+/** Calls `listener` when an answer of this session changes; returns the unsubscribe. */
+export function subscribeViewAnswers(session: object, listener: () => void): () => void {
+  const entry = of(session);
+  entry.listeners.add(listener);
+  return () => {
+    entry.listeners.delete(listener);
+  };
+}
+
+/**
+ * DescribeView once per token and session: a row scrolled away and mounted again does not load
+ * its view again. A failed load is forgotten so that a retry asks again.
+ */
+export function loadView(
+  session: object,
+  viewToken: string,
+  describe: (viewToken: string) => Promise<View>,
+): Promise<View> {
+  const { views } = of(session);
+  let pending = views.get(viewToken);
+  if (!pending) {
+    pending = describe(viewToken);
+    views.set(viewToken, pending);
+    pending.catch(() => {
+      if (views.get(viewToken) === pending) {
+        views.delete(viewToken);
+      }
+    });
+  }
+  return pending;
+}
