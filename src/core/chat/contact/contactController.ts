@@ -13,7 +13,7 @@ import type { Emitter } from './createEmitter';
 import { createContactRecordStore, MAX_STORED_DRAFT } from './contactRecord';
 import { assertStartChatResult, contactTransition, idleContactState } from './contactMachine';
 import type { ChatContact, ContactEvent, ContactState, StartChatResult } from './contactMachine';
-import { createContactTabs } from './contactTabs';
+import { createLazyContactTabs } from './lazyContactTabs';
 import type { ContactTabs, ContactTabsOptions, SharedContact } from './contactTabs';
 import { countUnread, isIncomingItem, laterMarker } from './readMarker';
 import type { ReadMarker } from './readMarker';
@@ -384,7 +384,7 @@ export function createContactController(options: ContactControllerOptions): Cont
       transport !== undefined && 'locks' in transport
         ? transport.locks
         : (globalThis as { navigator?: { locks?: ContactTabsOptions['locks'] } }).navigator?.locks;
-    return createContactTabs({
+    return createLazyContactTabs({
       name: `contact-kit:${options.storageKey ?? 'contact-kit.chat'}`,
       tabId: transport?.tabId ?? newTabId(),
       openChannel: transport?.openChannel ?? ((name) => new BroadcastChannelImpl!(name)),
