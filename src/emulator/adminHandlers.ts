@@ -11,6 +11,7 @@ import { endContact, publish, publishTransient, senderOf } from './chatActions';
 import type { EmulatorContext } from './context';
 import { authenticationSummary } from './customerAuthentication';
 import { parseFaultRequest } from './faults';
+import { requireActiveContact, requireContact } from './requireContact';
 import { processingSummary } from './messageProcessing';
 import { SAMPLE_VIEW_DATA } from './managedViews';
 import { ServiceError, invalid } from './serviceError';
@@ -57,25 +58,6 @@ const CHAT_CONTENT_TYPES: readonly string[] = [
   ...SENDABLE_MESSAGE_CONTENT_TYPES,
   ContentType.interactive,
 ];
-
-function requireContact(ctx: EmulatorContext, contactId: string | undefined): ContactRecord {
-  const contact = contactId === undefined ? undefined : ctx.store.getContact(contactId);
-  if (!contact) {
-    throw new ServiceError('ResourceNotFoundException', `Contact ${contactId ?? ''} not found`, {
-      ResourceId: contactId ?? '',
-      ResourceType: 'CONTACT',
-    });
-  }
-  return contact;
-}
-
-function requireActiveContact(ctx: EmulatorContext, contactId: string | undefined): ContactRecord {
-  const contact = requireContact(ctx, contactId);
-  if (contact.status !== 'active') {
-    throw invalid(`Contact ${contact.contactId} has ended`);
-  }
-  return contact;
-}
 
 function stringMap(value: JsonObject | undefined, field: string): Record<string, string> {
   const result: Record<string, string> = {};

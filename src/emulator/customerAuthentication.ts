@@ -9,8 +9,8 @@ import { ContentType } from '../core/protocol/contentTypes';
 import type { AdminHandler } from './adminHandlers';
 import { SYSTEM_SENDER, publish } from './chatActions';
 import type { EmulatorContext } from './context';
+import { requireActiveContact } from './requireContact';
 import { readBody } from './http';
-import { ServiceError, invalid } from './serviceError';
 import type { AuthenticationRecord, ContactRecord } from './store';
 import { optionalInteger, redirectTarget } from './validation';
 
@@ -111,21 +111,7 @@ export function contactOfAuthentication(
  * ```
  */
 export const startAuthentication: AdminHandler = (ctx, { body, params }) => {
-  const contact =
-    params.ContactId === undefined ? undefined : ctx.store.getContact(params.ContactId);
-  if (!contact) {
-    throw new ServiceError(
-      'ResourceNotFoundException',
-      `Contact ${params.ContactId ?? ''} not found`,
-      {
-        ResourceId: params.ContactId ?? '',
-        ResourceType: 'CONTACT',
-      },
-    );
-  }
-  if (contact.status !== 'active') {
-    throw invalid(`Contact ${contact.contactId} has ended`);
-  }
+  const contact = requireActiveContact(ctx, params.ContactId);
   const timeoutSeconds =
     optionalInteger(body, 'TimeoutSeconds', 1, MAX_AUTHENTICATION_TIMEOUT_SECONDS) ??
     DEFAULT_AUTHENTICATION_TIMEOUT_SECONDS;

@@ -8,7 +8,8 @@ import { ContentType } from '../core/protocol/contentTypes';
 import type { AdminHandler } from './adminHandlers';
 import { publishTransient } from './chatActions';
 import type { EmulatorContext } from './context';
-import { ServiceError, invalid } from './serviceError';
+import { requireContact } from './requireContact';
+import { invalid } from './serviceError';
 import { type ContactRecord, type ParticipantRecord, isoTime } from './store';
 import { optionalEnum, optionalString } from './validation';
 
@@ -36,18 +37,7 @@ export const PROCESSING_VERDICT_DELAY_MS = 150;
  * ```
  */
 export const setProcessing: AdminHandler = (ctx, { body, params }) => {
-  const contact =
-    params.ContactId === undefined ? undefined : ctx.store.getContact(params.ContactId);
-  if (!contact) {
-    throw new ServiceError(
-      'ResourceNotFoundException',
-      `Contact ${params.ContactId ?? ''} not found`,
-      {
-        ResourceId: params.ContactId ?? '',
-        ResourceType: 'CONTACT',
-      },
-    );
-  }
+  const contact = requireContact(ctx, params.ContactId);
   const status = optionalEnum(body, 'Status', ['REJECTED', 'FAILED', 'NONE'] as const);
   if (status === undefined) {
     throw invalid('Status must be REJECTED, FAILED or NONE');

@@ -1,4 +1,5 @@
 import { systemClock } from '../../clock';
+import { createStore } from '../../store';
 import type { Clock } from '../../clock';
 import { defaultLogger } from '../../logger';
 import type { Logger } from '../../logger';
@@ -297,7 +298,6 @@ export function createContactController(options: ContactControllerOptions): Cont
   const clock = options.clock ?? systemClock;
   const records = createContactRecordStore({ storage: options.storage, key: options.storageKey });
   const emitter: Emitter<ContactEvents> = createEmitter<ContactEvents>(logger);
-  const listeners = new Set<() => void>();
 
   let state: ContactState = options.participantToken
     ? { status: 'ready', contact: { ParticipantToken: options.participantToken }, source: 'prop' }
@@ -307,7 +307,6 @@ export function createContactController(options: ContactControllerOptions): Cont
   let readMarker: ReadMarker | undefined;
   let previousContactId: string | undefined;
   let unread = 0;
-  let snapshot: ContactSnapshot | undefined;
   let inflight: Promise<ChatContact> | undefined;
   let destroyed = false;
   let started = false;
@@ -315,14 +314,20 @@ export function createContactController(options: ContactControllerOptions): Cont
   let generation = 0;
   let tabs: ContactTabs | undefined;
 
+  const buildSnapshot = (): ContactSnapshot =>
+    Object.freeze({
+      state,
+      session: placement?.session,
+      role: placement?.role,
+      readMarker,
+      unread,
+      previousContactId,
+    });
+  const store = createStore(buildSnapshot(), { logger, name: 'contact' });
+
   function notify(): void {
-    snapshot = undefined;
-    for (const listener of [...listeners]) {
-      try {
-        listener();
-      } catch (error) {
-        logger.error('A contact listener threw', error);
-      }
+    if (!destroyed) {
+      store.set(buildSnapshot());
     }
   }
 
@@ -366,6 +371,7 @@ export function createContactController(options: ContactControllerOptions): Cont
       place();
     }
     tabs?.ask();
+    notify(); // the stored read marker and ended contact are in the snapshot from now on
   }
 
   function openTabs(): ContactTabs | undefined {
@@ -720,21 +726,9 @@ export function createContactController(options: ContactControllerOptions): Cont
   return {
     subscribe(listener) {
       begin();
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
+      return store.subscribe(listener);
     },
-    getSnapshot() {
-      return (snapshot ??= Object.freeze({
-        state,
-        session: placement?.session,
-        role: placement?.role,
-        readMarker,
-        unread,
-        previousContactId,
-      }));
-    },
+    getSnapshot: () => store.getSnapshot(),
     on(type, listener) {
       return emitter.on(type, listener);
     },
@@ -804,7 +798,6 @@ export function createContactController(options: ContactControllerOptions): Cont
       generation += 1;
       swap(undefined);
       tabs?.destroy();
-      listeners.clear();
       emitter.clear();
     },
   };

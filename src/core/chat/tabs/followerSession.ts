@@ -1,3 +1,4 @@
+import { createStore } from '../../store';
 import type { Clock, TimerHandle } from '../../clock';
 import type { Logger } from '../../logger';
 import { ContentType } from '../../protocol/contentTypes';
@@ -182,7 +183,6 @@ export function createFollowerSession(options: FollowerSessionOptions): Follower
   const { channel, tabId, clock, logger } = options;
   const callTimeoutMs = options.callTimeoutMs ?? 10_000;
   const decoder = createSnapshotDecoder();
-  const listeners = new Set<() => void>();
   const sends = new Map<string, SendEntry>();
   const calls = new Map<string, WaitingCall>();
   /** Every own send ever shown (rows are filtered, never removed, so they keep identity). */
@@ -191,7 +191,10 @@ export function createFollowerSession(options: FollowerSessionOptions): Follower
   let leader: number | undefined;
   let snapshotEpoch = -Infinity;
   let destroyed = false;
-  let current: ChatSnapshot = options.initialSnapshot ?? idleSnapshot(options.participantId);
+  const store = createStore<ChatSnapshot>(
+    options.initialSnapshot ?? idleSnapshot(options.participantId),
+    { logger, name: 'chat snapshot' },
+  );
   let lastLocalTime = 0;
   let nextCall = 0;
 
@@ -210,6 +213,7 @@ export function createFollowerSession(options: FollowerSessionOptions): Follower
       return sends.has(localId) && mirroredItem(localId) === undefined;
     });
     const items = own.length === 0 ? base.items : mergeByTime(base.items, own);
+    const current = store.getSnapshot();
     if (
       current.items.length === items.length &&
       current.items.every((item, index) => item === items[index]) &&
@@ -223,18 +227,7 @@ export function createFollowerSession(options: FollowerSessionOptions): Follower
   }
 
   function publish(): void {
-    const next = compose();
-    if (next === current) {
-      return;
-    }
-    current = next;
-    for (const listener of [...listeners]) {
-      try {
-        listener();
-      } catch (error) {
-        logger.error('A chat snapshot listener threw', error);
-      }
-    }
+    store.set(compose());
   }
 
   function post(message: TabMessage): void {
@@ -439,13 +432,8 @@ export function createFollowerSession(options: FollowerSessionOptions): Follower
   }
 
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-    getSnapshot: () => current,
+    subscribe: store.subscribe,
+    getSnapshot: store.getSnapshot,
     connect() {
       assertUsable('connect');
     },
