@@ -1,4 +1,6 @@
 import type { View } from '../../core/protocol/types';
+import { createStore } from '../../core/store';
+import type { Store } from '../../core/store';
 
 /**
  * How the customer answered a shown view in this page: with one of its actions, or with text
@@ -8,9 +10,8 @@ import type { View } from '../../core/protocol/types';
 export type ViewAnswer = { kind: 'action'; action: string } | { kind: 'text'; text: string };
 
 interface SessionViews {
-  readonly answers: Map<string, ViewAnswer>;
+  readonly answers: Store<ReadonlyMap<string, ViewAnswer>>;
   readonly views: Map<string, Promise<View>>;
-  readonly listeners: Set<() => void>;
 }
 
 const bySession = new WeakMap<object, SessionViews>();
@@ -18,7 +19,7 @@ const bySession = new WeakMap<object, SessionViews>();
 function of(session: object): SessionViews {
   let entry = bySession.get(session);
   if (!entry) {
-    entry = { answers: new Map(), views: new Map(), listeners: new Set() };
+    entry = { answers: createStore<ReadonlyMap<string, ViewAnswer>>(new Map()), views: new Map() };
     bySession.set(session, entry);
   }
   return entry;
@@ -26,31 +27,29 @@ function of(session: object): SessionViews {
 
 /** The answer given to the view of item `itemId` in this page, if any. */
 export function viewAnswerOf(session: object, itemId: string): ViewAnswer | undefined {
-  return of(session).answers.get(itemId);
+  return of(session).answers.getSnapshot().get(itemId);
 }
 
 /** Remembers the answer to the view of `itemId` and tells the views. */
 export function recordViewAnswer(session: object, itemId: string, answer: ViewAnswer): void {
-  const entry = of(session);
-  entry.answers.set(itemId, answer);
-  entry.listeners.forEach((listener) => listener());
+  of(session).answers.set((answers) => new Map(answers).set(itemId, answer));
 }
 
 /** Forgets an answer that could not be sent, so the view opens again. */
 export function forgetViewAnswer(session: object, itemId: string): void {
-  const entry = of(session);
-  if (entry.answers.delete(itemId)) {
-    entry.listeners.forEach((listener) => listener());
-  }
+  of(session).answers.set((answers) => {
+    if (!answers.has(itemId)) {
+      return answers;
+    }
+    const next = new Map(answers);
+    next.delete(itemId);
+    return next;
+  });
 }
 
 /** Calls `listener` when an answer of this session changes; returns the unsubscribe. */
 export function subscribeViewAnswers(session: object, listener: () => void): () => void {
-  const entry = of(session);
-  entry.listeners.add(listener);
-  return () => {
-    entry.listeners.delete(listener);
-  };
+  return of(session).answers.subscribe(listener);
 }
 
 /**
