@@ -117,6 +117,8 @@ export const enMessages = {
   continueChat: 'Continue the conversation',
   announceMessage: '{name}: {text}',
   announceAttachment: '{name} sent {file}',
+  notifyOffer: 'Get a notification when we reply?',
+  notifyTurnOn: 'Turn on',
   downloadTranscript: 'Download transcript',
   transcriptFileTitle: 'Chat transcript',
   chatTitle: 'Chat with us',

@@ -86,6 +86,15 @@ export const Reconnecting: Story = inState({
   connection: { status: 'reconnecting', attempt: 2 },
 });
 
+/**
+ * With `sound` and `notifications`: a reply chimes and notifies while the tab is hidden; the panel
+ * offers to turn notifications on (in browsers that have not been asked yet).
+ */
+export const WithNotifications: Story = inState(
+  { items: storyConversation() },
+  { sound: true, notifications: true },
+);
+
 /** The chat ended: transcript download and a new chat. */
 export const Ended: Story = inState({ items: storyConversation(), chatStatus: 'ended' });
 

@@ -121,6 +121,8 @@ const ar: Messages = {
   continueChat: 'متابعة المحادثة',
   announceMessage: '{name}: {text}',
   announceAttachment: 'أرسل {name} الملف {file}',
+  notifyOffer: 'هل تريد إشعارًا عندما نرد؟',
+  notifyTurnOn: 'تفعيل',
   downloadTranscript: 'تنزيل نص المحادثة',
   transcriptFileTitle: 'نص المحادثة',
   chatTitle: 'تحدّث معنا',

@@ -110,6 +110,8 @@ const de: Messages = {
   continueChat: 'Unterhaltung fortsetzen',
   announceMessage: '{name}: {text}',
   announceAttachment: '{name} hat {file} gesendet',
+  notifyOffer: 'Benachrichtigung erhalten, wenn wir antworten?',
+  notifyTurnOn: 'Einschalten',
   downloadTranscript: 'Verlauf herunterladen',
   transcriptFileTitle: 'Chatverlauf',
   chatTitle: 'Chatten Sie mit uns',

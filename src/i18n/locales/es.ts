@@ -109,6 +109,8 @@ const es: Messages = {
   continueChat: 'Continuar la conversación',
   announceMessage: '{name}: {text}',
   announceAttachment: '{name} envió {file}',
+  notifyOffer: '¿Quieres un aviso cuando respondamos?',
+  notifyTurnOn: 'Activar',
   downloadTranscript: 'Descargar la transcripción',
   transcriptFileTitle: 'Transcripción del chat',
   chatTitle: 'Chatea con nosotros',

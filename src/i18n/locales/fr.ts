@@ -110,6 +110,8 @@ const fr: Messages = {
   continueChat: 'Reprendre la conversation',
   announceMessage: '{name} : {text}',
   announceAttachment: '{name} a envoyé {file}',
+  notifyOffer: 'Être averti quand nous répondons ?',
+  notifyTurnOn: 'Activer',
   downloadTranscript: 'Télécharger la transcription',
   transcriptFileTitle: 'Transcription de la discussion',
   chatTitle: 'Discutez avec nous',

@@ -109,6 +109,8 @@ const ja: Messages = {
   continueChat: '会話を続ける',
   announceMessage: '{name}：{text}',
   announceAttachment: '{name} が {file} を送信しました',
+  notifyOffer: '返信があったときに通知を受け取りますか？',
+  notifyTurnOn: 'オンにする',
   downloadTranscript: '会話履歴をダウンロード',
   transcriptFileTitle: 'チャットの会話履歴',
   chatTitle: 'チャットでお問い合わせ',

@@ -110,6 +110,8 @@ const ptBR: Messages = {
   continueChat: 'Continuar a conversa',
   announceMessage: '{name}: {text}',
   announceAttachment: '{name} enviou {file}',
+  notifyOffer: 'Quer ser avisado quando respondermos?',
+  notifyTurnOn: 'Ativar',
   downloadTranscript: 'Baixar transcrição',
   transcriptFileTitle: 'Transcrição do chat',
   chatTitle: 'Fale conosco',

@@ -334,3 +334,19 @@ export const Loading = styled.div`
 export const VisuallyHidden = styled.span`
   ${visuallyHidden}
 `;
+
+/** The offer to turn on notifications, a slim row under the header. */
+export const NotifyOffer = styled.div`
+  display: flex;
+  align-items: center;
+  justify-content: space-between;
+  gap: ${themeVars.space.sm};
+  padding: ${themeVars.space.xs} ${themeVars.space.md} ${themeVars.space.xs} ${themeVars.space.lg};
+  border-block-end: 1px solid ${themeVars.color.border};
+  background: ${themeVars.color.surfaceMuted};
+  font-size: ${themeVars.font.sizeSm};
+
+  & > p {
+    margin: 0;
+  }
+`;

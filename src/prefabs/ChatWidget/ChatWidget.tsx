@@ -30,6 +30,7 @@ import { trapFocus } from './trapFocus';
 import { useMediaQuery } from './useMediaQuery';
 import { usePageVisible } from './usePageVisible';
 import { useScrollLock } from './useScrollLock';
+import { useHiddenTabAlerts } from './useHiddenTabAlerts';
 import { useUnreadTitle } from './useUnreadTitle';
 import type { PreChatField, PreChatValues } from './validatePreChatForm';
 import { useVisualViewport } from './useVisualViewport';
@@ -124,6 +125,13 @@ export interface ChatWidgetProps extends Omit<
    * restored when the customer comes back. Defaults to `true`.
    */
   unreadInTitle?: boolean;
+  /** While the tab is hidden, chime when a message arrives. Defaults to `false`. */
+  sound?: boolean;
+  /**
+   * While the tab is hidden, show a browser notification when a message arrives. The panel offers
+   * to turn them on (the browser asks only after that click, never on load). Defaults to `false`.
+   */
+  notifications?: boolean;
   /** Open the panel at first render. Defaults to `false`. Ignored when `open` is set. */
   defaultOpen?: boolean;
   /**
@@ -218,6 +226,8 @@ export function ChatWidget(props: ChatWidgetProps): ReactNode {
     layout = 'auto',
     launcher = true,
     unreadInTitle = true,
+    sound = false,
+    notifications = false,
     defaultOpen = false,
     open,
     title,
@@ -268,6 +278,8 @@ export function ChatWidget(props: ChatWidgetProps): ReactNode {
           layout={layout}
           showLauncher={launcher}
           unreadInTitle={unreadInTitle}
+          sound={sound}
+          notifications={notifications}
           defaultOpen={defaultOpen}
           open={open}
           title={title}
@@ -306,6 +318,8 @@ interface ChatWidgetViewProps {
   layout: WidgetLayout;
   showLauncher: boolean;
   unreadInTitle: boolean;
+  sound: boolean;
+  notifications: boolean;
   defaultOpen: boolean;
   open: boolean | undefined;
   title: string | undefined;
@@ -328,6 +342,16 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
   const id = useId();
   const visible = usePageVisible();
   useUnreadTitle(props.unreadInTitle && !visible ? count : 0);
+  const alerts = useHiddenTabAlerts({
+    sound: props.sound,
+    notifications: props.notifications,
+    title: props.title ?? t('chatTitle'),
+    describe: (item) =>
+      t('announceMessage', {
+        name: item.displayName ?? t('agent'),
+        text: item.content ?? item.attachments?.[0]?.name ?? '',
+      }),
+  });
 
   // Back from a same-tab sign-in: the customer was in the chat, so the panel opens again.
   const [openState, setOpenState] = useState(() => props.defaultOpen || takeReopenAfterSignIn());
@@ -650,6 +674,14 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
               <CloseIcon />
             </S.IconButton>
           </S.Header>
+          {alerts.canAsk && isActive && !confirming ? (
+            <S.NotifyOffer>
+              <p>{t('notifyOffer')}</p>
+              <S.TextButton type="button" onClick={alerts.ask}>
+                {t('notifyTurnOn')}
+              </S.TextButton>
+            </S.NotifyOffer>
+          ) : null}
           {confirming ? (
             <S.Confirm
               role="alertdialog"
