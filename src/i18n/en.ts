@@ -119,6 +119,8 @@ export const enMessages = {
   announceAttachment: '{name} sent {file}',
   notifyOffer: 'Get a notification when we reply?',
   notifyTurnOn: 'Turn on',
+  viewImage: 'View image {name}',
+  closeImage: 'Close image',
   downloadTranscript: 'Download transcript',
   transcriptFileTitle: 'Chat transcript',
   chatTitle: 'Chat with us',

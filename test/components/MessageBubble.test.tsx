@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { AttachmentView, Markdown, MessageBubble, parseMarkdown, safeHref } from 'contact-kit';
@@ -232,6 +232,52 @@ describe('AttachmentView', () => {
       expect(screen.getByText('This file is too large.')).toBeInTheDocument();
     }
     await expectNoAxeViolations(container);
+  });
+
+  it('shows an image as a thumbnail that opens a viewer; Escape closes it and focus returns', async () => {
+    const user = userEvent.setup();
+    const getAttachmentUrl = vi.fn((id: string) => Promise.resolve(`https://files.example/${id}`));
+    const { container } = renderChat(
+      <AttachmentView
+        attachment={file({ id: 'img-1', name: 'crack.png', contentType: 'image/png' })}
+        getAttachmentUrl={getAttachmentUrl}
+      />,
+    );
+    const thumbnail = screen.getByRole('button', { name: 'View image crack.png' });
+    await waitFor(() => expect(thumbnail).toBeEnabled());
+    expect(thumbnail.querySelector('img')).toHaveAttribute('src', 'https://files.example/img-1');
+    await expectNoAxeViolations(container);
+
+    await user.click(thumbnail);
+    const viewer = screen.getByRole('dialog', { name: 'crack.png' });
+    expect(within(viewer).getByRole('img', { name: 'crack.png' })).toBeInTheDocument();
+    const close = within(viewer).getByRole('button', { name: 'Close image' });
+    expect(close).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(thumbnail).toHaveFocus();
+
+    // The Close button closes it too; the URL was fetched once.
+    await user.click(thumbnail);
+    await user.click(screen.getByRole('button', { name: 'Close image' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(getAttachmentUrl).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows a neutral placeholder for an image that cannot be loaded', async () => {
+    renderChat(
+      <AttachmentView
+        attachment={file({ id: 'img-2', name: 'gone.jpg', contentType: 'image/jpeg' })}
+        getAttachmentUrl={() => Promise.resolve('https://files.example/img-2')}
+      />,
+    );
+    const thumbnail = screen.getByRole('button', { name: 'View image gone.jpg' });
+    await waitFor(() => expect(thumbnail.querySelector('img')).not.toBeNull());
+    fireEvent.error(thumbnail.querySelector('img')!);
+    expect(await screen.findByText('Image unavailable')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'View image gone.jpg' })).toBeNull();
+    // The file can still be downloaded.
+    expect(screen.getByRole('button', { name: 'Download gone.jpg' })).toBeInTheDocument();
   });
 
   it('downloads through getAttachmentUrl', async () => {

@@ -5,6 +5,7 @@ import { useFormatter, useMessages } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { safeHref } from '../Markdown/parseMarkdown';
 import * as S from './AttachmentView.styles';
+import { ImagePreview, isImageAttachment } from './ImagePreview';
 import { useAttachmentUrlGetter } from './useAttachmentUrlGetter';
 import type { GetAttachmentUrl } from './useAttachmentUrlGetter';
 
@@ -112,6 +113,9 @@ export const AttachmentView = /* @__PURE__ */ forwardRef<HTMLDivElement, Attachm
           )}
           {download === 'failed' && <span role="alert">{t('downloadFailed')}</span>}
         </S.Details>
+        {canDownload && attachment.id !== undefined && isImageAttachment(attachment) ? (
+          <ImagePreview attachment={{ ...attachment, id: attachment.id }} getUrl={getUrl} />
+        ) : null}
         {attachment.status === 'uploading' && (
           <S.Progress
             max={100}

@@ -123,6 +123,8 @@ const ar: Messages = {
   announceAttachment: 'أرسل {name} الملف {file}',
   notifyOffer: 'هل تريد إشعارًا عندما نرد؟',
   notifyTurnOn: 'تفعيل',
+  viewImage: 'عرض الصورة {name}',
+  closeImage: 'إغلاق الصورة',
   downloadTranscript: 'تنزيل نص المحادثة',
   transcriptFileTitle: 'نص المحادثة',
   chatTitle: 'تحدّث معنا',

@@ -112,6 +112,8 @@ const de: Messages = {
   announceAttachment: '{name} hat {file} gesendet',
   notifyOffer: 'Benachrichtigung erhalten, wenn wir antworten?',
   notifyTurnOn: 'Einschalten',
+  viewImage: 'Bild {name} ansehen',
+  closeImage: 'Bild schließen',
   downloadTranscript: 'Verlauf herunterladen',
   transcriptFileTitle: 'Chatverlauf',
   chatTitle: 'Chatten Sie mit uns',

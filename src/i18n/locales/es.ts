@@ -111,6 +111,8 @@ const es: Messages = {
   announceAttachment: '{name} envió {file}',
   notifyOffer: '¿Quieres un aviso cuando respondamos?',
   notifyTurnOn: 'Activar',
+  viewImage: 'Ver la imagen {name}',
+  closeImage: 'Cerrar la imagen',
   downloadTranscript: 'Descargar la transcripción',
   transcriptFileTitle: 'Transcripción del chat',
   chatTitle: 'Chatea con nosotros',

@@ -112,6 +112,8 @@ const fr: Messages = {
   announceAttachment: '{name} a envoyé {file}',
   notifyOffer: 'Être averti quand nous répondons ?',
   notifyTurnOn: 'Activer',
+  viewImage: 'Voir l’image {name}',
+  closeImage: 'Fermer l’image',
   downloadTranscript: 'Télécharger la transcription',
   transcriptFileTitle: 'Transcription de la discussion',
   chatTitle: 'Discutez avec nous',

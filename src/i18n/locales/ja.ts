@@ -111,6 +111,8 @@ const ja: Messages = {
   announceAttachment: '{name} が {file} を送信しました',
   notifyOffer: '返信があったときに通知を受け取りますか？',
   notifyTurnOn: 'オンにする',
+  viewImage: '画像 {name} を表示',
+  closeImage: '画像を閉じる',
   downloadTranscript: '会話履歴をダウンロード',
   transcriptFileTitle: 'チャットの会話履歴',
   chatTitle: 'チャットでお問い合わせ',

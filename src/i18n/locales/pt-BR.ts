@@ -112,6 +112,8 @@ const ptBR: Messages = {
   announceAttachment: '{name} enviou {file}',
   notifyOffer: 'Quer ser avisado quando respondermos?',
   notifyTurnOn: 'Ativar',
+  viewImage: 'Ver a imagem {name}',
+  closeImage: 'Fechar a imagem',
   downloadTranscript: 'Baixar transcrição',
   transcriptFileTitle: 'Transcrição do chat',
   chatTitle: 'Fale conosco',
