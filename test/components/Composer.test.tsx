@@ -1,7 +1,7 @@
 import { act, createEvent, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createRef } from 'react';
-import { describe, expect, it } from 'vitest';
+import { createRef, useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
 import { Composer } from 'contact-kit';
 import { FakeChatSession } from '../fakes/react/FakeChatSession';
 import { expectNoAxeViolations, renderChat } from './support';
@@ -30,6 +30,32 @@ describe('Composer', () => {
     expect(session.callsOf('sendMessage').map((call) => call.content)).toEqual(['Hello\nthere']);
     expect(textbox()).toHaveValue('');
     await expectNoAxeViolations(container);
+  });
+
+  it('can be controlled: the app holds the text and hears every change, including the clear', async () => {
+    const user = userEvent.setup();
+    const changes = vi.fn();
+    function Controlled() {
+      const [text, setText] = useState('Order 4');
+      return (
+        <Composer
+          value={text}
+          onValueChange={(next) => {
+            changes(next);
+            setText(next.toUpperCase());
+          }}
+        />
+      );
+    }
+    const { session } = renderChat(<Controlled />, { session: openSession() });
+    expect(textbox()).toHaveValue('Order 4');
+    await user.type(textbox(), '2');
+    expect(changes).toHaveBeenLastCalledWith('Order 42');
+    expect(textbox()).toHaveValue('ORDER 42');
+    await user.keyboard('{Enter}');
+    expect(session.callsOf('sendMessage').map((call) => call.content)).toEqual(['ORDER 42']);
+    expect(changes).toHaveBeenLastCalledWith('');
+    expect(textbox()).toHaveValue('');
   });
 
   it('sends with the Send button, which is disabled while empty', async () => {

@@ -330,4 +330,27 @@ describe('ChatWidget', { timeout: 30_000 }, () => {
     expect(sessions[1]!.options).toMatchObject({ participantToken: 'token-2' });
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Message' })).toHaveFocus());
   });
+
+  it('calls onMessage, onUnreadChange and onChatEnded without a provider of the app', async () => {
+    const session = openSession([]);
+    const onMessage = vi.fn();
+    const onUnreadChange = vi.fn();
+    const onChatEnded = vi.fn();
+    render(
+      <ChatWidget
+        session={session}
+        position="inline"
+        onMessage={onMessage}
+        onUnreadChange={onUnreadChange}
+        onChatEnded={onChatEnded}
+      />,
+    );
+    const reply = agentMessage('Your parcel left the warehouse.');
+    act(() => session.update({ items: [reply] }));
+    act(() => session.update({ items: [reply] }));
+    expect(onMessage).toHaveBeenCalledExactlyOnceWith(reply);
+    await waitFor(() => expect(onUnreadChange).toHaveBeenLastCalledWith(1));
+    act(() => session.update({ chat: { status: 'ended', error: undefined } }));
+    expect(onChatEnded).toHaveBeenCalledOnce();
+  });
 });

@@ -31,7 +31,13 @@ export interface ComposerProps
     Omit<ComponentPropsWithoutRef<'form'>, 'onSubmit' | 'defaultValue'>,
     Pick<
       UseComposerOptions,
-      'contentType' | 'maxLength' | 'sendOnEnter' | 'defaultValue' | 'onSent'
+      | 'contentType'
+      | 'maxLength'
+      | 'sendOnEnter'
+      | 'defaultValue'
+      | 'onSent'
+      | 'value'
+      | 'onValueChange'
     > {
   /** Show the attachment picker and accept dropped and pasted files. Defaults to `true`. */
   allowAttachments?: boolean;
@@ -85,6 +91,8 @@ export const Composer = /* @__PURE__ */ forwardRef<HTMLTextAreaElement, Composer
       sendOnEnter,
       defaultValue,
       onSent,
+      value,
+      onValueChange,
       allowAttachments = true,
       accept,
       counterThreshold = 100,
@@ -98,6 +106,8 @@ export const Composer = /* @__PURE__ */ forwardRef<HTMLTextAreaElement, Composer
       ...(sendOnEnter !== undefined ? { sendOnEnter } : {}),
       ...(defaultValue !== undefined ? { defaultValue } : {}),
       ...(onSent !== undefined ? { onSent } : {}),
+      ...(value !== undefined ? { value } : {}),
+      ...(onValueChange !== undefined ? { onValueChange } : {}),
     });
     const { upload, error: uploadError, clearError } = useAttachmentUpload();
     const { status } = useChat();

@@ -32,6 +32,8 @@ import { usePageVisible } from './usePageVisible';
 import { useScrollLock } from './useScrollLock';
 import { useHiddenTabAlerts } from './useHiddenTabAlerts';
 import { useUnreadTitle } from './useUnreadTitle';
+import { useWidgetCallbacks } from './useWidgetCallbacks';
+import type { ChatWidgetCallbacks } from './useWidgetCallbacks';
 import type { PreChatField, PreChatValues } from './validatePreChatForm';
 import { useVisualViewport } from './useVisualViewport';
 
@@ -90,10 +92,8 @@ export interface ChatWidgetComponents {
  * };
  * ```
  */
-export interface ChatWidgetProps extends Omit<
-  ContactKitProviderProps,
-  'children' | 'startChat' | 'theme'
-> {
+export interface ChatWidgetProps
+  extends Omit<ContactKitProviderProps, 'children' | 'startChat' | 'theme'>, ChatWidgetCallbacks {
   /**
    * Starts a chat contact, typically through your backend (StartChatContact). Gets the pre-chat
    * form's values when there is a form, and `request.previousContactId` when the customer
@@ -240,6 +240,9 @@ export function ChatWidget(props: ChatWidgetProps): ReactNode {
     styleTarget,
     onOpenChange,
     authenticationRedirectUri,
+    onMessage,
+    onChatEnded,
+    onUnreadChange,
     ...providerProps
   } = props;
   const authenticationOptions = useMemo(
@@ -287,6 +290,7 @@ export function ChatWidget(props: ChatWidgetProps): ReactNode {
           components={components}
           timeZone={timeZone}
           onOpenChange={onOpenChange}
+          callbacks={{ onMessage, onChatEnded, onUnreadChange }}
           onDetails={(values) => {
             details.current = values;
             form?.onSubmit?.(values);
@@ -328,6 +332,7 @@ interface ChatWidgetViewProps {
   timeZone: string | undefined;
   onOpenChange: ((open: boolean) => void) | undefined;
   onDetails: (values: PreChatValues) => void;
+  callbacks: ChatWidgetCallbacks;
 }
 
 function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
@@ -342,6 +347,7 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
   const id = useId();
   const visible = usePageVisible();
   useUnreadTitle(props.unreadInTitle && !visible ? count : 0);
+  useWidgetCallbacks(props.callbacks, count);
   const alerts = useHiddenTabAlerts({
     sound: props.sound,
     notifications: props.notifications,

@@ -1,6 +1,7 @@
 export { ChatWidget } from './ChatWidget';
 export { preloadChatWidget } from './loadChatWidgetBody';
 export type { ChatWidgetComponents, ChatWidgetPreChatForm, ChatWidgetProps } from './ChatWidget';
+export type { ChatWidgetCallbacks } from './useWidgetCallbacks';
 export type { WidgetPosition } from './ChatWidget.styles';
 export type { WidgetLayout } from './chooseLayout';
 export { PreChatForm } from './PreChatForm';

@@ -44,6 +44,13 @@ export interface UseComposerOptions {
   defaultValue?: string;
   /** Called after a message was handed to the session. */
   onSent?: (content: string) => void;
+  /**
+   * The text, when the app holds it (controlled). The composer then neither restores nor keeps
+   * the draft: the app does. Use with `onValueChange`.
+   */
+  value?: string;
+  /** Called with every new text (typing, clearing after a send). */
+  onValueChange?: (value: string) => void;
 }
 
 type Handler<E> = ((event: E) => void) | undefined;
@@ -154,8 +161,26 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
   const contentType = options.contentType ?? ContentType.plainText;
   const maxLength = options.maxLength ?? MESSAGE_CONTENT_LIMITS[contentType];
   const sendOnEnter = options.sendOnEnter ?? true;
-  const [value, setValue] = useState(() => options.defaultValue ?? controller?.draft() ?? '');
-  useDraftKeeping(controller, session, value, setValue, options.defaultValue === undefined);
+  const controlled = options.value !== undefined;
+  const [own, setOwn] = useState(() => options.defaultValue ?? controller?.draft() ?? '');
+  const value = controlled ? (options.value ?? '') : own;
+  const onValueChange = options.onValueChange;
+  const setValue = useCallback(
+    (next: string) => {
+      if (!controlled) {
+        setOwn(next);
+      }
+      onValueChange?.(next);
+    },
+    [controlled, onValueChange],
+  );
+  useDraftKeeping(
+    controlled ? undefined : controller,
+    session,
+    value,
+    setValue,
+    options.defaultValue === undefined,
+  );
   const writable = useStoreSelector(store, selectWritable) && session !== undefined;
 
   const state: ComposerState = !writable
@@ -190,7 +215,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     controller?.saveDraft('');
     onSent?.(draft);
     return true;
-  }, [session, store, controller]);
+  }, [session, store, controller, setValue]);
 
   // From a key or a submit event there is no caller to throw to: the refusal is logged and the
   // draft stays for the customer to fix.
