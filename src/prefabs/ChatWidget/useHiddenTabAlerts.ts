@@ -94,15 +94,7 @@ export function useHiddenTabAlerts(options: UseHiddenTabAlertsOptions): UseHidde
         }
       }
     };
-    const ignore = () => undefined;
-    return watchSession(session, {
-      message: alert,
-      confirmed: ignore,
-      failed: ignore,
-      connection: ignore,
-      error: ignore,
-      ended: ignore,
-    });
+    return watchSession(session, { message: alert });
   }, [wanted, session, controller]);
 
   const ask = useCallback(() => {

@@ -38,13 +38,8 @@ export function useWidgetCallbacks(callbacks: ChatWidgetCallbacks, unread: numbe
     if (!session) {
       return undefined;
     }
-    const ignore = () => undefined;
     return watchSession(session, {
       message: (item) => latest.current.onMessage?.(item),
-      confirmed: ignore,
-      failed: ignore,
-      connection: ignore,
-      error: ignore,
       ended: () => latest.current.onChatEnded?.(),
     });
   }, [session]);

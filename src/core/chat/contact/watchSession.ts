@@ -35,7 +35,7 @@ export interface SessionEventHandlers {
 }
 
 /**
- * Watches a session and calls `handlers` for what changed, once per change: items already there
+ * Watches a session and calls `handlers` (any of them) for what changed, once per change: items already there
  * when watching starts are not news, an item is news once (also when it moves from pending to
  * sent, or comes back in a gap fill), and history pages are never news.
  *
@@ -45,7 +45,10 @@ export interface SessionEventHandlers {
  * stop();
  * ```
  */
-export function watchSession(session: ChatSessionLike, handlers: SessionEventHandlers): () => void {
+export function watchSession(
+  session: ChatSessionLike,
+  handlers: Partial<SessionEventHandlers>,
+): () => void {
   let previous = session.getSnapshot();
   const seen = new Set<string>();
   const ownStatus = new Map<string, ChatItem['status']>();
@@ -66,10 +69,10 @@ export function watchSession(session: ChatSessionLike, handlers: SessionEventHan
     const before = previous;
     previous = next;
     if (next.connection.status !== before.connection.status) {
-      handlers.connection(next.connection);
+      handlers.connection?.(next.connection);
     }
     if (next.connection.error && next.connection.error !== before.connection.error) {
-      handlers.error(next.connection.error);
+      handlers.error?.(next.connection.error);
     }
     if (next.items !== before.items) {
       for (const item of next.items) {
@@ -79,9 +82,9 @@ export function watchSession(session: ChatSessionLike, handlers: SessionEventHan
           if (was !== item.status) {
             ownStatus.set(key, item.status);
             if (was !== undefined && item.status === 'sent') {
-              handlers.confirmed(item);
+              handlers.confirmed?.(item);
             } else if (item.status === 'failed') {
-              handlers.failed(item);
+              handlers.failed?.(item);
             }
           }
           continue;
@@ -91,12 +94,12 @@ export function watchSession(session: ChatSessionLike, handlers: SessionEventHan
         }
         seen.add(item.id);
         if (isIncomingItem(item) && !item.fromHistory) {
-          handlers.message(item);
+          handlers.message?.(item);
         }
       }
     }
     if (next.chat.status === 'ended' && before.chat.status !== 'ended') {
-      handlers.ended();
+      handlers.ended?.();
     }
   };
   return session.subscribe(onChange);
