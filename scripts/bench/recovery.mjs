@@ -8,6 +8,8 @@ import { median, ms, now, seededRandom, sleep } from './stats.mjs';
 const CLIENTS = ['ours', 'chatjs'];
 const MISSED = 3;
 const SILENCE_MS = 30_000;
+/** In the "half-open while the customer sends" scenario, the customer sends this long after the fault. */
+const SEND_AFTER_MS = 1000;
 
 /** Agent message Ids the oracle holds, in order. */
 const agentIds = async (side) =>
@@ -55,7 +57,7 @@ const firstFreshSubscribe = (report, t0) =>
 /** A client that did not catch up, and what it did get to (to say why). */
 const stuck = (report, oracleIds, kind, t0) => ({
   timedOut: true,
-  ...(kind === 'silence' ? { detected: detectedAt(report, t0) } : {}),
+  ...(kind !== 'drop' ? { detected: detectedAt(report, t0) } : {}),
   freshSubscribed: firstFreshSubscribe(report, t0) !== undefined,
   connectedEvents: report.events.filter(
     (event) => event.at > t0 && (event.kind === 'open' || event.kind === 'established'),
@@ -71,6 +73,16 @@ const scenario = async (sides, kind, timeoutMs, settleMs) => {
       fault(side.emulator.url, kind === 'drop' ? { dropSockets: true } : { silenceMs: SILENCE_MS }),
     ),
   );
+  // The customer types while the socket is silently dead (the service takes the message over
+  // REST; its echo on the socket never comes): detection is measured from this send.
+  let sentAfter = 0;
+  if (kind === 'silenceSend') {
+    await sleep(SEND_AFTER_MS);
+    sentAfter = now() - t0;
+    await Promise.all(
+      sides.map((side) => side.page.evaluate(() => window.clientBench.send('Are you there?'))),
+    );
+  }
   // Messages the client cannot receive live: sent while its socket is down or silenced.
   await Promise.all(
     sides.map(async (side) => {
@@ -90,9 +102,14 @@ const scenario = async (sides, kind, timeoutMs, settleMs) => {
       const oracleIds = await agentIds(side);
       const recovered = recoveredAt(report, oracleIds, t0);
       if (recovered) {
+        const detected = kind === 'drop' ? undefined : detectedAt(report, t0);
         results[side.client] = {
           ...recovered,
-          ...(kind === 'silence' ? { detected: detectedAt(report, t0) } : {}),
+          ...(detected !== undefined ? { detected } : {}),
+          // From the customer's send; 0 when a heartbeat found the dead socket before it.
+          ...(kind === 'silenceSend' && detected !== undefined
+            ? { detectedAfterSend: Math.max(0, detected - sentAfter) }
+            : {}),
         };
       } else if (
         now() - (firstFreshSubscribe(report, t0) ?? Infinity) >
@@ -126,16 +143,23 @@ export const measureRecovery = async ({ browser, pagesUrl, runs }) => {
         sides.push(await openClient(browser, pagesUrl, client, { seed: 100 + run }));
       }
       const drop = await scenario(sides, 'drop', 60_000, 1000);
-      // Heartbeats run on a 10 s period from each socket's open: a seeded wait of 1–11 s puts the
-      // silence at a different point of that period in each run (the same for both clients).
+      // Heartbeats run on a period from each socket's open (ours 7.5 s, chatjs 10 s): a seeded
+      // wait of 1–11 s puts the silence at a different point of that period in each run (the
+      // same for both clients).
       const silence = await scenario(
         sides,
         'silence',
         SILENCE_MS + 5_000,
         1000 + Math.floor(phase() * 10_000),
       );
-      perRun.push({ drop, silence, errors: sides.flatMap((side) => side.errors) });
-      console.log(`part 4 run ${run + 1}/${runs}:`, JSON.stringify({ drop, silence }));
+      const silenceSend = await scenario(
+        sides,
+        'silenceSend',
+        SILENCE_MS + 5_000,
+        1000 + Math.floor(phase() * 10_000),
+      );
+      perRun.push({ drop, silence, silenceSend, errors: sides.flatMap((side) => side.errors) });
+      console.log(`part 4 run ${run + 1}/${runs}:`, JSON.stringify({ drop, silence, silenceSend }));
     } finally {
       for (const side of sides) {
         await side.close();
@@ -153,12 +177,19 @@ export const measureRecovery = async ({ browser, pagesUrl, runs }) => {
       dropTimeouts: perRun.filter((run) => run.drop[client]?.timedOut).length,
       silenceDetected: median(pick(client, 'silence', 'detected')),
       silenceDetectedRuns: pick(client, 'silence', 'detected'),
+      silenceDetectedWorst: worst(pick(client, 'silence', 'detected')),
       silenceCaughtUp: median(pick(client, 'silence', 'caughtUp')),
       silenceTimeouts: perRun.filter((run) => run.silence[client]?.timedOut).length,
+      sendDetected: median(pick(client, 'silenceSend', 'detectedAfterSend')),
+      sendDetectedRuns: pick(client, 'silenceSend', 'detectedAfterSend'),
+      sendDetectedWorst: worst(pick(client, 'silenceSend', 'detectedAfterSend')),
+      sendCaughtUp: median(pick(client, 'silenceSend', 'caughtUp')),
     };
   }
   return { runs, silenceMs: SILENCE_MS, missed: MISSED, perRun, summary };
 };
+
+const worst = (values) => (values.length === 0 ? undefined : Math.max(...values));
 
 /** Part 4 as Markdown. */
 export const recoveryMarkdown = ({ runs, silenceMs, missed, perRun, summary }) => {
@@ -173,13 +204,15 @@ export const recoveryMarkdown = ({ runs, silenceMs, missed, perRun, summary }) =
     const timeouts = perRun.filter((run) => run[kind][client]?.timedOut).length;
     const limit = `${GIVE_UP_AFTER_RESUBSCRIBE_MS / 1000} s after resubscribing or ${kind === 'drop' ? '60 s' : `${silenceMs / 1000 + 5} s`} after the fault`;
     const note =
-      timeouts > 0 && key !== 'silenceDetected'
+      timeouts > 0 && !/Detected/.test(key)
         ? ` (${timeouts} of ${runs} run(s) not within ${limit})`
         : '';
     return `${ms(summary[client][key])}${note}`;
   };
   const row = (label, key, kind, ratioKey) =>
     `| ${label} | ${cell('ours', key, kind)} | ${cell('chatjs', key, kind)} | ${ratioText(perRunRatio(kind, ratioKey))} |`;
+  const worstRow = (label, key, kind) =>
+    `| ${label} | ${cell('ours', key, kind)} | ${cell('chatjs', key, kind)} | ${ratioText(ours[key] / chatjs[key])} |`;
   const runsList = (values) => values.map(ms).join(', ') || 'none';
   return [
     '## 4. Recovery',
@@ -196,7 +229,11 @@ export const recoveryMarkdown = ({ runs, silenceMs, missed, perRun, summary }) =
     `- *Half-open*: \`{"silenceMs": ${silenceMs}}\` (no heartbeat or ping replies, no deliveries; ` +
       'sockets opened later work normally), posted 1–11 s (seeded, different per run) after the ' +
       'clients recovered from the drop, so it falls at a different point of their heartbeat period ' +
-      'in each run.',
+      'in each run. The clients are idle.',
+    `- *Half-open while the customer sends*: the same fault, again 1–11 s after recovering, and ` +
+      `${SEND_AFTER_MS / 1000} s after it the customer sends a message (SendMessage works; its ` +
+      'echo on the socket never comes). Detection is timed from the send (0 when a heartbeat ' +
+      'found the dead socket first).',
     '- *Resubscribed*: a socket created after the fault received an `aws/subscribe` success ' +
       '(seen by a probe around `WebSocket` in both pages).',
     '- *Caught up*: resubscribed, and the client has surfaced every agent message Id the ' +
@@ -211,20 +248,39 @@ export const recoveryMarkdown = ({ runs, silenceMs, missed, perRun, summary }) =
     '|---|---:|---:|---:|',
     row('Drop → resubscribed', 'dropResubscribed', 'drop', 'resubscribed'),
     row('**Drop → resubscribed and caught up**', 'dropCaughtUp', 'drop', 'caughtUp'),
-    row('**Half-open → detected**', 'silenceDetected', 'silence', 'detected'),
-    row('Half-open → resubscribed and caught up', 'silenceCaughtUp', 'silence', 'caughtUp'),
+    row('Half-open (idle) → detected', 'silenceDetected', 'silence', 'detected'),
+    worstRow('**Half-open (idle) → detected, worst run**', 'silenceDetectedWorst', 'silence'),
+    row('Half-open (idle) → resubscribed and caught up', 'silenceCaughtUp', 'silence', 'caughtUp'),
+    row(
+      'Half-open, customer sends → detected after the send',
+      'sendDetected',
+      'silenceSend',
+      'detectedAfterSend',
+    ),
+    worstRow(
+      '**Half-open, customer sends → detected after the send, worst run**',
+      'sendDetectedWorst',
+      'silenceSend',
+    ),
     '',
     `Per run, drop → caught up: ours ${runsList(ours.dropCaughtUpRuns)}; chatjs ${runsList(chatjs.dropCaughtUpRuns)}. ` +
       `Half-open → detected: ours ${runsList(ours.silenceDetectedRuns)}; chatjs ${runsList(chatjs.silenceDetectedRuns)}. ` +
-      'A median is over the runs that got there; `n/a` means none did.',
+      `Half-open with a send → detected after the send: ours ${runsList(ours.sendDetectedRuns)}; chatjs ${runsList(chatjs.sendDetectedRuns)}. ` +
+      'A median is over the runs that got there; `n/a` means none did. The worst-run ratio divides ' +
+      'the two worst runs.',
     ...stuckNotes(perRun),
     '',
-    'Why the numbers are what they are: both clients detect a half-open socket by heartbeats. Ours ' +
-      'sends `aws/heartbeat` + `aws/ping` every 10 s and gives up on a reply missing for 5 s ' +
-      '(`ConnectionPolicy`), so detection takes 5–15 s depending on where the fault falls in the ' +
-      'period; chatjs sends both every 10 s and gives up when the previous one is still unanswered at ' +
-      'the next tick, 10–20 s. After a drop both see the close at once; the time is the reconnect ' +
-      'wait (ours: first backoff up to 250 ms with full jitter) plus CreateParticipantConnection, the new ' +
+    'Why the numbers are what they are. Idle, both clients detect a half-open socket by ' +
+      'heartbeats. Ours sends `aws/heartbeat` + `aws/ping` every 7.5 s and gives up on a reply ' +
+      'missing for 2 s, or four measured round trips on a slow link, up to 5 s (`ConnectionPolicy`), ' +
+      'so detection takes 2–9.5 s on a fast link depending on where the fault falls in the period; ' +
+      'chatjs sends both every 10 s and gives up when the previous one is still unanswered at the ' +
+      'next tick, 10–20 s. When the customer sends, ours also watches for the service’s echo of the ' +
+      'message on the socket: missing after 1.5 s (`echoTimeoutMs`), it pings at once, so the ' +
+      'dead socket is found within 1.5 s + the heartbeat wait of the send; chatjs does not, so a send ' +
+      'changes nothing for it. After a drop both see the close at once; ours reconnects after a ' +
+      'jitter under 50 ms (`reconnectJitterMs`; the backoff from 250 ms takes over if that fails or ' +
+      'its socket dies before answering a heartbeat), then CreateParticipantConnection, the new ' +
       'socket and the transcript fetch.',
   ].join('\n');
 };
@@ -234,7 +290,7 @@ const ratioText = (value) => (value === undefined ? 'n/a' : value.toFixed(2));
 /** One sentence per client and fault that did not catch up, from what its page recorded. */
 const stuckNotes = (perRun) => {
   const notes = [];
-  for (const kind of ['drop', 'silence']) {
+  for (const kind of ['drop', 'silence', 'silenceSend']) {
     for (const client of CLIENTS) {
       const stuck = perRun.map((run) => run[kind][client]).filter((result) => result?.timedOut);
       if (stuck.length === 0) {
@@ -245,7 +301,7 @@ const stuckNotes = (perRun) => {
       const unseen = stuck.map((result) => result.unseen).join(', ');
       notes.push(
         '',
-        `**${client}, ${kind === 'drop' ? 'drop' : 'half-open'}: not caught up in ${stuck.length} run(s).** ` +
+        `**${client}, ${{ drop: 'drop', silence: 'half-open', silenceSend: 'half-open with a send' }[kind]}: not caught up in ${stuck.length} run(s).** ` +
           `In ${resubscribed} of them it had opened and subscribed a new socket; in ${silent} it ` +
           `reported no connection (re)established after the fault` +
           (client === 'chatjs'

@@ -75,6 +75,8 @@ export interface ConnectionDriver {
   tokenRejected(): void;
   /** A `chat.ended` event arrived: stop everything. */
   chatEnded(): void;
+  /** The live socket may be dead (a sent message did not come back on it): ping it now. */
+  probe(): void;
   /** Closes sockets, aborts calls, clears timers; nothing runs afterwards. */
   destroy(): void;
 }
@@ -215,15 +217,34 @@ export function createConnectionDriver(options: ConnectionDriverOptions): Connec
     }
   }
 
+  // When the last subscribe and heartbeat left, per socket, to measure round trips (answers carry
+  // no id: a resent request's answer is timed from the latest send, which can only shorten it).
+  const subscribeSentAt = new Map<number, number>();
+  const heartbeatSentAt = new Map<number, number>();
+
+  function sentAt(times: Map<number, number>, socketId: number): void {
+    if (sockets.has(socketId)) {
+      times.set(socketId, clock.now());
+    }
+  }
+
+  function roundTrip(times: Map<number, number>, socketId: number): { rttMs?: number } {
+    const sent = times.get(socketId);
+    times.delete(socketId);
+    return sent === undefined ? {} : { rttMs: clock.now() - sent };
+  }
+
   function onFrame(socketId: number, frame: ServerFrameInfo): void {
     switch (frame.kind) {
       case 'subscribe':
         dispatch(
-          frame.ok ? { type: 'SUBSCRIBED', socketId } : { type: 'SUBSCRIBE_FAILED', socketId },
+          frame.ok
+            ? { type: 'SUBSCRIBED', socketId, ...roundTrip(subscribeSentAt, socketId) }
+            : { type: 'SUBSCRIBE_FAILED', socketId },
         );
         return;
       case 'heartbeat':
-        dispatch({ type: 'HEARTBEAT_ACK', socketId });
+        dispatch({ type: 'HEARTBEAT_ACK', socketId, ...roundTrip(heartbeatSentAt, socketId) });
         return;
       case 'ping':
         if (!frame.ok) {
@@ -375,12 +396,16 @@ export function createConnectionDriver(options: ConnectionDriverOptions): Connec
       case 'closeSocket':
         sockets.get(effect.socketId)?.close();
         sockets.delete(effect.socketId);
+        subscribeSentAt.delete(effect.socketId);
+        heartbeatSentAt.delete(effect.socketId);
         return;
       case 'sendSubscribe':
+        sentAt(subscribeSentAt, effect.socketId);
         sockets.get(effect.socketId)?.send(CLIENT_FRAMES.subscribe);
         return;
       case 'sendHeartbeat': {
         const socket = sockets.get(effect.socketId);
+        sentAt(heartbeatSentAt, effect.socketId);
         socket?.send(CLIENT_FRAMES.heartbeat);
         socket?.send(CLIENT_FRAMES.ping);
         return;
@@ -460,6 +485,9 @@ export function createConnectionDriver(options: ConnectionDriverOptions): Connec
     },
     chatEnded() {
       dispatch({ type: 'CHAT_ENDED' });
+    },
+    probe() {
+      dispatch({ type: 'PROBE' });
     },
     destroy() {
       dispatch({ type: 'DESTROY' });

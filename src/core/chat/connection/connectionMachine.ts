@@ -1,5 +1,5 @@
 import { ChatError } from '../../protocol/errors';
-import { backoffDelay } from './connectionPolicy';
+import { backoffDelay, heartbeatTimeout, smoothRtt } from './connectionPolicy';
 import type { ConnectionPolicy } from './connectionPolicy';
 
 /**
@@ -40,6 +40,11 @@ interface StateBase {
   readonly credentials: SessionCredentials | undefined;
   /** The id the next socket gets; ids let the machine ignore events of sockets it let go. */
   readonly nextSocketId: number;
+  /**
+   * Smoothed round trip of the socket's answers (subscribe, heartbeat), kept across reconnects;
+   * it sizes the heartbeat timeout (see `heartbeatTimeout`). `undefined` until measured.
+   */
+  readonly rttMs?: number | undefined;
 }
 
 /**
@@ -87,6 +92,8 @@ export type ConnectionState =
       readonly hadSession: boolean;
       /** The last CreateParticipantConnection got a 403 not yet confirmed (see `FetchFailure`). */
       readonly deniedOnce?: boolean | undefined;
+      /** This reconnect skipped the backoff (`reconnectJitterMs`); a failure falls back to it. */
+      readonly fast?: boolean | undefined;
     } & StateBase)
   | ({
       readonly status: 'open';
@@ -99,6 +106,11 @@ export type ConnectionState =
       readonly rotation: Rotation | undefined;
       /** The last CreateParticipantConnection got a 403 not yet confirmed (see `FetchFailure`). */
       readonly deniedOnce?: boolean | undefined;
+      /**
+       * This socket came from a fast reconnect and has not answered a heartbeat yet: losing it
+       * waits the backoff instead of reconnecting at once again.
+       */
+      readonly unproven?: boolean | undefined;
     } & StateBase)
   | ({ readonly status: 'closed'; readonly reason: 'ended' | 'destroyed' } & StateBase)
   | ({ readonly status: 'failed'; readonly error: ChatError } & StateBase);
@@ -149,9 +161,9 @@ export type ConnectionEvent =
     }
   | { readonly type: 'SOCKET_OPENED'; readonly socketId: number }
   | { readonly type: 'SOCKET_CLOSED'; readonly socketId: number; readonly jitter: number }
-  | { readonly type: 'SUBSCRIBED'; readonly socketId: number }
+  | { readonly type: 'SUBSCRIBED'; readonly socketId: number; readonly rttMs?: number }
   | { readonly type: 'SUBSCRIBE_FAILED'; readonly socketId: number }
-  | { readonly type: 'HEARTBEAT_ACK'; readonly socketId: number }
+  | { readonly type: 'HEARTBEAT_ACK'; readonly socketId: number; readonly rttMs?: number }
   | { readonly type: 'RETRY_DUE'; readonly now: number }
   | { readonly type: 'OPEN_TIMEOUT'; readonly jitter: number }
   | { readonly type: 'SUBSCRIBE_TIMEOUT'; readonly jitter: number }
@@ -161,6 +173,8 @@ export type ConnectionEvent =
   | { readonly type: 'TOKEN_REFRESH_DUE' }
   | { readonly type: 'TOKEN_REJECTED' }
   | { readonly type: 'WAKE'; readonly now: number }
+  /** Something suggests the live socket may be dead (a sent message did not come back): ping now. */
+  | { readonly type: 'PROBE' }
   | { readonly type: 'CHAT_ENDED' }
   | { readonly type: 'DESTROY' };
 
@@ -399,8 +413,9 @@ function attemptFailed(
   if (closeSocket && s.socketId !== undefined) {
     effects.unshift({ type: 'closeSocket', socketId: s.socketId });
   }
-  // A reconnect already waited once before its first attempt; a first connect did not.
-  const waits = s.status === 'reconnecting' ? s.attempt + 1 : s.attempt;
+  // A reconnect already waited the backoff once before its first attempt, unless it was a fast
+  // one; a first connect did not.
+  const waits = s.status === 'reconnecting' && s.fast !== true ? s.attempt + 1 : s.attempt;
   effects.push({
     type: 'startTimer',
     timer: 'retry',
@@ -462,12 +477,22 @@ function terminal(
   return { state: next, effects: [...teardown(s), ...extra] };
 }
 
-/** The live socket died (closed, silent, unsubscribable): go reconnect with backoff. */
+/**
+ * The live socket died (closed, silent, unsubscribable): reconnect at once (a jitter of
+ * `reconnectJitterMs`), or after the backoff when the socket itself came from a fast reconnect
+ * and never answered a heartbeat.
+ */
 function lost(s: Open, error: ChatError, jitter: number, policy: ConnectionPolicy): ConnectionStep {
   const effects = teardown(s).filter(
     (effect) => !(effect.type === 'cancelTimer' && effect.timer === 'tokenRefresh'),
   );
-  effects.push({ type: 'startTimer', timer: 'retry', delayMs: backoffDelay(1, policy, jitter) });
+  const fast = s.unproven !== true;
+  const draw = Math.min(Math.max(jitter, 0), 1);
+  effects.push({
+    type: 'startTimer',
+    timer: 'retry',
+    delayMs: fast ? Math.floor(draw * policy.reconnectJitterMs) : backoffDelay(1, policy, jitter),
+  });
   return {
     state: {
       status: 'reconnecting',
@@ -479,9 +504,24 @@ function lost(s: Open, error: ChatError, jitter: number, policy: ConnectionPolic
       hadSession: true,
       credentials: s.credentials,
       nextSocketId: s.nextSocketId,
+      rttMs: s.rttMs,
+      fast,
     },
     effects,
   };
+}
+
+/** Sends a heartbeat now and waits for its answer (nothing if one is already awaited). */
+function probe(s: Open, p: ConnectionPolicy): ConnectionStep {
+  return s.heartbeatPending
+    ? stay(s)
+    : {
+        state: { ...s, heartbeatPending: true },
+        effects: [
+          { type: 'sendHeartbeat', socketId: s.socketId },
+          { type: 'startTimer', timer: 'heartbeatTimeout', delayMs: heartbeatTimeout(s.rttMs, p) },
+        ],
+      };
 }
 
 /** Gives up on a rotation; the old socket keeps serving and a new rotation is tried later. */
@@ -626,6 +666,8 @@ function pendingTransition(s: Pending, e: ConnectionEvent, p: ConnectionPolicy):
           rotation: undefined,
           credentials: s.credentials,
           nextSocketId: s.nextSocketId,
+          rttMs: smoothRtt(s.rttMs, e.rttMs),
+          unproven: s.status === 'reconnecting' && s.fast === true,
         },
         effects: [{ type: 'cancelTimer', timer: 'subscribe' }, ...liveEffects(p)],
       };
@@ -642,6 +684,7 @@ function pendingTransition(s: Pending, e: ConnectionEvent, p: ConnectionPolicy):
     case 'HEARTBEAT_ACK':
     case 'HEARTBEAT_DUE':
     case 'HEARTBEAT_TIMEOUT':
+    case 'PROBE':
     case 'ROTATE_DUE':
     case 'TOKEN_REFRESH_DUE':
     case 'TOKEN_REJECTED':
@@ -667,25 +710,24 @@ function openTransition(s: Open, e: ConnectionEvent, p: ConnectionPolicy): Conne
         state: { ...s, heartbeatPending: true },
         effects: [
           { type: 'sendHeartbeat', socketId: s.socketId },
-          { type: 'startTimer', timer: 'heartbeatTimeout', delayMs: p.heartbeatTimeoutMs },
+          { type: 'startTimer', timer: 'heartbeatTimeout', delayMs: heartbeatTimeout(s.rttMs, p) },
           { type: 'startTimer', timer: 'heartbeat', delayMs: p.heartbeatIntervalMs },
         ],
       };
     case 'WAKE':
-      // After sleep or a network change the socket may be half-open: probe it now.
-      return s.heartbeatPending
-        ? stay(s)
-        : {
-            state: { ...s, heartbeatPending: true },
-            effects: [
-              { type: 'sendHeartbeat', socketId: s.socketId },
-              { type: 'startTimer', timer: 'heartbeatTimeout', delayMs: p.heartbeatTimeoutMs },
-            ],
-          };
+    case 'PROBE':
+      // After sleep or a network change, or when a sent message did not come back, the socket
+      // may be half-open: probe it now.
+      return probe(s, p);
     case 'HEARTBEAT_ACK':
       return e.socketId === s.socketId && s.heartbeatPending
         ? {
-            state: { ...s, heartbeatPending: false },
+            state: {
+              ...s,
+              heartbeatPending: false,
+              rttMs: smoothRtt(s.rttMs, e.rttMs),
+              unproven: false,
+            },
             effects: [{ type: 'cancelTimer', timer: 'heartbeatTimeout' }],
           }
         : stay(s);
@@ -806,7 +848,13 @@ function openTransition(s: Open, e: ConnectionEvent, p: ConnectionPolicy): Conne
       // The new socket is live: from now on only its frames count, so closing the old one
       // cannot lose anything, and whatever the old one still delivers is ignored.
       return {
-        state: { ...s, socketId: e.socketId, rotation: undefined, heartbeatPending: false },
+        state: {
+          ...s,
+          socketId: e.socketId,
+          rotation: undefined,
+          heartbeatPending: false,
+          rttMs: smoothRtt(s.rttMs, e.rttMs),
+        },
         effects: [
           { type: 'cancelTimer', timer: 'subscribe' },
           { type: 'closeSocket', socketId: s.socketId },
@@ -869,6 +917,7 @@ export function transition(
           hadSession: e.resumed === true,
           credentials: s.credentials,
           nextSocketId: s.nextSocketId,
+          rttMs: s.rttMs,
         };
         return beginAttempt(pending, e.now, p);
       }

@@ -27,6 +27,7 @@ import { createSessionTyping } from '../typing/sessionTyping';
 import { createSnapshotStore } from './snapshotStore';
 import type { WebSocketConstructor } from '../connection/chatSocket';
 import { createConnectionDriver } from '../connection/connectionDriver';
+import { createEchoWatch } from '../connection/echoWatch';
 import type { OfferedConnection } from '../connection/connectionDriver';
 import { applyServerItems } from '../transcript/applyServerItems';
 import {
@@ -482,6 +483,11 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     }
     // Typing and receipts read only the items of a well-formed shape.
     if (purpose === 'socket') {
+      for (const item of items) {
+        if (item.Id !== undefined) {
+          echoes.seen(item.Id);
+        }
+      }
       typing.receive(result.accepted, ownId());
       sync.activity();
     } else {
@@ -553,6 +559,11 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     onChatEnded: () => markEnded(),
   });
   const tokenRejected = (): void => driver.tokenRejected();
+  const echoes = createEchoWatch({
+    clock,
+    timeoutMs: resolved.connectionPolicy.echoTimeoutMs,
+    onMissing: () => driver.probe(),
+  });
 
   const outbox = createMessageOutbox({
     clock,
@@ -567,8 +578,12 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       ),
     getToken: openToken,
     onConfirmed: (entry, response) => {
-      // Its echo is due on the socket: check the transcript soon, in case the socket lost it.
+      // Its echo is due on the socket: check the transcript soon, in case the socket lost it,
+      // and the socket itself, in case it died.
       sync.activity();
+      if (response.Id) {
+        echoes.expect(response.Id);
+      }
       if (hiddenSends.delete(entry.localId) || !response.Id) {
         persist();
         return;
@@ -877,6 +892,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       }
       destroyed = true;
       driver.destroy();
+      echoes.destroy();
       outbox.destroy();
       receipts.stop();
       typing.destroy();

@@ -121,14 +121,14 @@ describe('connection driver', () => {
     expect(s.server.last.url).toBe(first.url);
   });
 
-  it('sends heartbeat and ping every 10 s and reconnects when a heartbeat goes unanswered (half-open)', async () => {
+  it('sends heartbeat and ping every 7.5 s and reconnects when a heartbeat goes unanswered for 2 s (half-open)', async () => {
     const s = setup();
     await connectFully(s);
     const socket = s.server.last;
-    await s.clock.advance(10_000);
+    await s.clock.advance(7500);
     expect(socket.sentTopics().slice(1)).toEqual(['aws/heartbeat', 'aws/ping']);
     socket.ackHeartbeat();
-    await s.clock.advance(10_000);
+    await s.clock.advance(7500);
     expect(socket.sentTopics().slice(1)).toEqual([
       'aws/heartbeat',
       'aws/ping',
@@ -136,7 +136,9 @@ describe('connection driver', () => {
       'aws/ping',
     ]);
     // No answer this time, and no close event either.
-    await s.clock.advance(5000);
+    await s.clock.advance(1999);
+    expect(socket.closedByClient).toBe(false);
+    await s.clock.advance(1);
     expect(socket.closedByClient).toBe(true);
     expect(s.driver.state).toMatchObject({ status: 'reconnecting', attempt: 1 });
     expect(s.driver.state.status === 'reconnecting' && s.driver.state.error?.code).toBe(
@@ -144,20 +146,20 @@ describe('connection driver', () => {
     );
   });
 
-  it('backs off with full jitter from the injected random, capped at 30 s, and never gives up', async () => {
+  it('reconnects at once after a drop (under 50 ms), then backs off with full jitter from the injected random, capped at 30 s, and never gives up', async () => {
     const s = setup({ random: () => 0.999, policy: NO_URL_REUSE });
     await connectFully(s);
     s.server.last.drop();
     expect(s.driver.state.status).toBe('reconnecting');
     const waits: number[] = [];
-    for (let i = 0; i < 8; i += 1) {
+    for (let i = 0; i < 9; i += 1) {
       waits.push(s.clock.pendingDelays().find((delay) => delay < 31_000) ?? -1);
       s.service.failNext('createParticipantConnection', 503);
       await s.clock.advance(waits.at(-1)!);
       await flushMicrotasks();
     }
-    expect(waits).toEqual([249, 499, 999, 1998, 3996, 7992, 15984, 29970]);
-    expect(s.driver.state).toMatchObject({ status: 'reconnecting', attempt: 9 });
+    expect(waits).toEqual([49, 249, 499, 999, 1998, 3996, 7992, 15984, 29970]);
+    expect(s.driver.state).toMatchObject({ status: 'reconnecting', attempt: 10 });
   });
 
   it('fetches a fresh URL when the old one is past its ConnectionExpiry', async () => {
@@ -337,7 +339,7 @@ describe('connection driver', () => {
     const s = setup({ auto: true, environment, random: () => 0.99, policy: NO_URL_REUSE });
     s.driver.connect();
     await s.clock.advance(10);
-    s.service.failNext('createParticipantConnection', 503, 4);
+    s.service.failNext('createParticipantConnection', 503, 8);
     s.server.last.drop();
     await s.clock.advance(5000);
     expect(s.driver.state.status).toBe('reconnecting');
@@ -348,6 +350,63 @@ describe('connection driver', () => {
     expect(listening).toBe(1);
     s.driver.destroy();
     expect(listening).toBe(0);
+  });
+
+  it('reconnects at once only once: a socket from a fast reconnect that dies before answering a heartbeat waits the backoff, and answering re-arms it', async () => {
+    const s = setup();
+    await connectFully(s);
+    const retryDelay = (): number | undefined =>
+      s.clock.pendingDelays().find((delay) => delay < 1000);
+    const reopen = async (wait: number): Promise<void> => {
+      await s.clock.advance(wait);
+      await flushMicrotasks();
+      s.server.last.open();
+      s.server.last.ackSubscribe();
+      expect(s.driver.state.status).toBe('open');
+    };
+    s.server.last.drop();
+    expect(retryDelay()).toBe(25); // 0.5 × 50 ms
+    await reopen(25);
+    // The fresh socket dies before it proved itself: a service that keeps closing sockets
+    // gets the backoff, not a tight loop.
+    s.server.last.drop();
+    expect(retryDelay()).toBe(125); // 0.5 × 250 ms
+    await reopen(125);
+    await s.clock.advance(7500);
+    s.server.last.ackHeartbeat();
+    s.server.last.drop();
+    expect(retryDelay()).toBe(25);
+  });
+
+  it('waits four round trips for a heartbeat on a slow link (measured from the subscribe answer)', async () => {
+    const s = setup();
+    s.driver.connect();
+    await flushMicrotasks();
+    s.server.last.open();
+    await s.clock.advance(900);
+    s.server.last.ackSubscribe();
+    expect(s.driver.state).toMatchObject({ status: 'open', rttMs: 900 });
+    const socket = s.server.last;
+    await s.clock.advance(7500);
+    expect(socket.sentTopics().slice(1)).toEqual(['aws/heartbeat', 'aws/ping']);
+    await s.clock.advance(3599);
+    expect(socket.closedByClient).toBe(false);
+    await s.clock.advance(1);
+    expect(socket.closedByClient).toBe(true);
+  });
+
+  it('probe() pings an open socket at once and reconnects when it stays silent', async () => {
+    const s = setup();
+    await connectFully(s);
+    const socket = s.server.last;
+    s.driver.probe();
+    s.driver.probe(); // one probe at a time
+    expect(socket.sentTopics()).toEqual(['aws/subscribe', 'aws/heartbeat', 'aws/ping']);
+    await s.clock.advance(2000);
+    expect(socket.closedByClient).toBe(true);
+    expect(s.driver.state.status).toBe('reconnecting');
+    s.driver.probe(); // nothing to probe while reconnecting
+    expect(s.driver.state.status).toBe('reconnecting');
   });
 
   it('probes an open socket with a heartbeat on wake-up', async () => {

@@ -291,6 +291,46 @@ describe('createChatSession: sending', () => {
   });
 });
 
+describe('createChatSession: a socket that dies while the customer sends', () => {
+  const heartbeats = (socket: { sentTopics(): string[] }) =>
+    socket.sentTopics().filter((topic) => topic === 'aws/heartbeat').length;
+
+  it('pings at once when a sent message does not come back on the socket, and replaces a silent socket within 3.5 s of the send', async () => {
+    const s = setup();
+    await connected(s);
+    const first = s.server.last;
+    // The socket goes silent: no echoes, no heartbeat answers, no close.
+    s.service.onMessageStored = () => undefined;
+    s.server.autoHeartbeat = false;
+    s.session.sendMessage('Is anyone there?');
+    await s.settle();
+    expect(s.session.getSnapshot().items.at(-1)).toMatchObject({ status: 'sent' });
+    await s.clock.advance(1499);
+    expect(heartbeats(first)).toBe(0);
+    await s.clock.advance(1);
+    expect(heartbeats(first)).toBe(1);
+    s.server.autoHeartbeat = true; // sockets opened from now on work
+    await s.clock.advance(2000);
+    expect(first.closedByClient).toBe(true);
+    await s.clock.advance(100);
+    expect(s.server.sockets).toHaveLength(2);
+    expect(s.session.getSnapshot().connection.status).toBe('open');
+    expect(s.contents().filter((content) => content === 'Is anyone there?')).toHaveLength(1);
+  });
+
+  it('sends no extra heartbeat when the echo arrives, even after SendMessage answered', async () => {
+    const s = setup();
+    await connected(s);
+    // The echo beats SendMessage's answer: it is remembered, so the answer starts no watch.
+    s.service.onMessageStored = (item) => s.server.broadcast(item);
+    s.session.sendMessage('Hello');
+    await s.settle();
+    await s.clock.advance(7000);
+    expect(heartbeats(s.server.last)).toBe(0);
+    expect(s.server.sockets).toHaveLength(1);
+  });
+});
+
 describe('createChatSession: a connection fetched elsewhere', () => {
   it('opens the first socket with an offered answer instead of asking again', async () => {
     const s = setup();
