@@ -55,9 +55,21 @@ const firstFreshSubscribe = (report, t0) =>
     .sort((a, b) => a - b)[0];
 
 /** A client that did not catch up, and what it did get to (to say why). */
-const stuck = (report, oracleIds, kind, t0) => ({
+/** When the dead socket was found, from the fault and (with a send) from the send. */
+const detection = (report, kind, t0, sentAfter) => {
+  const detected = kind === 'drop' ? undefined : detectedAt(report, t0);
+  return {
+    ...(detected !== undefined ? { detected } : {}),
+    // From the customer's send; 0 when a heartbeat found the dead socket before it.
+    ...(kind === 'silenceSend' && detected !== undefined
+      ? { detectedAfterSend: Math.max(0, detected - sentAfter) }
+      : {}),
+  };
+};
+
+const stuck = (report, oracleIds, kind, t0, sentAfter) => ({
   timedOut: true,
-  ...(kind !== 'drop' ? { detected: detectedAt(report, t0) } : {}),
+  ...detection(report, kind, t0, sentAfter),
   freshSubscribed: firstFreshSubscribe(report, t0) !== undefined,
   connectedEvents: report.events.filter(
     (event) => event.at > t0 && (event.kind === 'open' || event.kind === 'established'),
@@ -102,20 +114,12 @@ const scenario = async (sides, kind, timeoutMs, settleMs) => {
       const oracleIds = await agentIds(side);
       const recovered = recoveredAt(report, oracleIds, t0);
       if (recovered) {
-        const detected = kind === 'drop' ? undefined : detectedAt(report, t0);
-        results[side.client] = {
-          ...recovered,
-          ...(detected !== undefined ? { detected } : {}),
-          // From the customer's send; 0 when a heartbeat found the dead socket before it.
-          ...(kind === 'silenceSend' && detected !== undefined
-            ? { detectedAfterSend: Math.max(0, detected - sentAfter) }
-            : {}),
-        };
+        results[side.client] = { ...recovered, ...detection(report, kind, t0, sentAfter) };
       } else if (
         now() - (firstFreshSubscribe(report, t0) ?? Infinity) >
         GIVE_UP_AFTER_RESUBSCRIBE_MS
       ) {
-        results[side.client] = stuck(report, oracleIds, kind, t0);
+        results[side.client] = stuck(report, oracleIds, kind, t0, sentAfter);
       }
     }
     await sleep(100);
@@ -124,7 +128,7 @@ const scenario = async (sides, kind, timeoutMs, settleMs) => {
     if (results[side.client]) {
       continue;
     }
-    results[side.client] = stuck(await side.report(), await agentIds(side), kind, t0);
+    results[side.client] = stuck(await side.report(), await agentIds(side), kind, t0, sentAfter);
   }
   await Promise.all(sides.map((side) => fault(side.emulator.url, { reset: true })));
   return results;
@@ -285,7 +289,7 @@ export const recoveryMarkdown = ({ runs, silenceMs, missed, perRun, summary }) =
   ].join('\n');
 };
 
-const ratioText = (value) => (value === undefined ? 'n/a' : value.toFixed(2));
+const ratioText = (value) => (Number.isFinite(value) ? value.toFixed(2) : 'n/a');
 
 /** One sentence per client and fault that did not catch up, from what its page recorded. */
 const stuckNotes = (perRun) => {
