@@ -5,7 +5,7 @@ import { styled } from './styled';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
 import type { MessageOverrides } from '../i18n/messages';
 import { useMaybeContactKit } from '../react/context/ContactKitContext';
-import { darkTheme, lightTheme, mergeTheme, themeToCssVariables } from './tokens';
+import { darkTheme, lightTheme, mergeTheme, themeToDefaultVariables, themeVars } from './tokens';
 import type { ThemeOverride, ThemeTokens } from './tokens';
 
 /**
@@ -75,7 +75,7 @@ export function useContactKitTheme(): ResolvedTheme {
 }
 
 function declarations(tokens: ThemeTokens): string {
-  return Object.entries(themeToCssVariables(tokens))
+  return Object.entries(themeToDefaultVariables(tokens))
     .map(([name, value]) => `${name}: ${value};`)
     .join('\n');
 }
@@ -93,10 +93,10 @@ const Root = styled.div<{ $light: string; $dark: string; $mode: ResolvedTheme['m
   @media (prefers-reduced-motion: reduce) {
     --ck-motion-duration: 0ms;
   }
-  font-family: var(--ck-font-family);
-  font-size: var(--ck-font-size-md);
-  line-height: var(--ck-font-line-height);
-  color: var(--ck-color-text);
+  font-family: ${themeVars.font.family};
+  font-size: ${themeVars.font.sizeMd};
+  line-height: ${themeVars.font.lineHeight};
+  color: ${themeVars.color.text};
   -webkit-font-smoothing: antialiased;
 
   & *,

@@ -250,6 +250,19 @@ export function themeToCssVariables(tokens: ThemeTokens): Record<string, string>
   return out;
 }
 
+/**
+ * The theme's own values, declared on the kit's root under `--ck-default-*` names: components read
+ * `var(--ck-…, var(--ck-default-…))`, so a `--ck-*` variable the host page sets on `:root`, a
+ * wrapper, the `<contact-widget>` element or the root itself wins over the `theme` prop.
+ */
+export function themeToDefaultVariables(tokens: ThemeTokens): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(themeToCssVariables(tokens))) {
+    out[`--ck-default-${name.slice('--ck-'.length)}`] = value;
+  }
+  return out;
+}
+
 type ThemeVars = {
   readonly [G in ThemeTokenGroup]: { readonly [K in keyof ThemeTokens[G]]: string };
 };
@@ -261,7 +274,7 @@ function buildVars(): ThemeVars {
     out[group] = Object.fromEntries(
       keys.map((key) => [
         key,
-        `var(--ck-${group}-${kebab(key)}, ${(lightTheme[group] as Record<string, string>)[key]})`,
+        `var(--ck-${group}-${kebab(key)}, var(--ck-default-${group}-${kebab(key)}, ${(lightTheme[group] as Record<string, string>)[key]}))`,
       ]),
     );
   }
@@ -269,8 +282,9 @@ function buildVars(): ThemeVars {
 }
 
 /**
- * The tokens as `var(--ck-…, <light fallback>)` references, for styled-components CSS: styles
- * follow the variables, so a theme change re-renders nothing but the root.
+ * The tokens as `var(--ck-…, var(--ck-default-…, <light fallback>))` references, for
+ * styled-components CSS: styles follow the variables, so a theme change re-renders nothing but the
+ * root, and a `--ck-*` variable set by the host page's CSS wins over the theme.
  *
  * @example
  * ```ts

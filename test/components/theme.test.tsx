@@ -60,7 +60,9 @@ describe('theme tokens', () => {
     expect(themeToCssVariables(darkTheme)['--ck-color-background']).toBe(
       darkTheme.color.background,
     );
-    expect(themeVars.color.accent).toBe(`var(--ck-color-accent, ${lightTheme.color.accent})`);
+    expect(themeVars.color.accent).toBe(
+      `var(--ck-color-accent, var(--ck-default-color-accent, ${lightTheme.color.accent}))`,
+    );
     expect(resolveTheme({ base: 'dark', color: { accent: '#7dd3fc' } }).tokens.color).toMatchObject(
       {
         accent: '#7dd3fc',
@@ -71,7 +73,7 @@ describe('theme tokens', () => {
 });
 
 describe('ContactKitThemeProvider', () => {
-  it('puts the tokens on its root as --ck-* custom properties, with partial overrides', async () => {
+  it('puts the theme on its root as --ck-default-* custom properties (so host --ck-* win), with partial overrides', async () => {
     const { container } = render(
       <ContactKitThemeProvider theme={{ color: { accent: '#6b21a8' } }}>
         <p>content</p>
@@ -82,15 +84,15 @@ describe('ContactKitThemeProvider', () => {
     expect(root).toHaveAttribute('dir', 'ltr');
     expect(root).toHaveAttribute('lang', 'en');
     const css = allCss();
-    expect(css).toContain('--ck-color-accent:#6b21a8;');
-    expect(css).toContain(`--ck-color-background:${lightTheme.color.background};`);
+    expect(css).toContain('--ck-default-color-accent:#6b21a8;');
+    expect(css).toContain(`--ck-default-color-background:${lightTheme.color.background};`);
     await expectNoAxeViolations(container);
   });
 
   it('applies the dark theme, and both with a media query for auto', () => {
     const { container, rerender } = render(<ContactKitThemeProvider theme="dark" />);
     expect(container.firstElementChild).toHaveAttribute('data-ck-theme', 'dark');
-    expect(allCss()).toContain(`--ck-color-background:${darkTheme.color.background};`);
+    expect(allCss()).toContain(`--ck-default-color-background:${darkTheme.color.background};`);
     rerender(<ContactKitThemeProvider theme="auto" />);
     expect(allCss()).toContain('@media(prefers-color-scheme:dark)');
     expect(allCss()).toContain('@media(prefers-reduced-motion:reduce)');
@@ -120,7 +122,7 @@ describe('ContactKitThemeProvider', () => {
         </ContactKitThemeProvider>,
       ),
     );
-    expect(allCss(shadow)).toContain('--ck-color-accent:#654321;');
+    expect(allCss(shadow)).toContain('--ck-default-color-accent:#654321;');
     act(() => root.unmount());
     host.remove();
   });
