@@ -37,6 +37,7 @@ const alias = [
   { find: /^contact-kit\/video$/, replacement: src('video/index.ts') },
   { find: /^contact-kit\/video\/lazy$/, replacement: src('video/lazy/LazyVideoCall.tsx') },
   { find: /^contact-kit\/emulator$/, replacement: src('emulator/index.ts') },
+  { find: /^contact-kit\/widget$/, replacement: src('widget/contact-widget.ts') },
 ];
 
 export default defineConfig({

@@ -3,14 +3,21 @@ import type * as PanelModule from './mountPanel';
 import type { PanelHandle, PanelOptions, WidgetEventName } from './mountPanel';
 import { postStartChat } from './postStartChat';
 import type { StartChatRequestBody } from './postStartChat';
+import {
+  ContactWidgetConfigError,
+  WIDGET_CONFIG_ATTRIBUTES,
+  checkWidgetConfig,
+  readWidgetAttribute,
+} from './widgetConfig';
+import type { ContactWidgetConfig } from './widgetConfig';
 
 const LAUNCHER_CSS = `
 :host { all: initial; }
-:host([position="inline"]) { display: block; }
-[data-ck-loader] { all: initial; box-sizing: border-box; position: fixed; z-index: 2147483000; inset-block-end: 16px; right: 16px; display: inline-flex; align-items: center; justify-content: center; inline-size: 56px; block-size: 56px; border-radius: 999px; border: 0; background: #1d4ed8; color: #fff; cursor: pointer; box-shadow: 0 8px 24px rgba(15, 23, 42, 0.2); }
-:host([position="bottom-left"]) [data-ck-loader] { right: auto; left: 16px; }
-:host([position="inline"]) [data-ck-loader] { position: relative; }
-[data-ck-loader]:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
+:host([data-ck-position="inline"]) { display: block; }
+[data-ck-loader] { all: initial; box-sizing: border-box; position: fixed; z-index: 2147483000; inset-block-end: 16px; right: 16px; display: inline-flex; align-items: center; justify-content: center; inline-size: var(--ck-size-launcher, 56px); block-size: var(--ck-size-launcher, 56px); border-radius: var(--ck-radius-pill, 999px); border: 0; background: var(--ck-color-accent, var(--ck-default-color-accent, #1d4ed8)); color: var(--ck-color-on-accent, var(--ck-default-color-on-accent, #fff)); cursor: pointer; box-shadow: 0 8px 24px rgba(15, 23, 42, 0.2); }
+:host([data-ck-position="bottom-left"]) [data-ck-loader] { right: auto; left: 16px; }
+:host([data-ck-position="inline"]) [data-ck-loader] { position: relative; }
+[data-ck-loader]:focus-visible { outline: 2px solid var(--ck-color-focus, #b45309); outline-offset: 2px; }
 [data-ck-loader] svg { inline-size: 26px; block-size: 26px; fill: currentColor; }
 [data-ck-badge] { position: absolute; inset-block-start: -4px; inset-inline-end: -4px; min-inline-size: 22px; block-size: 22px; padding: 0 6px; box-sizing: border-box; border-radius: 999px; border: 2px solid #fff; background: #b91c1c; color: #fff; font: 700 12px/18px system-ui, sans-serif; text-align: center; }
 [data-ck-badge][hidden] { display: none; }
@@ -45,13 +52,16 @@ const loadPanel = (): Promise<typeof PanelModule> => (panelModule ??= import('./
 
 /**
  * `<contact-widget>`: a plain-DOM launcher ("Open chat") in a shadow root that loads the React
- * chat panel on first open, or when the browser is idle. Attributes: `endpoint` or `region`,
- * `start-chat-url`, `locale`, `theme`, `position`, `nonce`, `display-name`, `launcher` (`none`
- * for pages with their own button, which calls `open()`), `storage-key` (where the chat is kept
- * for resume: give two widgets on one origin different keys), `authentication-redirect-uri` (the
- * sign-in landing page, see `completeAuthenticationRedirect`). Builds its DOM without
- * `innerHTML`, so pages that enforce Trusted Types work. Dispatches
- * `contact-kit:message`, `contact-kit:unread` and `contact-kit:ended`.
+ * chat panel on first open, or when the browser is idle. Set up once: `endpoint` or `region`,
+ * `start-chat-url`, `nonce`, `storage-key` (where the chat is kept for resume: give two widgets on
+ * one origin different keys), `authentication-redirect-uri` (the sign-in landing page, see
+ * `completeAuthenticationRedirect`). Applied live, by attribute or through the `config` property
+ * (see {@link ContactWidgetConfig}): `panel-title`, `accent-color`, `position`, `launcher`
+ * (`none` for pages with their own button, which calls `open()`), `locale`, `theme`, `messages`,
+ * `pre-chat-fields`, `display-name`. Host CSS restyles it through the `--ck-*` variables set on
+ * the element or any ancestor. Builds its DOM without `innerHTML`, so pages that enforce Trusted
+ * Types work. Dispatches `contact-kit:message`, `contact-kit:unread`, `contact-kit:ended`, and
+ * `contact-kit:error` for an attribute it cannot use.
  *
  * @example
  * ```ts
@@ -61,7 +71,12 @@ const loadPanel = (): Promise<typeof PanelModule> => (panelModule ??= import('./
  * ```
  */
 export class ContactWidgetElement extends HTMLElement {
+  /** The attributes applied live. */
+  static readonly observedAttributes = Object.keys(WIDGET_CONFIG_ATTRIBUTES);
+
   readonly #root: ShadowRoot;
+  #fromAttributes: Record<string, unknown> = {};
+  #fromProperty: ContactWidgetConfig = {};
   #launcher: HTMLButtonElement | undefined;
   #panel: PanelHandle | undefined;
   #mounting: Promise<PanelHandle> | undefined;
@@ -84,6 +99,85 @@ export class ContactWidgetElement extends HTMLElement {
     this.#root = this.attachShadow({ mode: 'open' });
   }
 
+  /**
+   * The configuration in effect: the `config` property's fields over the attributes'. Setting it
+   * checks every field (a bad one throws {@link ContactWidgetConfigError}) and applies it at once.
+   *
+   * @example
+   * ```ts
+   * widget.config = { accentColor: '#0f766e', position: 'bottom-left' };
+   * ```
+   */
+  get config(): ContactWidgetConfig {
+    return { ...this.#fromAttributes, ...this.#fromProperty } as ContactWidgetConfig;
+  }
+
+  set config(value: ContactWidgetConfig) {
+    this.#fromProperty = checkWidgetConfig(value);
+    this.#apply();
+  }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    try {
+      const [field, parsed] = readWidgetAttribute(
+        name as keyof typeof WIDGET_CONFIG_ATTRIBUTES,
+        value,
+      );
+      if (parsed === undefined) {
+        delete this.#fromAttributes[field];
+      } else {
+        this.#fromAttributes[field] = parsed;
+      }
+    } catch (error) {
+      if (!(error instanceof ContactWidgetConfigError)) {
+        throw error;
+      }
+      // No caller to throw to: say it on the console and as an event, keep the last good value.
+      console.error(error);
+      this.dispatchEvent(new CustomEvent('contact-kit:error', { detail: { error } }));
+      return;
+    }
+    this.#apply();
+  }
+
+  /** Puts the configuration in effect: on the plain launcher, or on the mounted panel. */
+  #apply(): void {
+    const config = this.config;
+    const position = config.position ?? 'bottom-right';
+    if (this.getAttribute('data-ck-position') !== position) {
+      this.setAttribute('data-ck-position', position);
+    }
+    if (this.#panel) {
+      this.#panel.update(config);
+      return;
+    }
+    if (!this.isConnected || this.#mounting) {
+      return;
+    }
+    const wantLauncher = config.launcher !== false;
+    if (wantLauncher && !this.#launcher) {
+      this.#launcher = this.#plainLauncher();
+      this.#root.append(this.#launcher);
+    } else if (!wantLauncher && this.#launcher) {
+      this.#launcher.remove();
+      this.#launcher = undefined;
+    }
+  }
+
+  #plainLauncher(): HTMLButtonElement {
+    const button = this.ownerDocument.createElement('button');
+    button.type = 'button';
+    button.setAttribute('data-ck-loader', '');
+    button.setAttribute('aria-label', 'Open chat');
+    button.setAttribute('aria-haspopup', 'dialog');
+    button.setAttribute('aria-expanded', 'false');
+    button.append(...launcherContent(this.ownerDocument));
+    button.addEventListener('click', () => {
+      this.open().catch((error: unknown) => console.error(error));
+    });
+    return button;
+  }
+
   /** The `nonce` attribute (browsers hide it from getAttribute once connected: read the property). */
   get #nonce(): string | undefined {
     return this.nonce || this.getAttribute('nonce') || undefined;
@@ -100,23 +194,9 @@ export class ContactWidgetElement extends HTMLElement {
       style.nonce = nonce;
     }
     style.textContent = LAUNCHER_CSS;
-    const button = this.ownerDocument.createElement('button');
-    button.type = 'button';
-    button.setAttribute('data-ck-loader', '');
-    button.setAttribute('aria-label', 'Open chat');
-    button.setAttribute('aria-haspopup', 'dialog');
-    button.setAttribute('aria-expanded', 'false');
-    button.append(...launcherContent(this.ownerDocument));
-    button.addEventListener('click', () => {
-      this.open().catch((error: unknown) => console.error(error));
-    });
+    this.#root.append(style);
     // launcher="none": the page has a button of its own, which calls open().
-    if (this.getAttribute('launcher') === 'none') {
-      this.#root.append(style);
-    } else {
-      this.#root.append(style, button);
-      this.#launcher = button;
-    }
+    this.#apply();
     const warm = () => {
       loadPanel().catch(() => undefined);
     };
@@ -227,13 +307,9 @@ export class ContactWidgetElement extends HTMLElement {
         },
         endpoint: this.getAttribute('endpoint') ?? undefined,
         region: this.getAttribute('region') ?? undefined,
-        locale: this.getAttribute('locale') ?? undefined,
-        theme: (this.getAttribute('theme') as PanelOptions['theme']) ?? undefined,
-        position: (this.getAttribute('position') as PanelOptions['position']) ?? undefined,
+        config: this.config,
         nonce: this.#nonce,
-        displayName: this.getAttribute('display-name') ?? undefined,
         storageKey: this.getAttribute('storage-key') ?? undefined,
-        launcher: this.getAttribute('launcher') !== 'none',
         authenticationRedirectUri: this.getAttribute('authentication-redirect-uri') ?? undefined,
         emit: this.#emit,
       };

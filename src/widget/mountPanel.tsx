@@ -4,13 +4,14 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { ChatItem } from '../core/chat/transcript/chatItem';
 import { ChatWidget, preloadChatWidget } from '../prefabs/ChatWidget';
-import type { WidgetPosition } from '../prefabs/ChatWidget';
 import type { StartChatRequest, StartChatResult } from '../react/context/ContactKitContext';
 import { useUnreadCount } from '../react/hooks/useUnreadCount';
 import { ChatProvider } from '../react/providers/ChatProvider';
 import { ContactKitProvider } from '../react/providers/ContactKitProvider';
+import { contrastRatio } from '../theme/contrast';
 import type { ThemeInput } from '../theme/ContactKitThemeProvider';
 import type { StartChatRequestBody } from './postStartChat';
+import type { ContactWidgetConfig } from './widgetConfig';
 
 /**
  * What the `<contact-widget>` element hands to the panel chunk.
@@ -20,6 +21,7 @@ import type { StartChatRequestBody } from './postStartChat';
  * const options: PanelOptions = {
  *   requestChat: (body) => postStartChat('/api/start-chat', body),
  *   endpoint: 'http://127.0.0.1:4010',
+ *   config: { title: 'Acme help', accentColor: '#7c3aed' },
  *   emit: (name, detail) => host.dispatchEvent(new CustomEvent(name, { detail })),
  * };
  * ```
@@ -34,9 +36,8 @@ export interface PanelOptions {
   endpoint?: string | undefined;
   /** AWS region, used when there is no `endpoint`. */
   region?: string | undefined;
-  locale?: string | undefined;
-  theme?: ThemeInput | undefined;
-  position?: WidgetPosition | undefined;
+  /** Title, colours, position, launcher, locale, strings, pre-chat fields (see `update`). */
+  config: ContactWidgetConfig;
   /** CSP nonce for the `<style>` elements styled-components creates in the shadow root. */
   nonce?: string | undefined;
   /**
@@ -44,10 +45,6 @@ export interface PanelOptions {
    * different keys, or they share one stored chat. Defaults to the kit's default key.
    */
   storageKey?: string | undefined;
-  /** Name sent as `DisplayName`; without it the panel asks with a pre-chat form. */
-  displayName?: string | undefined;
-  /** Show the panel's launcher (default); `false` when the page opens the panel with `open()`. */
-  launcher?: boolean | undefined;
   /** The sign-in landing page (ChatWidget's `authenticationRedirectUri`). */
   authenticationRedirectUri?: string | undefined;
   /** Reports `contact-kit:*` events to the host element. */
@@ -82,7 +79,27 @@ export interface PanelHandle {
   startChat(attributes: Record<string, string>): void;
   /** Whether the panel is open. */
   isOpen(): boolean;
+  /** Applies a new configuration at once (the chat goes on). */
+  update(config: ContactWidgetConfig): void;
   unmount(): void;
+}
+
+/**
+ * The theme for an accent colour: launcher, own bubbles and buttons take it, and their text is
+ * white or near-black, whichever reads better on it.
+ */
+function accentTheme(
+  theme: ContactWidgetConfig['theme'],
+  accent: string | undefined,
+): ThemeInput | undefined {
+  if (accent === undefined) {
+    return theme;
+  }
+  const on = contrastRatio('#ffffff', accent) >= 4.5 ? '#ffffff' : '#0f172a';
+  return {
+    base: theme ?? 'light',
+    color: { accent, onAccent: on, ownBubble: accent, onOwnBubble: on },
+  };
 }
 
 function messageDetail(item: ChatItem) {
@@ -126,13 +143,15 @@ export function mountPanel(shadowRoot: ShadowRoot, options: PanelOptions): Panel
   shadowRoot.append(container);
   const root = createRoot(container);
   let attributes: Record<string, string> = {};
-  let name: string | undefined = options.displayName;
+  let config = options.config;
+  let formName: string | undefined;
+  let formFields: Readonly<Record<string, string>> = {};
   let open = false;
 
   const start = (request: StartChatRequest): Promise<StartChatResult> =>
     options.requestChat({
-      DisplayName: name || 'Customer',
-      Attributes: attributes,
+      DisplayName: config.displayName || formName || 'Customer',
+      Attributes: { ...formFields, ...attributes },
       ...(request.previousContactId !== undefined
         ? { ResumeContactId: request.previousContactId }
         : {}),
@@ -140,16 +159,17 @@ export function mountPanel(shadowRoot: ShadowRoot, options: PanelOptions): Panel
   const emit = options.emit;
   // Without a launcher the panel is controlled from here: open() and the widget's own
   // minimise/close both go through `open`.
-  const withLauncher = options.launcher !== false;
+  const withLauncher = () => config.launcher !== false;
 
   const render = () => {
+    const theme = accentTheme(config.theme, config.accentColor);
     root.render(
       <ContactKitProvider
         startChat={start}
         {...(options.endpoint ? { endpoint: options.endpoint } : {})}
         {...(options.region ? { region: options.region } : {})}
         {...(options.storageKey ? { storageKey: options.storageKey } : {})}
-        {...(options.locale ? { locale: options.locale } : {})}
+        {...(config.locale ? { locale: config.locale } : {})}
       >
         <ChatProvider
           onMessage={(item) => emit('contact-kit:message', messageDetail(item))}
@@ -158,26 +178,30 @@ export function mountPanel(shadowRoot: ShadowRoot, options: PanelOptions): Panel
           <UnreadReporter emit={emit} />
           <ChatWidget
             styleTarget={shadowRoot}
-            position={options.position ?? 'bottom-right'}
-            {...(withLauncher ? {} : { launcher: false, open })}
+            position={config.position ?? 'bottom-right'}
+            {...(withLauncher() ? {} : { launcher: false, open })}
             onOpenChange={(next) => {
               open = next;
-              if (!withLauncher) {
+              if (!withLauncher()) {
                 render();
               }
             }}
-            {...(options.locale ? { locale: options.locale } : {})}
-            {...(options.theme !== undefined ? { theme: options.theme } : {})}
+            {...(config.title !== undefined ? { title: config.title } : {})}
+            {...(config.locale ? { locale: config.locale } : {})}
+            {...(theme !== undefined ? { theme } : {})}
+            {...(config.messages !== undefined ? { messages: config.messages } : {})}
             {...(options.nonce ? { nonce: options.nonce } : {})}
             {...(options.authenticationRedirectUri
               ? { authenticationRedirectUri: options.authenticationRedirectUri }
               : {})}
-            {...(options.displayName
+            {...(config.displayName
               ? {}
               : {
                   preChatForm: {
+                    ...(config.preChatFields ? { fields: config.preChatFields } : {}),
                     onSubmit: (values) => {
-                      name = values.name;
+                      formName = values.name;
+                      formFields = values.fields;
                     },
                   },
                 })}
@@ -193,7 +217,7 @@ export function mountPanel(shadowRoot: ShadowRoot, options: PanelOptions): Panel
   const widgetRoot = () => container.querySelector('[data-ck-widget]');
   const handle: PanelHandle = {
     open() {
-      if (!withLauncher) {
+      if (!withLauncher()) {
         if (!open) {
           open = true;
           flushSync(render);
@@ -226,6 +250,10 @@ export function mountPanel(shadowRoot: ShadowRoot, options: PanelOptions): Panel
       handle.open();
     },
     isOpen: () => open,
+    update(next) {
+      config = next;
+      flushSync(render);
+    },
     unmount() {
       root.unmount();
       container.remove();
