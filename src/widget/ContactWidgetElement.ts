@@ -78,6 +78,8 @@ export class ContactWidgetElement extends HTMLElement {
   #fromAttributes: Record<string, unknown> = {};
   #fromProperty: ContactWidgetConfig = {};
   #launcher: HTMLButtonElement | undefined;
+  /** The plain launcher's stylesheet is in the shadow root. */
+  #styled = false;
   #panel: PanelHandle | undefined;
   #mounting: Promise<PanelHandle> | undefined;
   #idle: number | undefined;
@@ -151,7 +153,7 @@ export class ContactWidgetElement extends HTMLElement {
       this.#panel.update(config);
       return;
     }
-    if (!this.isConnected || this.#mounting) {
+    if (!this.#styled || this.#mounting) {
       return;
     }
     const wantLauncher = config.launcher !== false;
@@ -184,26 +186,32 @@ export class ContactWidgetElement extends HTMLElement {
   }
 
   connectedCallback(): void {
-    if (this.#launcher || this.#mounting) {
+    if (this.#mounting) {
+      // Moved in the DOM while the panel is up: it stays as it is.
       return;
     }
-    this.#root.replaceChildren();
-    const style = this.ownerDocument.createElement('style');
-    const nonce = this.#nonce;
-    if (nonce) {
-      style.nonce = nonce;
+    if (!this.#styled) {
+      this.#root.replaceChildren();
+      const style = this.ownerDocument.createElement('style');
+      const nonce = this.#nonce;
+      if (nonce) {
+        style.nonce = nonce;
+      }
+      style.textContent = LAUNCHER_CSS;
+      this.#root.append(style);
+      this.#styled = true;
     }
-    style.textContent = LAUNCHER_CSS;
-    this.#root.append(style);
-    // launcher="none": the page has a button of its own, which calls open().
+    // The plain launcher, unless launcher="none" (the page has a button of its own).
     this.#apply();
-    const warm = () => {
-      loadPanel().catch(() => undefined);
-    };
-    this.#idle =
-      typeof requestIdleCallback === 'function'
-        ? requestIdleCallback(warm, { timeout: 5000 })
-        : window.setTimeout(warm, 2000);
+    if (this.#idle === undefined) {
+      const warm = () => {
+        loadPanel().catch(() => undefined);
+      };
+      this.#idle =
+        typeof requestIdleCallback === 'function'
+          ? requestIdleCallback(warm, { timeout: 5000 })
+          : window.setTimeout(warm, 2000);
+    }
   }
 
   disconnectedCallback(): void {
@@ -215,6 +223,7 @@ export class ContactWidgetElement extends HTMLElement {
         this.#mounting = undefined;
         this.#panel = undefined;
         this.#launcher = undefined;
+        this.#styled = false;
         mounting.then((panel) => panel.unmount()).catch(() => undefined);
       }
     });
@@ -224,6 +233,7 @@ export class ContactWidgetElement extends HTMLElement {
       } else {
         clearTimeout(this.#idle);
       }
+      this.#idle = undefined;
     }
   }
 
