@@ -15,3 +15,6 @@ export * from './TypingIndicator/index';
 export * from './ConnectionBanner/index';
 export * from './SignInPrompt/index';
 export * from './View/index';
+
+// Replacing parts of the UI.
+export * from './WithComponents/index';

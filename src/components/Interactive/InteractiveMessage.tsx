@@ -9,6 +9,7 @@ import { ListPicker } from './ListPicker';
 import { Panel } from './Panel';
 import { QuickReply } from './QuickReply';
 import { TimePicker } from './TimePicker';
+import { useComponentOverrides } from '../WithComponents/WithComponents';
 
 // The view renderer is only needed when a step-by-step guide arrives: a chunk of its own.
 const LazyViewMessage = lazy(() =>
@@ -45,27 +46,43 @@ export interface InteractiveMessageProps {
 export function InteractiveMessage({ item, timeZone }: InteractiveMessageProps): ReactNode {
   const { template } = useInteractiveMessage(item);
   const t = useMessages();
+  const overrides = useComponentOverrides();
   switch (template?.templateType) {
-    case 'ListPicker':
-      return <ListPicker item={item} />;
-    case 'Panel':
-      return <Panel item={item} />;
-    case 'QuickReply':
-      return <QuickReply item={item} />;
-    case 'TimePicker':
+    case 'ListPicker': {
+      const Template = overrides.ListPicker ?? ListPicker;
+      return <Template item={item} />;
+    }
+    case 'Panel': {
+      const Template = overrides.Panel ?? Panel;
+      return <Template item={item} />;
+    }
+    case 'QuickReply': {
+      const Template = overrides.QuickReply ?? QuickReply;
+      return <Template item={item} />;
+    }
+    case 'TimePicker': {
+      const Template = overrides.TimePicker ?? TimePicker;
       return timeZone === undefined ? (
-        <TimePicker item={item} />
+        <Template item={item} />
       ) : (
-        <TimePicker item={item} timeZone={timeZone} />
+        <Template item={item} timeZone={timeZone} />
       );
-    case 'Carousel':
-      return <Carousel item={item} />;
-    case 'ViewResource':
+    }
+    case 'Carousel': {
+      const Template = overrides.Carousel ?? Carousel;
+      return <Template item={item} />;
+    }
+    case 'ViewResource': {
+      const Custom = overrides.ViewMessage;
+      if (Custom) {
+        return <Custom item={item} />;
+      }
       return (
         <Suspense fallback={<S.Note data-template="ViewResource">{t('viewLoading')}</S.Note>}>
           <LazyViewMessage item={item} />
         </Suspense>
       );
+    }
     default:
       return <S.Note data-template="unsupported">{t('unsupportedMessage')}</S.Note>;
   }

@@ -12,6 +12,9 @@ export const Row = styled.div<{ $own: boolean; $groupStart: boolean }>`
 `;
 
 export const Sender = styled.span`
+  display: flex;
+  align-items: center;
+  gap: ${themeVars.space.xs};
   font-size: ${themeVars.font.sizeSm};
   color: ${themeVars.color.textMuted};
   margin-bottom: 2px;

@@ -6,6 +6,7 @@ import { ContentType } from '../../core/protocol/contentTypes';
 import { useFormatter, useMessages } from '../../i18n/I18nProvider';
 import { useSendMessage } from '../../react/hooks/useSendMessage';
 import { AttachmentView } from '../AttachmentView/AttachmentView';
+import { useComponentOverrides } from '../WithComponents/WithComponents';
 import { SignInPrompt } from '../SignInPrompt/SignInPrompt';
 import type { GetAttachmentUrl } from '../AttachmentView/useAttachmentUrlGetter';
 import { InteractiveRendererContext } from '../MessageList/InteractiveRendererContext';
@@ -111,6 +112,11 @@ export const MessageBubble = /* @__PURE__ */ memo(
     const format = useFormatter();
     const { retry } = useSendMessage();
     const fromContext = useContext(InteractiveRendererContext);
+    const {
+      AttachmentView: Attachment = AttachmentView,
+      SystemNote: Note = SystemNote,
+      Avatar,
+    } = useComponentOverrides();
 
     if (item.type === 'event') {
       return (
@@ -126,7 +132,7 @@ export const MessageBubble = /* @__PURE__ */ memo(
     if (item.type === 'unsupported') {
       return (
         <div ref={ref} data-state="unsupported" {...rest}>
-          <SystemNote>{t('unsupportedMessage')}</SystemNote>
+          <Note>{t('unsupportedMessage')}</Note>
         </div>
       );
     }
@@ -145,7 +151,7 @@ export const MessageBubble = /* @__PURE__ */ memo(
       body = (
         <S.Bubble $own={item.isOwn} data-state={state}>
           {(item.attachments ?? []).map((attachment, index) => (
-            <AttachmentView
+            <Attachment
               // The index keeps keys unique when a (malformed) item repeats an AttachmentId.
               key={`${attachment.id ?? attachment.name}.${index}`}
               attachment={attachment}
@@ -168,7 +174,14 @@ export const MessageBubble = /* @__PURE__ */ memo(
 
     return (
       <S.Row ref={ref} $own={item.isOwn} $groupStart={showSender} data-state={state} {...rest}>
-        {showSender && !item.isOwn ? <S.Sender>{name}</S.Sender> : <S.Hidden>{name}: </S.Hidden>}
+        {showSender && !item.isOwn ? (
+          <S.Sender>
+            {Avatar ? <Avatar item={item} name={name} /> : null}
+            {name}
+          </S.Sender>
+        ) : (
+          <S.Hidden>{name}: </S.Hidden>
+        )}
         {body}
         {state === 'failed' ? (
           <S.Meta $failed>

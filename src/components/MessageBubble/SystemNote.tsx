@@ -3,6 +3,7 @@ import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import type { ParticipantRole } from '../../core/protocol/types';
 import { useMessages } from '../../i18n/I18nProvider';
 import type { MessageKey, Translate } from '../../i18n/messages';
+import { useComponentOverrides } from '../WithComponents/WithComponents';
 import * as S from './MessageBubble.styles';
 
 const EVENT_KEYS: Readonly<Record<NonNullable<ChatItem['event']>, MessageKey>> = {
@@ -106,5 +107,6 @@ export function SystemNote({ children, ...rest }: SystemNoteProps): ReactNode {
  */
 export function EventNote({ item }: { item: ChatItem }): ReactNode {
   const t = useMessages();
-  return <SystemNote data-event={item.event}>{eventText(item, t)}</SystemNote>;
+  const { SystemNote: Note = SystemNote } = useComponentOverrides();
+  return <Note data-event={item.event}>{eventText(item, t)}</Note>;
 }

@@ -4,3 +4,4 @@ export { MessageContent } from './MessageContent';
 export type { MessageContentProps } from './MessageContent';
 export { EventNote, SystemNote, eventText, senderName } from './SystemNote';
 export type { SystemNoteProps } from './SystemNote';
+export type { AvatarProps } from './AvatarProps';

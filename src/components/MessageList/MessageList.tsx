@@ -12,8 +12,10 @@ import { useFormatter, useMessages } from '../../i18n/I18nProvider';
 import { useTranscript } from '../../react/hooks/useTranscript';
 import { useUnreadCount } from '../../react/hooks/useUnreadCount';
 import type { GetAttachmentUrl } from '../AttachmentView/useAttachmentUrlGetter';
-import { MessageBubble } from '../MessageBubble/MessageBubble';
+import { useComponentOverrides } from '../WithComponents/WithComponents';
 import { buildRows } from './buildRows';
+import { DaySeparator } from './DaySeparator';
+import { MessageRow } from './MessageRow';
 import type { TranscriptRow } from './buildRows';
 import type { InteractiveRenderer } from './InteractiveRendererContext';
 import { RowErrorBoundary } from './RowErrorBoundary';
@@ -103,6 +105,8 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
     } = props;
     const t = useMessages();
     const format = useFormatter();
+    const { MessageRow: Row = MessageRow, DaySeparator: Day = DaySeparator } =
+      useComponentOverrides();
     const { items, hasOlder, isLoadingOlder, loadOlder } = useTranscript();
     const { markAllRead } = useUnreadCount();
     // Day keys are remembered per timestamp while the formatter stays the same, so appending one
@@ -291,20 +295,16 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
           const key = format.dayKey(row.time);
           const label =
             key === today ? t('today') : key === yesterday ? t('yesterday') : format.date(row.time);
-          return (
-            <S.DaySeparator role="separator" aria-label={label}>
-              <span aria-hidden="true">{label}</span>
-            </S.DaySeparator>
-          );
+          return <Day time={row.time} label={label} />;
         }
         case 'item':
           return (
-            <MessageBubble
+            <Row
               item={row.item}
-              showSender={row.groupStart}
-              showMeta={row.groupEnd}
-              {...(renderInteractive ? { renderInteractive } : {})}
-              {...(getAttachmentUrl ? { getAttachmentUrl } : {})}
+              groupStart={row.groupStart}
+              groupEnd={row.groupEnd}
+              renderInteractive={renderInteractive}
+              getAttachmentUrl={getAttachmentUrl}
             />
           );
         default:

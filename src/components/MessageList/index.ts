@@ -4,3 +4,7 @@ export { InteractiveRendererContext } from './InteractiveRendererContext';
 export type { InteractiveRenderer } from './InteractiveRendererContext';
 export { buildRows } from './buildRows';
 export type { TranscriptRow } from './buildRows';
+export { DaySeparator } from './DaySeparator';
+export type { DaySeparatorProps } from './DaySeparator';
+export { MessageRow } from './MessageRow';
+export type { MessageRowProps } from './MessageRow';

@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { ComponentType, CSSProperties, KeyboardEvent, ReactNode, Ref } from 'react';
-import type { InteractiveMessageProps } from '../../components/Interactive/InteractiveMessage';
-import type { MessageListProps } from '../../components/MessageList/MessageList';
+import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
+import {
+  useComponentOverrides,
+  WithComponents,
+} from '../../components/WithComponents/WithComponents';
+import type { ContactKitComponents } from '../../components/WithComponents/ContactKitComponents';
 import { CustomerAuthenticationOptionsContext } from '../../components/SignInPrompt/CustomerAuthenticationOptionsContext';
 import { useFormatter, useMessages } from '../../i18n/I18nProvider';
 import type { MessageOverrides } from '../../i18n/messages';
@@ -22,9 +25,11 @@ import * as S from './ChatWidget.styles';
 import type { WidgetPosition } from './ChatWidget.styles';
 import { chooseLayout, SHEET_MEDIA_QUERY } from './chooseLayout';
 import type { WidgetLayout } from './chooseLayout';
-import { ChatIcon, CloseIcon, DownloadIcon, MinimizeIcon } from './icons';
+import { ChatHeader } from './ChatHeader';
+import { ChatLauncher } from './ChatLauncher';
+import { EndChatConfirm } from './EndChatConfirm';
 import { loadChatWidgetBody, useChatWidgetBody } from './loadChatWidgetBody';
-import type { PreChatFormHandle, PreChatFormProps } from './PreChatForm';
+import type { PreChatFormHandle } from './PreChatForm';
 import { takeReopenAfterSignIn } from './takeReopenAfterSignIn';
 import { trapFocus } from './trapFocus';
 import { useMediaQuery } from './useMediaQuery';
@@ -62,21 +67,15 @@ export interface ChatWidgetPreChatForm {
 }
 
 /**
- * Parts of the widget that can be replaced. Each gets the same props as the default.
+ * Parts of the widget that can be replaced: the same slots as {@link ContactKitComponents}
+ * (launcher, header, transcript rows, bubbles, avatars, composer, ended footer and more).
  *
  * @example
  * ```tsx
  * const components: ChatWidgetComponents = { TypingIndicator: () => null };
  * ```
  */
-export interface ChatWidgetComponents {
-  MessageList?: ComponentType<MessageListProps>;
-  Composer?: ComponentType;
-  TypingIndicator?: ComponentType;
-  ConnectionBanner?: ComponentType;
-  PreChatForm?: ComponentType<PreChatFormProps & { ref?: Ref<PreChatFormHandle> }>;
-  InteractiveMessage?: ComponentType<InteractiveMessageProps>;
-}
+export type ChatWidgetComponents = ContactKitComponents;
 
 /**
  * Props of {@link ChatWidget}. With `startChat` or `participantToken` (plus `endpoint` or
@@ -144,7 +143,10 @@ export interface ChatWidgetProps
   title?: string;
   /** Ask for the customer's name (and more) before the chat starts. Defaults to no form. */
   preChatForm?: ChatWidgetPreChatForm | boolean;
-  /** Replacements for parts of the widget. */
+  /**
+   * Replacements for parts of the widget, by slot (see `ContactKitComponents`); they merge over
+   * any `WithComponents` around the widget.
+   */
   components?: ChatWidgetComponents;
   /** `light` (default), `dark`, `auto`, or token overrides. */
   theme?: ThemeInput;
@@ -276,26 +278,27 @@ export function ChatWidget(props: ChatWidgetProps): ReactNode {
       {...(styleTarget !== undefined ? { styleTarget } : {})}
     >
       <CustomerAuthenticationOptionsContext.Provider value={authenticationOptions}>
-        <ChatWidgetView
-          position={position}
-          layout={layout}
-          showLauncher={launcher}
-          unreadInTitle={unreadInTitle}
-          sound={sound}
-          notifications={notifications}
-          defaultOpen={defaultOpen}
-          open={open}
-          title={title}
-          form={form}
-          components={components}
-          timeZone={timeZone}
-          onOpenChange={onOpenChange}
-          callbacks={{ onMessage, onChatEnded, onUnreadChange }}
-          onDetails={(values) => {
-            details.current = values;
-            form?.onSubmit?.(values);
-          }}
-        />
+        <WithComponents overrides={components}>
+          <ChatWidgetView
+            position={position}
+            layout={layout}
+            showLauncher={launcher}
+            unreadInTitle={unreadInTitle}
+            sound={sound}
+            notifications={notifications}
+            defaultOpen={defaultOpen}
+            open={open}
+            title={title}
+            form={form}
+            timeZone={timeZone}
+            onOpenChange={onOpenChange}
+            callbacks={{ onMessage, onChatEnded, onUnreadChange }}
+            onDetails={(values) => {
+              details.current = values;
+              form?.onSubmit?.(values);
+            }}
+          />
+        </WithComponents>
       </CustomerAuthenticationOptionsContext.Provider>
     </ContactKitThemeProvider>
   );
@@ -328,7 +331,6 @@ interface ChatWidgetViewProps {
   open: boolean | undefined;
   title: string | undefined;
   form: ChatWidgetPreChatForm | undefined;
-  components: ChatWidgetComponents | undefined;
   timeZone: string | undefined;
   onOpenChange: ((open: boolean) => void) | undefined;
   onDetails: (values: PreChatValues) => void;
@@ -336,8 +338,13 @@ interface ChatWidgetViewProps {
 }
 
 function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
-  const { position, form, components } = props;
+  const { position, form } = props;
   const t = useMessages();
+  const {
+    Launcher = ChatLauncher,
+    Header = ChatHeader,
+    EndChatConfirm: Confirm = EndChatConfirm,
+  } = useComponentOverrides();
   const format = useFormatter();
   const chat = useChat();
   const kit = useMaybeContactKit();
@@ -617,7 +624,6 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
         onContinue={kit && chat.previousContactId !== undefined ? continueEnded : undefined}
         newChatRef={newChat}
         open={open && visible}
-        components={components}
         timeZone={props.timeZone}
       />
     );
@@ -634,7 +640,6 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
     body = <S.Loading aria-busy="true" />;
   }
 
-  const unreadLabel = count > 0 ? t('unreadMessages', { count }) : undefined;
   return (
     <S.Root ref={root} $position={position} data-ck-widget="" data-state={open ? 'open' : 'closed'}>
       {open ? (
@@ -658,28 +663,16 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
             : {})}
           onKeyDown={onKeyDown}
         >
-          <S.Header>
-            <S.HeaderText>
-              <S.Title id={`${id}-title`}>{props.title ?? t('chatTitle')}</S.Title>
-              {subtitle ? <S.Subtitle>{subtitle}</S.Subtitle> : null}
-            </S.HeaderText>
-            {isActive && !confirming ? (
-              <S.TextButton ref={endButton} type="button" onClick={askToEnd}>
-                {t('endChat')}
-              </S.TextButton>
-            ) : null}
-            {isActive && !confirming ? (
-              <S.IconButton type="button" aria-label={t('downloadTranscript')} onClick={download}>
-                <DownloadIcon />
-              </S.IconButton>
-            ) : null}
-            <S.IconButton type="button" aria-label={t('minimize')} onClick={minimise}>
-              <MinimizeIcon />
-            </S.IconButton>
-            <S.IconButton type="button" aria-label={t('closeChat')} onClick={close}>
-              <CloseIcon />
-            </S.IconButton>
-          </S.Header>
+          <Header
+            titleId={`${id}-title`}
+            title={props.title ?? t('chatTitle')}
+            subtitle={subtitle}
+            onEndChat={isActive && !confirming ? askToEnd : undefined}
+            endChatRef={endButton}
+            onDownload={isActive && !confirming ? download : undefined}
+            onMinimize={minimise}
+            onClose={close}
+          />
           {alerts.canAsk && isActive && !confirming ? (
             <S.NotifyOffer>
               <p>{t('notifyOffer')}</p>
@@ -689,49 +682,17 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
             </S.NotifyOffer>
           ) : null}
           {confirming ? (
-            <S.Confirm
-              role="alertdialog"
-              aria-labelledby={`${id}-confirm-title`}
-              aria-describedby={`${id}-confirm-body`}
-            >
-              <S.ConfirmTitle id={`${id}-confirm-title`}>{t('endChatConfirmTitle')}</S.ConfirmTitle>
-              <S.ConfirmBody id={`${id}-confirm-body`}>{t('endChatConfirmBody')}</S.ConfirmBody>
-              <S.Actions>
-                <S.PrimaryButton type="button" data-tone="danger" onClick={confirmEnd}>
-                  {t('endChatConfirm')}
-                </S.PrimaryButton>
-                <S.TextButton ref={confirmCancel} type="button" onClick={cancelEnd}>
-                  {t('cancel')}
-                </S.TextButton>
-              </S.Actions>
-            </S.Confirm>
+            <Confirm onConfirm={confirmEnd} onCancel={cancelEnd} cancelRef={confirmCancel} />
           ) : null}
           <S.Body>{body}</S.Body>
         </S.Panel>
       ) : props.showLauncher ? (
-        <S.Launcher
-          ref={launcher}
-          type="button"
-          // With unread messages the name says so ("Open chat 2 unread messages"), so the
-          // badge's visible number is part of the name too.
-          {...(unreadLabel
-            ? { 'aria-labelledby': `${id}-open ${id}-unread` }
-            : { 'aria-label': t('openChat') })}
-          aria-haspopup="dialog"
-          aria-expanded={false}
-          onClick={openPanel}
-          onPointerEnter={preloadBody}
-          onFocus={preloadBody}
-        >
-          <ChatIcon />
-          {unreadLabel ? (
-            <>
-              <S.Badge aria-hidden="true">{count > 99 ? '99+' : count}</S.Badge>
-              <S.VisuallyHidden id={`${id}-open`}>{t('openChat')}</S.VisuallyHidden>
-              <S.VisuallyHidden id={`${id}-unread`}>{unreadLabel}</S.VisuallyHidden>
-            </>
-          ) : null}
-        </S.Launcher>
+        <Launcher
+          buttonRef={launcher}
+          unreadCount={count}
+          onOpen={openPanel}
+          onPrefetch={preloadBody}
+        />
       ) : null}
     </S.Root>
   );

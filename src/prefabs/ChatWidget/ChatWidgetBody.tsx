@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { ReactNode, Ref, RefObject } from 'react';
 import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import { Composer } from '../../components/Composer';
@@ -7,12 +7,11 @@ import { InteractiveMessage } from '../../components/Interactive/InteractiveMess
 import { InteractiveRendererContext } from '../../components/MessageList/InteractiveRendererContext';
 import { MessageList } from '../../components/MessageList/MessageList';
 import { TypingIndicator } from '../../components/TypingIndicator';
-import { useFormatter, useMessages } from '../../i18n/I18nProvider';
-import { useTranscript } from '../../react/hooks/useTranscript';
-import { downloadTranscript } from './downloadTranscript';
-import type { ChatWidgetComponents, ChatWidgetPreChatForm } from './ChatWidget';
+import { useComponentOverrides } from '../../components/WithComponents/WithComponents';
+import { useMessages } from '../../i18n/I18nProvider';
+import type { ChatWidgetPreChatForm } from './ChatWidget';
 import * as S from './ChatWidget.styles';
-import * as F from './ChatWidgetBody.styles';
+import { EndedFooter } from './EndedFooter';
 import { PreChatForm } from './PreChatForm';
 import type { PreChatFormHandle } from './PreChatForm';
 import type { PreChatValues } from './validatePreChatForm';
@@ -42,7 +41,6 @@ export interface ChatWidgetBodyProps {
   newChatRef: RefObject<HTMLButtonElement | null>;
   /** The panel is open: the list marks what it shows as read. */
   open: boolean;
-  components: ChatWidgetComponents | undefined;
   timeZone: string | undefined;
 }
 
@@ -59,10 +57,11 @@ export interface ChatWidgetBodyProps {
  * ```
  */
 export function ChatWidgetBody(props: ChatWidgetBodyProps): ReactNode {
-  const { status, form, components, timeZone } = props;
+  const { status, form, timeZone } = props;
   const t = useMessages();
+  const components = useComponentOverrides();
 
-  const Interactive = components?.InteractiveMessage ?? InteractiveMessage;
+  const Interactive = components.InteractiveMessage ?? InteractiveMessage;
   const renderInteractive = useMemo(
     () =>
       function renderInteractive(item: ChatItem) {
@@ -76,7 +75,7 @@ export function ChatWidgetBody(props: ChatWidgetBodyProps): ReactNode {
   );
 
   if (props.showForm) {
-    const Form = components?.PreChatForm ?? PreChatForm;
+    const Form = components.PreChatForm ?? PreChatForm;
     return (
       <Form
         ref={props.formRef}
@@ -106,18 +105,21 @@ export function ChatWidgetBody(props: ChatWidgetBodyProps): ReactNode {
       </S.Centered>
     );
   }
-  const List = components?.MessageList ?? MessageList;
-  const Write = components?.Composer ?? Composer;
-  const Typing = components?.TypingIndicator ?? TypingIndicator;
-  const Banner = components?.ConnectionBanner ?? ConnectionBanner;
+  const {
+    MessageList: List = MessageList,
+    Composer: Write = Composer,
+    TypingIndicator: Typing = TypingIndicator,
+    ConnectionBanner: Banner = ConnectionBanner,
+    EndedFooter: Ended = EndedFooter,
+  } = components;
   return (
     <InteractiveRendererContext.Provider value={renderInteractive}>
       <Banner />
       <List markAsRead={props.open} style={{ flex: 1, minBlockSize: 0 }} />
       <Typing />
       {status === 'ended' ? (
-        <EndedFooter
-          newChatRef={props.newChatRef}
+        <Ended
+          primaryRef={props.newChatRef}
           onNewChat={props.onNewChat}
           onContinue={props.onContinue}
         />
@@ -125,48 +127,5 @@ export function ChatWidgetBody(props: ChatWidgetBodyProps): ReactNode {
         <Write />
       )}
     </InteractiveRendererContext.Provider>
-  );
-}
-
-function EndedFooter(props: {
-  newChatRef: RefObject<HTMLButtonElement | null>;
-  onNewChat: (() => void) | undefined;
-  onContinue: (() => void) | undefined;
-}): ReactNode {
-  const t = useMessages();
-  const format = useFormatter();
-  const { items } = useTranscript();
-  const footer = useRef<HTMLDivElement>(null);
-
-  const download = () => downloadTranscript(items, { t, format }, footer.current ?? document.body);
-
-  return (
-    <F.Footer ref={footer} data-state="ended">
-      <div>
-        <S.ConfirmTitle as="p">{t('chatEndedTitle')}</S.ConfirmTitle>
-        <S.ConfirmBody>{t('chatEndedBody')}</S.ConfirmBody>
-      </div>
-      <S.Actions>
-        <S.TextButton type="button" onClick={download}>
-          {t('downloadTranscript')}
-        </S.TextButton>
-        {props.onContinue ? (
-          <>
-            {props.onNewChat ? (
-              <S.TextButton type="button" onClick={props.onNewChat}>
-                {t('startNewChat')}
-              </S.TextButton>
-            ) : null}
-            <S.PrimaryButton ref={props.newChatRef} type="button" onClick={props.onContinue}>
-              {t('continueChat')}
-            </S.PrimaryButton>
-          </>
-        ) : props.onNewChat ? (
-          <S.PrimaryButton ref={props.newChatRef} type="button" onClick={props.onNewChat}>
-            {t('startNewChat')}
-          </S.PrimaryButton>
-        ) : null}
-      </S.Actions>
-    </F.Footer>
   );
 }

@@ -1,0 +1,3 @@
+export { WithComponents, useComponentOverrides } from './WithComponents';
+export type { WithComponentsProps } from './WithComponents';
+export type { ContactKitComponents } from './ContactKitComponents';
