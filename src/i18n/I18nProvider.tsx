@@ -7,7 +7,7 @@ import { enMessages } from './en';
 import { loadMessages, peekMessages, resolveLocale, textDirection } from './locales';
 import type { SupportedLocale } from './locales';
 import { createTranslate } from './messages';
-import type { MessageOverrides, Messages, Translate } from './messages';
+import type { MessageOverrides, Messages, Translate, Translator } from './messages';
 
 /**
  * What {@link useI18n} returns.
@@ -39,6 +39,7 @@ function buildValue(
   overrides: MessageOverrides | undefined,
   timeZone: string | undefined,
   status: I18nContextValue['status'],
+  translator?: Translator,
 ): I18nContextValue {
   const messages = overrides ? { ...catalog, ...overrides } : catalog;
   // Dates and numbers follow the requested tag (en-GB gets day-month order) once its catalog shows.
@@ -55,8 +56,24 @@ function buildValue(
     dir: textDirection(locale),
     status,
     messages,
-    t: createTranslate(messages, formatLocale),
+    t: withTranslator(createTranslate(messages, formatLocale), translator),
     format,
+  };
+}
+
+function withTranslator(own: Translate, translator: Translator | undefined): Translate {
+  if (!translator) {
+    return own;
+  }
+  return (key, values) => {
+    let text: string | undefined;
+    try {
+      text = translator(key, values);
+    } catch {
+      // The app's translation library failed for this key: the kit's catalog still has it.
+      text = undefined;
+    }
+    return text ?? own(key, values);
   };
 }
 
@@ -81,6 +98,11 @@ export interface I18nProviderProps {
   locale?: string;
   /** Strings that replace the catalog's, in any locale. */
   messages?: MessageOverrides;
+  /**
+   * Strings from the app's own translation library (see `fromI18next`, `fromReactIntl`): what it
+   * returns wins over `messages` and the catalog; `undefined` keeps them.
+   */
+  translator?: Translator;
   /** IANA time zone for times and days. Defaults to the runtime's (the customer's). */
   timeZone?: string;
   children?: ReactNode;
@@ -137,10 +159,10 @@ export function I18nProvider(props: I18nProviderProps): ReactNode {
       ? 'error'
       : 'loading';
 
-  const { messages, timeZone } = props;
+  const { messages, timeZone, translator } = props;
   const value = useMemo(
-    () => buildValue(requestedLocale, showing, catalog, messages, timeZone, status),
-    [requestedLocale, showing, catalog, messages, timeZone, status],
+    () => buildValue(requestedLocale, showing, catalog, messages, timeZone, status, translator),
+    [requestedLocale, showing, catalog, messages, timeZone, status, translator],
   );
   return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
 }

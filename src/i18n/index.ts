@@ -14,7 +14,12 @@ export type {
   Messages,
   PluralCategory,
   Translate,
+  Translator,
 } from './messages';
+export { fromI18next } from './fromI18next';
+export type { FromI18nextOptions, I18nextLike } from './fromI18next';
+export { fromReactIntl } from './fromReactIntl';
+export type { FromReactIntlOptions, ReactIntlLike } from './fromReactIntl';
 export {
   SUPPORTED_LOCALES,
   loadMessages,

@@ -68,6 +68,21 @@ export type MessageValues = Readonly<Record<string, string | number>>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
 /**
+ * Strings from the app's own translation library: given a catalog key (plural keys without their
+ * `.one`/`.other` suffix) and its values, it returns the app's text, or `undefined` to keep the
+ * kit's catalog for that key. Build one with {@link fromI18next} or {@link fromReactIntl}, or
+ * write your own; pass it as `translator` to `ChatWidget`, `ContactKitThemeProvider` or
+ * `I18nProvider`.
+ *
+ * @example
+ * ```ts
+ * const translate: Translator = (key, values) =>
+ *   key === 'chatTitle' ? 'Talk to a barista' : undefined;
+ * ```
+ */
+export type Translator = (key: MessageKey, values: MessageValues | undefined) => string | undefined;
+
+/**
  * A {@link Translate} over a catalog: plural forms by `Intl.PluralRules` (falling back to
  * `.other`), then English for a missing key, then the key itself.
  *

@@ -3,7 +3,7 @@ import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import { css, StyleSheetManager } from 'styled-components';
 import { styled } from './styled';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
-import type { MessageOverrides } from '../i18n/messages';
+import type { MessageOverrides, Translator } from '../i18n/messages';
 import { useMaybeContactKit } from '../react/context/ContactKitContext';
 import { darkTheme, lightTheme, mergeTheme, themeToDefaultVariables, themeVars } from './tokens';
 import type { ThemeOverride, ThemeTokens } from './tokens';
@@ -124,6 +124,8 @@ export interface ContactKitThemeProviderProps extends ComponentPropsWithoutRef<'
   locale?: string;
   /** Strings that replace the catalog's. */
   messages?: MessageOverrides;
+  /** Strings from the app's translation library (see `fromI18next`, `fromReactIntl`). */
+  translator?: Translator;
   /** IANA time zone for times and day separators. Defaults to the customer's. */
   timeZone?: string;
   /** CSP nonce put on the `<style>` tags the components inject. */
@@ -180,7 +182,8 @@ export const ContactKitThemeProvider = /* @__PURE__ */ forwardRef<
   HTMLDivElement,
   ContactKitThemeProviderProps
 >(function ContactKitThemeProvider(props, ref) {
-  const { theme, locale, messages, timeZone, nonce, styleTarget, children, ...rest } = props;
+  const { theme, locale, messages, translator, timeZone, nonce, styleTarget, children, ...rest } =
+    props;
   const kit = useMaybeContactKit();
   const input = (theme ?? kit?.theme) as ThemeInput | undefined;
   const resolved = useMemo(() => resolveTheme(input), [input]);
@@ -188,6 +191,7 @@ export const ContactKitThemeProvider = /* @__PURE__ */ forwardRef<
     <I18nProvider
       {...(locale !== undefined ? { locale } : {})}
       {...(messages !== undefined ? { messages } : {})}
+      {...(translator !== undefined ? { translator } : {})}
       {...(timeZone !== undefined ? { timeZone } : {})}
     >
       <ThemeContext.Provider value={resolved}>

@@ -54,10 +54,10 @@ const templates = {
   },
 } as const;
 
-function session(items: ChatItem[], status: 'open' | 'ended' = 'open') {
+function session(items: ChatItem[]) {
   const fake = new FakeChatSession();
   fake.update({
-    connection: { status, attempt: 0, error: undefined },
+    connection: { status: 'open', attempt: 0, error: undefined },
     items,
     participants: [{ ...agent, status: 'joined' }],
   });
@@ -114,7 +114,7 @@ describe('replacing the parts of the UI', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Leave' }));
     expect(slotsShown(container)).toContain('EndChatConfirm');
     await user.click(screen.getByRole('button', { name: 'Yes, leave' }));
-    act(() => chat.update({ connection: { status: 'ended', attempt: 0, error: undefined } }));
+    act(() => chat.update({ chat: { status: 'ended', error: undefined } }));
     await waitFor(() => expect(slotsShown(container)).toContain('EndedFooter'));
     expect(slotsShown(container)).not.toContain('Composer');
   });

@@ -7,7 +7,7 @@ import {
 import type { ContactKitComponents } from '../../components/WithComponents/ContactKitComponents';
 import { CustomerAuthenticationOptionsContext } from '../../components/SignInPrompt/CustomerAuthenticationOptionsContext';
 import { useFormatter, useMessages } from '../../i18n/I18nProvider';
-import type { MessageOverrides } from '../../i18n/messages';
+import type { MessageOverrides, Translator } from '../../i18n/messages';
 import type { ChatSessionLike } from '../../react/chatSessionLike';
 import { useMaybeChatSession } from '../../react/context/ChatSessionContext';
 import { useMaybeContactKit } from '../../react/context/ContactKitContext';
@@ -152,6 +152,11 @@ export interface ChatWidgetProps
   theme?: ThemeInput;
   /** Strings that replace the catalog's. */
   messages?: MessageOverrides;
+  /**
+   * Strings from the app's own i18next or react-intl (see `fromI18next`, `fromReactIntl`): keys
+   * it has win over `messages` and the catalog.
+   */
+  translator?: Translator;
   /** IANA time zone for times. Defaults to the customer's. */
   timeZone?: string;
   /** CSP nonce for the injected styles. */
@@ -237,6 +242,7 @@ export function ChatWidget(props: ChatWidgetProps): ReactNode {
     components,
     theme,
     messages,
+    translator,
     timeZone,
     nonce,
     styleTarget,
@@ -273,6 +279,7 @@ export function ChatWidget(props: ChatWidgetProps): ReactNode {
       {...(theme !== undefined ? { theme } : {})}
       {...(providerProps.locale !== undefined ? { locale: providerProps.locale } : {})}
       {...(messages !== undefined ? { messages } : {})}
+      {...(translator !== undefined ? { translator } : {})}
       {...(timeZone !== undefined ? { timeZone } : {})}
       {...(nonce !== undefined ? { nonce } : {})}
       {...(styleTarget !== undefined ? { styleTarget } : {})}
