@@ -28,6 +28,13 @@ const isExternal = (id: string): boolean =>
   id.startsWith('node:') ||
   externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
 
+/** A module that imports these renders or holds React state. */
+const isReactImport = (id: string): boolean =>
+  !id.endsWith('.js') &&
+  /^(react|react-dom|styled-components|@tanstack\/react-query|amazon-chime-sdk-component-library-react)(\/|$)/.test(
+    id,
+  );
+
 const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
 /** Package specifiers resolve to the sources, so tests import `contact-kit/core` like a consumer. */
@@ -66,7 +73,14 @@ export default defineConfig({
       // One file per source module, as in src/: a consumer's bundler then keeps exactly the
       // modules it uses, and what the kit loads lazily (the ChatWidget's body, locales) stays in
       // lazy chunks even though the main entry also exports those components.
-      output: { preserveModules: true, preserveModulesRoot: 'src' },
+      output: {
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        // Modules that use React (components, hooks, providers, contexts) are client modules for
+        // React Server Components: Next.js App Router imports ChatWidget from a Server Component
+        // without a wrapper of the app's own. Barrels and the headless core stay neutral.
+        banner: (chunk) => (chunk.imports.some(isReactImport) ? "'use client';" : ''),
+      },
     },
   },
   test: {

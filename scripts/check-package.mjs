@@ -43,6 +43,39 @@ console.log(
   `check-package: dist/core.js and its ${coreFiles.length - 1} static imports are UI- and Node-free`,
 );
 
+// React Server Components (Next.js App Router): every built module that imports React (or a
+// library built on it) starts with "use client", so a Server Component can import ChatWidget
+// without a wrapper; the headless core stays neutral; a client module never uses `export *`
+// (Next.js rejects it at a client boundary).
+const reactImport =
+  /from\s*["'](react|react-dom|styled-components|@tanstack\/react-query|amazon-chime-sdk-component-library-react)(\/[^"']*)?["']/;
+const clientEntries = ['dist/index.js', 'dist/video.js', 'dist/video-lazy.js'].map((file) =>
+  resolve(file),
+);
+const clientGraph = [...new Set(clientEntries.flatMap((entry) => staticGraph(entry)))];
+const isClient = (file) => readFileSync(file, 'utf8').startsWith('"use client";');
+const unmarked = clientGraph.filter(
+  (file) => reactImport.test(readFileSync(file, 'utf8')) && !isClient(file),
+);
+if (unmarked.length > 0) {
+  fail(`React modules without "use client": ${unmarked.join(', ')}`);
+}
+const markedCore = coreFiles.filter(isClient);
+if (markedCore.length > 0) {
+  fail(`the headless core has "use client" modules: ${markedCore.join(', ')}`);
+}
+const starExports = clientGraph.filter(
+  (file) => isClient(file) && /^export \*/m.test(readFileSync(file, 'utf8')),
+);
+if (starExports.length > 0) {
+  fail(`client modules with export *: ${starExports.join(', ')}`);
+}
+const marked = clientGraph.filter(isClient).length;
+if (marked < 50) {
+  fail(`only ${marked} modules carry "use client": the check is blind`);
+}
+console.log(`check-package: ${marked} React modules carry "use client"; the core has none`);
+
 // Issue #8's size budgets and the no-Chime rule, measured on the build above.
 run(process.execPath, ['scripts/check-budgets.mjs']);
 

@@ -11,6 +11,7 @@
  * <contact-widget start-chat-url="/api/start-chat" region="us-east-1" accent-color="#7c3aed"></contact-widget>
  * ```
  */
+import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import { ContactWidgetElement } from './ContactWidgetElement';
 import type { ContactWidgetConfig, ContactWidgetPosition } from './widgetConfig';
 
@@ -50,6 +51,20 @@ export interface ContactWidgetAttributes {
   'display-name'?: string;
 }
 
+/**
+ * What JSX accepts on `<contact-widget>`: the HTML attributes, `ref`, and {@link ContactWidgetAttributes}.
+ *
+ * @example
+ * ```tsx
+ * const props: ContactWidgetJsxProps = { region: 'us-east-1', 'start-chat-url': '/api/start-chat' };
+ * ```
+ */
+export type ContactWidgetJsxProps = DetailedHTMLProps<
+  HTMLAttributes<ContactWidgetElement>,
+  ContactWidgetElement
+> &
+  ContactWidgetAttributes;
+
 declare global {
   interface HTMLElementTagNameMap {
     'contact-widget': ContactWidgetElement;
@@ -60,11 +75,7 @@ declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
-      'contact-widget': DetailedHTMLProps<
-        HTMLAttributes<ContactWidgetElement>,
-        ContactWidgetElement
-      > &
-        ContactWidgetAttributes;
+      'contact-widget': ContactWidgetJsxProps;
     }
   }
 }
