@@ -17,7 +17,16 @@ const bannedInCore = [
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'storybook-static/', 'coverage/', 'node_modules/', '.tmp/', '!.storybook'],
+    ignores: [
+      'dist/',
+      'storybook-static/',
+      'coverage/',
+      'node_modules/',
+      '.tmp/',
+      'examples/nextjs/.next/',
+      'examples/nextjs/next-env.d.ts',
+      '!.storybook',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -132,6 +132,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // examples/nextjs built with `next build` over the built package (dist), served with
+          // `next start` and loaded in Chromium: `npm run test:nextjs`, after the package build.
+          name: 'nextjs',
+          environment: 'node',
+          include: ['test/nextjs/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 240_000,
+        },
+      },
     ],
   },
 });
