@@ -47,6 +47,52 @@ const alias = [
   { find: /^contact-kit\/widget$/, replacement: src('widget/contact-widget.ts') },
 ];
 
+/**
+ * The React 18 run of the DOM tier: `react` and `react-dom` resolve to the second install in
+ * test/react18 (`npm run test:react18` installs it), and the packages that import React are
+ * inlined so their imports take the same alias, leaving one React in the run.
+ */
+/** A package's ES build (its `module` field), as a file path. */
+const esmBuildOf = (name: string): string => {
+  const manifest = new URL(`./node_modules/${name}/package.json`, import.meta.url);
+  const { module } = JSON.parse(readFileSync(manifest, 'utf8')) as { module: string };
+  return fileURLToPath(new URL(module, manifest));
+};
+const react18 = fileURLToPath(new URL('./test/react18/node_modules/', import.meta.url));
+const react18Alias = [
+  { find: /^react(\/.*)?$/, replacement: `${react18}react$1` },
+  { find: /^react-dom(\/.*)?$/, replacement: `${react18}react-dom$1` },
+  // Their "main" is CommonJS, which would require() the React 19 at the root: take their ES builds.
+  ...[
+    '@testing-library/react',
+    'styled-components',
+    'amazon-chime-sdk-component-library-react',
+  ].map((name) => ({ find: new RegExp(`^${name}$`), replacement: esmBuildOf(name) })),
+];
+const reactConsumers = [
+  '@testing-library/react',
+  'styled-components',
+  '@tanstack/react-query',
+  'amazon-chime-sdk-component-library-react',
+  '@floating-ui/react',
+  '@floating-ui/react-dom',
+  'use-sync-external-store',
+  '@storybook/react',
+  '@storybook/react-dom-shim',
+];
+
+/** The DOM tier's files: the same under React 19 (`dom`) and React 18 (`dom-react18`). */
+const domTier = {
+  environment: 'jsdom',
+  include: [
+    'test/react/**/*.test.{ts,tsx}',
+    'test/components/**/*.test.{ts,tsx}',
+    'test/prefabs/**/*.test.{ts,tsx}',
+    'test/stories/**/*.test.{ts,tsx}',
+  ],
+  setupFiles: ['test/components/setup.ts'],
+};
+
 export default defineConfig({
   plugins: [react()],
   resolve: { alias },
@@ -105,16 +151,16 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'dom', ...domTier, provide: { reactMajor: 19 } },
+      },
+      {
+        extends: true,
+        resolve: { alias: [...react18Alias, ...alias] },
         test: {
-          name: 'dom',
-          environment: 'jsdom',
-          include: [
-            'test/react/**/*.test.{ts,tsx}',
-            'test/components/**/*.test.{ts,tsx}',
-            'test/prefabs/**/*.test.{ts,tsx}',
-            'test/stories/**/*.test.{ts,tsx}',
-          ],
-          setupFiles: ['test/components/setup.ts'],
+          name: 'dom-react18',
+          ...domTier,
+          provide: { reactMajor: 18 },
+          server: { deps: { inline: reactConsumers } },
         },
       },
       {
