@@ -272,10 +272,14 @@ function buildVars(): ThemeVars {
   for (const group of Object.keys(lightTheme) as ThemeTokenGroup[]) {
     const keys = Object.keys(lightTheme[group]);
     out[group] = Object.fromEntries(
-      keys.map((key) => [
-        key,
-        `var(--ck-${group}-${kebab(key)}, var(--ck-default-${group}-${kebab(key)}, ${(lightTheme[group] as Record<string, string>)[key]}))`,
-      ]),
+      keys.map((key) => {
+        const name = `${group}-${kebab(key)}`;
+        const fallback = `var(--ck-default-${name}, ${(lightTheme[group] as Record<string, string>)[key]})`;
+        // One `--ck-radius` rounds every corner but the pills (launcher, chips, badges).
+        const shorthand =
+          group === 'radius' && key !== 'pill' ? `var(--ck-radius, ${fallback})` : fallback;
+        return [key, `var(--ck-${name}, ${shorthand})`];
+      }),
     );
   }
   return out as unknown as ThemeVars;
@@ -284,7 +288,8 @@ function buildVars(): ThemeVars {
 /**
  * The tokens as `var(--ck-…, var(--ck-default-…, <light fallback>))` references, for
  * styled-components CSS: styles follow the variables, so a theme change re-renders nothing but the
- * root, and a `--ck-*` variable set by the host page's CSS wins over the theme.
+ * root, and a `--ck-*` variable set by the host page's CSS wins over the theme. The corner radii
+ * (`sm`, `md`, `lg`) also follow the shorthand `--ck-radius` when their own variable is not set.
  *
  * @example
  * ```ts

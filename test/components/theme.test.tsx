@@ -63,6 +63,11 @@ describe('theme tokens', () => {
     expect(themeVars.color.accent).toBe(
       `var(--ck-color-accent, var(--ck-default-color-accent, ${lightTheme.color.accent}))`,
     );
+    // The corner radii fall back to the one-knob --ck-radius; pills stay pills.
+    expect(themeVars.radius.md).toBe(
+      `var(--ck-radius-md, var(--ck-radius, var(--ck-default-radius-md, ${lightTheme.radius.md})))`,
+    );
+    expect(themeVars.radius.pill).not.toContain('--ck-radius,');
     expect(resolveTheme({ base: 'dark', color: { accent: '#7dd3fc' } }).tokens.color).toMatchObject(
       {
         accent: '#7dd3fc',

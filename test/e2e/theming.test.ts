@@ -25,8 +25,7 @@ const brandCss = (selector: string, accent: string) => `
     --ck-color-accent: ${accent};
     --ck-color-own-bubble: ${accent};
     --ck-font-family: Georgia, "DejaVu Serif", serif;
-    --ck-radius-lg: 4px;
-    --ck-radius-md: 4px;
+    --ck-radius: 4px;
     --ck-radius-pill: 8px;
   }`;
 
