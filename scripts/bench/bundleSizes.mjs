@@ -22,8 +22,9 @@ export const measureBundleSizes = async () => {
       rows.push({ name, label, skipped: subject.skipNote });
       continue;
     }
-    const raw = initialCode(await bundleEntry(name, subject.source, { minify: false }));
-    const minified = await bundleEntry(name, subject.source);
+    const { bundler } = subject;
+    const raw = initialCode(await bundleEntry(name, subject.source, { minify: false, bundler }));
+    const minified = await bundleEntry(name, subject.source, { bundler });
     const sizes = compressedSizes(initialCode(minified));
     const lazy = minified.chunks.filter((chunk) => !minified.initial.includes(chunk.fileName));
     rows.push({
