@@ -201,7 +201,8 @@ const markdown = [
     '`test/e2e/support/browser.ts`), driven by playwright-core ' +
     `${versionOf('playwright-core')}`,
   `- Bundler: Vite ${versionOf('vite')} (rolldown ${versionOf('rolldown')}), minifier oxc, target es2022, ` +
-    'browser conditions, `process.env.NODE_ENV` = "production"',
+    'browser conditions, `process.env.NODE_ENV` = "production"; part 1 also bundles with ' +
+    `esbuild ${versionOf('esbuild')} and webpack ${versionOf('webpack')} (production mode, terser)`,
   `- Compared: amazon-connect-chatjs ${versionOf('amazon-connect-chatjs')} (its dist file, in ` +
     `Chromium), @aws-sdk/client-connectparticipant ${versionOf('@aws-sdk/client-connectparticipant')}`,
   '- Emulator: `startEmulator` from `src/emulator` (`contact-kit/emulator`), one per client, ' +
