@@ -51,7 +51,11 @@ export function useUnreadCount(): UseUnreadCountResult {
     if (controller) {
       return 0;
     }
-    const seen = marker === undefined ? undefined : items.find((item) => item.id === marker);
+    const seen =
+      marker === undefined
+        ? undefined
+        : // From the end: the marker is the newest message read, so it is near it.
+          items.findLast((item) => item.id === marker);
     return countUnread(items, seen && { id: seen.id, time: seen.time });
   }, [controller, items, marker]);
 
