@@ -1,4 +1,5 @@
 import type { ChatItem } from '../../core/chat/transcript/chatItem';
+import { changedRange } from '../../core/chat/transcript/changedRange';
 
 /**
  * One row of the virtualized transcript: the "earlier messages" row, a day separator, or an item
@@ -81,4 +82,174 @@ export function buildRows(
     });
   }
   return rows;
+}
+
+/**
+ * The rows of one version of the transcript, with what {@link updateRows} needs to build the next
+ * version from the changes alone. Treat it as opaque apart from `rows` and `keys`.
+ *
+ * @example
+ * ```ts
+ * let model = updateRows(undefined, items, { hasOlder: false, dayKey });
+ * model = updateRows(model, [...items, newest], { hasOlder: false, dayKey });
+ * model.rows.length; // rows of every item, day separators included
+ * ```
+ */
+export interface TranscriptRows {
+  /** The items the rows were built from. */
+  readonly items: readonly ChatItem[];
+  /** The rows: what {@link buildRows} returns for `items`. */
+  readonly rows: readonly TranscriptRow[];
+  /** `rows[i].key` for every row: the keys the windowing hook takes. */
+  readonly keys: readonly string[];
+  readonly hasOlder: boolean;
+  readonly dayKey: (time: string) => string;
+}
+
+const OLDER_ROW: TranscriptRow = { kind: 'older', key: 'older' };
+
+/**
+ * The rows of `items`, built from `previous` by touching only what changed: items that kept their
+ * identity keep their rows (the same objects), and an append, a prepend or a replaced item rebuilds
+ * the rows of the changed items and of their two neighbours (whose grouping or day separator may
+ * change) — the work does not grow with the transcript, apart from one pass of reference
+ * comparisons to find the change and copying the row and key arrays. The result always equals
+ * `buildRows(items, options)`; a new `dayKey` or no `previous` builds everything.
+ *
+ * @example
+ * ```tsx
+ * const model = useRef<TranscriptRows | undefined>(undefined);
+ * model.current = updateRows(model.current, items, { hasOlder, dayKey });
+ * const { rows, keys } = model.current;
+ * ```
+ */
+export function updateRows(
+  previous: TranscriptRows | undefined,
+  items: readonly ChatItem[],
+  options: { hasOlder: boolean; dayKey: (time: string) => string },
+): TranscriptRows {
+  const { hasOlder, dayKey } = options;
+  if (
+    previous === undefined ||
+    previous.dayKey !== dayKey ||
+    previous.items.length === 0 ||
+    items.length === 0
+  ) {
+    const rows = buildRows(items, options);
+    return { items, rows, keys: rows.map((row) => row.key), hasOlder, dayKey };
+  }
+  let rows = previous.rows;
+  let keys = previous.keys;
+  if (previous.hasOlder !== hasOlder) {
+    rows = hasOlder ? [OLDER_ROW, ...rows] : rows.slice(1);
+    keys = hasOlder ? [OLDER_ROW.key, ...keys] : keys.slice(1);
+  }
+  const before = previous.items;
+  const { start, removed, inserted } = changedRange(before, items);
+  if (removed === 0 && inserted === 0) {
+    return rows === previous.rows && items === before
+      ? previous
+      : { items, rows, keys, hasOlder, dayKey };
+  }
+  // Old items first .. lastBefore become new items first .. lastAfter: the changed ones and the
+  // unchanged neighbour on each side (its group end, group start or day separator may change).
+  const first = Math.max(0, start - 1);
+  const lastBefore = Math.min(before.length - 1, start + removed);
+  const lastAfter = Math.min(items.length - 1, start + inserted);
+  const [from, to] = rowSpan(rows, before.length, hasOlder ? 1 : 0, first, lastBefore);
+
+  const old = new Map<string, TranscriptRow>();
+  for (let index = from; index < to; index += 1) {
+    old.set(rows[index]!.key, rows[index]!);
+  }
+  const made: TranscriptRow[] = [];
+  const dayOf = (index: number): string | undefined => {
+    const item = items[index];
+    return item === undefined ? undefined : dayKey(item.time);
+  };
+  let previousDay = dayOf(first - 1);
+  let day = dayOf(first)!;
+  for (let index = first; index <= lastAfter; index += 1) {
+    const item = items[index]!;
+    const nextDay = dayOf(index + 1);
+    if (day !== previousDay) {
+      const key = `day:${day}`;
+      const reused = old.get(key);
+      made.push(
+        reused?.kind === 'day' && reused.time === item.time
+          ? reused
+          : { kind: 'day', key, time: item.time },
+      );
+    }
+    const beforeItem = items[index - 1];
+    const afterItem = items[index + 1];
+    const groupStart = !(
+      beforeItem !== undefined &&
+      groupable(beforeItem) &&
+      groupable(item) &&
+      sameSender(beforeItem, item) &&
+      previousDay === day
+    );
+    const groupEnd = !(
+      afterItem !== undefined &&
+      groupable(afterItem) &&
+      groupable(item) &&
+      sameSender(item, afterItem) &&
+      nextDay === day
+    );
+    const key = item.localId ?? item.id;
+    const reused = old.get(key);
+    made.push(
+      reused?.kind === 'item' &&
+        reused.item === item &&
+        reused.groupStart === groupStart &&
+        reused.groupEnd === groupEnd
+        ? reused
+        : { kind: 'item', key, item, groupStart, groupEnd },
+    );
+    previousDay = day;
+    day = nextDay!;
+  }
+  const nextRows = rows.slice(0, from).concat(made, rows.slice(to));
+  const madeKeys = made.map((row) => row.key);
+  const nextKeys = keys.slice(0, from).concat(madeKeys, keys.slice(to));
+  return { items, rows: nextRows, keys: nextKeys, hasOlder, dayKey };
+}
+
+/**
+ * Where the rows of items `first` .. `last` are (`[from, to)`, day separators included), walking
+ * from the nearer end of the rows so an append or a prepend looks at a few rows only.
+ */
+function rowSpan(
+  rows: readonly TranscriptRow[],
+  itemCount: number,
+  lead: number,
+  first: number,
+  last: number,
+): [number, number] {
+  if (first <= itemCount - 1 - last) {
+    let row = lead;
+    let from = lead;
+    for (let index = 0; index <= last; index += 1) {
+      if (index === first) {
+        from = row;
+      }
+      row += rows[row]!.kind === 'day' ? 2 : 1;
+    }
+    return [from, row];
+  }
+  // From the end: `row` is the item row of item `index`.
+  let row = rows.length - 1;
+  let to = rows.length;
+  for (let index = itemCount - 1; index >= first; index -= 1) {
+    if (index === last) {
+      to = row + 1;
+    }
+    const blockStart = rows[row - 1]?.kind === 'day' ? row - 1 : row;
+    if (index === first) {
+      return [blockStart, to];
+    }
+    row = blockStart - 1;
+  }
+  return [lead, to];
 }
