@@ -13,8 +13,8 @@ import { useTranscript } from '../../react/hooks/useTranscript';
 import { useUnreadCount } from '../../react/hooks/useUnreadCount';
 import type { GetAttachmentUrl } from '../AttachmentView/useAttachmentUrlGetter';
 import { MessageBubble } from '../MessageBubble/MessageBubble';
-import { buildRows } from './buildRows';
-import type { TranscriptRow } from './buildRows';
+import { updateRows } from './buildRows';
+import type { TranscriptRow, TranscriptRows } from './buildRows';
 import type { InteractiveRenderer } from './InteractiveRendererContext';
 import { RowErrorBoundary } from './RowErrorBoundary';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
@@ -118,7 +118,13 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
         return key;
       };
     }, [format]);
-    const rows = useMemo(() => buildRows(items, { hasOlder, dayKey }), [items, hasOlder, dayKey]);
+    // Rows are built from the previous version by touching only the changed items (updateRows), so
+    // an append costs the same at 100 items as at 100,000.
+    const model = useRef<TranscriptRows | undefined>(undefined);
+    const { rows, keys } = useMemo(
+      () => (model.current = updateRows(model.current, items, { hasOlder, dayKey })),
+      [items, hasOlder, dayKey],
+    );
     const announcements = useArrivalAnnouncements(items, {
       describe: (item) => {
         const name = item.displayName ?? t('agent');
@@ -139,7 +145,6 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
     const lastScrollTop = useRef(0);
 
     const lastIndex = rows.length - 1;
-    const keys = useMemo(() => rows.map((row) => row.key), [rows]);
     const windowed = useWindowedRows({
       keys,
       scrollRef,
@@ -234,9 +239,18 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
         scrollToBottom();
         return;
       }
-      const from = rows.findIndex((row) => row.key === before.lastKey);
-      const added = from < 0 ? [] : rows.slice(from + 1);
-      const incoming = added.filter((row) => row.kind === 'item' && !row.item.isOwn).length;
+      // The rows after the previous last one, counted from the end (they are the few new ones).
+      let incoming = 0;
+      let index = lastIndex;
+      for (; index >= 0 && rows[index]!.key !== before.lastKey; index -= 1) {
+        const row = rows[index]!;
+        if (row.kind === 'item' && !row.item.isOwn) {
+          incoming += 1;
+        }
+      }
+      if (index < 0) {
+        incoming = 0;
+      }
       if (incoming > 0) {
         setUnseen((count) => count + incoming);
       }

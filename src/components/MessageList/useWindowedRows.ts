@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
-import { anchorFor, anchorOffset, layoutRows, windowIndexes } from './windowLayout';
+import { changedRange } from '../../core/chat/transcript/changedRange';
+import { RowLayout } from './RowLayout';
+import { anchorFor, anchorOffset, rowAt, windowIndexes } from './windowLayout';
 import type { WindowAnchor } from './windowLayout';
 
 /**
@@ -81,26 +83,44 @@ const scrollElementTo = (element: HTMLElement, top: number): void => {
 export function useWindowedRows(options: UseWindowedRowsOptions): UseWindowedRowsResult {
   const { keys, scrollRef, estimateSize, overscan, endThreshold } = options;
   const sizes = useRef(new Map<string, number>()).current;
+  // Rows measured since the last render, by key, with the index they were measured at.
+  const measured = useRef(new Map<string, number>()).current;
   const [sizesVersion, sizesChanged] = useReducer((count: number) => count + 1, 0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- sizes is mutable; its version is the dependency
-  const starts = useMemo(() => layoutRows(keys, sizes, estimateSize), [keys, sizesVersion]);
-  const indexByKey = useMemo(() => new Map(keys.map((key, index) => [key, index])), [keys]);
-  const totalSize = starts[keys.length] ?? 0;
+  // The layout follows the keys and the measurements change by change (see RowLayout), so an
+  // append or one re-measured row costs the same at 100 rows as at 100,000.
+  const derived = useRef<Derived | undefined>(undefined);
+  const starts = useMemo(() => {
+    derived.current = deriveLayout(derived.current, keys, sizes, measured, estimateSize);
+    return derived.current.layout;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- sizes is mutable; its version is the dependency
+  }, [keys, sizesVersion, estimateSize]);
+  const indexOf = useMemo(() => indexFinder(keys), [keys]);
+  const totalSize = starts.total;
 
   const anchor = useRef<WindowAnchor>(END);
+  // Where the anchored row was last found: checked first, so a view held while rows are appended
+  // finds its row without an index of every key.
+  const anchorIndex = useRef(-1);
+  const takeAnchor = useCallback(
+    (layout: RowLayout, layoutKeys: readonly string[], top: number, height: number) => {
+      anchor.current = anchorFor(layout, layoutKeys, top, height, latest.current.endThreshold);
+      anchorIndex.current = rowAt(layout, Math.max(top, top + height - 0.5));
+    },
+    [],
+  );
   // The scroll offset and layout the anchor was taken from. A scroll whose event has not arrived
   // yet shows as a different offset: the anchor is then taken again, from what the reader sees.
   const seen = useRef({ top: 0, starts, keys });
   const [viewport, setViewport] = useState({ top: 0, height: 0, following: true });
 
   // Latest values for the callbacks below, which stay stable across renders.
-  const latest = useRef({ keys, starts, indexByKey, endThreshold, overscan });
-  latest.current = { keys, starts, indexByKey, endThreshold, overscan };
+  const latest = useRef({ keys, starts, indexOf, endThreshold, overscan });
+  latest.current = { keys, starts, indexOf, endThreshold, overscan };
 
   const height = viewport.height > 0 ? viewport.height : estimateSize * UNMEASURED_ROWS;
   const top = viewport.following ? Math.max(0, totalSize - height) : viewport.top;
   const indexes = windowIndexes(starts, top, height, overscan);
-  const rows = indexes.map((index) => ({ index, start: starts[index] ?? 0 }));
+  const rows = indexes.map((index) => ({ index, start: starts.start(index) }));
 
   const record = useCallback(
     (element: HTMLElement, entry?: ResizeObserverEntry) => {
@@ -112,10 +132,11 @@ export function useWindowedRows(options: UseWindowedRowsOptions): UseWindowedRow
       const size = sizeOf(element, entry);
       if (sizes.get(key) !== size) {
         sizes.set(key, size);
+        measured.set(key, index);
         sizesChanged();
       }
     },
-    [sizes],
+    [sizes, measured],
   );
 
   const observer = useRef<ResizeObserver | null>(null);
@@ -167,17 +188,11 @@ export function useWindowedRows(options: UseWindowedRowsOptions): UseWindowedRow
     if (!element) {
       return;
     }
-    const { starts: current, keys: currentKeys, endThreshold: threshold } = latest.current;
-    anchor.current = anchorFor(
-      current,
-      currentKeys,
-      element.scrollTop,
-      element.clientHeight,
-      threshold,
-    );
+    const { starts: current, keys: currentKeys } = latest.current;
+    takeAnchor(current, currentKeys, element.scrollTop, element.clientHeight);
     seen.current = { top: element.scrollTop, starts: current, keys: currentKeys };
     readViewport(element, anchor.current.kind === 'end');
-  }, [scrollRef, readViewport]);
+  }, [scrollRef, readViewport, takeAnchor]);
 
   const scrollToEnd = useCallback(() => {
     anchor.current = END;
@@ -187,7 +202,7 @@ export function useWindowedRows(options: UseWindowedRowsOptions): UseWindowedRow
       return;
     }
     const { starts: current, keys: currentKeys } = latest.current;
-    const total = current[current.length - 1] ?? 0;
+    const total = current.total;
     scrollElementTo(element, Math.max(0, total - element.clientHeight));
     seen.current = { top: element.scrollTop, starts: current, keys: currentKeys };
     readViewport(element, true);
@@ -195,26 +210,25 @@ export function useWindowedRows(options: UseWindowedRowsOptions): UseWindowedRow
 
   const restore = useCallback(
     (element: HTMLElement) => {
-      const { starts: current, keys: currentKeys, indexByKey: byKey } = latest.current;
+      const { starts: current, keys: currentKeys, indexOf: find } = latest.current;
       const height = element.clientHeight;
       if (Math.abs(element.scrollTop - seen.current.top) >= 1) {
         const before = seen.current;
-        anchor.current = anchorFor(
-          before.starts,
-          before.keys,
-          element.scrollTop,
-          height,
-          latest.current.endThreshold,
-        );
+        takeAnchor(before.starts, before.keys, element.scrollTop, height);
       }
-      const target = anchorOffset(current, (key) => byKey.get(key) ?? -1, anchor.current, height);
+      const target = anchorOffset(
+        current,
+        (key) => (anchorIndex.current = find(key, anchorIndex.current)),
+        anchor.current,
+        height,
+      );
       if (target !== undefined && Math.abs(element.scrollTop - target) >= 1) {
         scrollElementTo(element, target);
       }
       seen.current = { top: element.scrollTop, starts: current, keys: currentKeys };
       readViewport(element, anchor.current.kind === 'end');
     },
-    [readViewport],
+    [readViewport, takeAnchor],
   );
 
   // After rows are added, removed or re-measured, put the anchor back where it was.
@@ -236,4 +250,61 @@ export function useWindowedRows(options: UseWindowedRowsOptions): UseWindowedRow
   }, [scrollRef, restore]);
 
   return { rows, totalSize, measureRow, scrollToEnd, onScroll };
+}
+
+interface Derived {
+  readonly keys: readonly string[];
+  readonly estimate: number;
+  readonly layout: RowLayout;
+}
+
+/**
+ * The layout for `keys`: the previous one with the changed rows spliced in (found by comparing the
+ * key arrays from both ends) and the rows measured since re-sized; built afresh only for a new
+ * estimate.
+ */
+function deriveLayout(
+  previous: Derived | undefined,
+  keys: readonly string[],
+  sizes: ReadonlyMap<string, number>,
+  measured: Map<string, number>,
+  estimate: number,
+): Derived {
+  const heightOf = (key: string): number => sizes.get(key) ?? estimate;
+  let layout: RowLayout;
+  if (previous === undefined || previous.estimate !== estimate) {
+    layout = RowLayout.from(keys.map(heightOf));
+  } else {
+    layout = previous.layout;
+    if (previous.keys !== keys) {
+      const { start, removed, inserted } = changedRange(previous.keys, keys);
+      layout = layout.splice(start, removed, keys.slice(start, start + inserted).map(heightOf));
+    }
+  }
+  if (measured.size > 0) {
+    let find: ((key: string) => number) | undefined;
+    for (const [key, hint] of measured) {
+      const index = keys[hint] === key ? hint : (find ??= indexFinder(keys))(key);
+      if (index >= 0) {
+        layout = layout.resize(index, heightOf(key));
+      }
+    }
+    measured.clear();
+  }
+  return { keys, estimate, layout };
+}
+
+/**
+ * `indexOf` for `keys`: a map built on first use (only a view anchored to a row that moved needs
+ * it, after history was prepended), so an append builds nothing.
+ */
+function indexFinder(keys: readonly string[]): (key: string, hint?: number) => number {
+  let byKey: Map<string, number> | undefined;
+  return (key, hint) => {
+    if (hint !== undefined && keys[hint] === key) {
+      return hint;
+    }
+    byKey ??= new Map(keys.map((each, index) => [each, index]));
+    return byKey.get(key) ?? -1;
+  };
 }
