@@ -1,5 +1,6 @@
 import {
   forwardRef,
+  memo,
   useCallback,
   useEffect,
   useImperativeHandle,
@@ -279,52 +280,11 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
       items.length === 0 ? 'empty' : atBottom ? 'at-bottom' : 'scrolled-up';
     const today = format.dayKey(new Date());
     const yesterday = format.dayKey(new Date(Date.now() - 86_400_000));
-
-    const renderRow = (row: TranscriptRow): ReactNode => {
-      switch (row.kind) {
-        case 'older':
-          return (
-            <S.Older>
-              {isLoadingOlder ? (
-                <span>{t('loadingOlder')}</span>
-              ) : (
-                <S.OlderButton
-                  type="button"
-                  onClick={() => {
-                    setOlderFailed(false);
-                    loadingRef.current = false;
-                    void loadOlder().catch(() => setOlderFailed(true));
-                  }}
-                >
-                  {t('loadOlder')}
-                </S.OlderButton>
-              )}
-            </S.Older>
-          );
-        case 'day': {
-          const key = format.dayKey(row.time);
-          const label =
-            key === today ? t('today') : key === yesterday ? t('yesterday') : format.date(row.time);
-          return (
-            <S.DaySeparator role="separator" aria-label={label}>
-              <span aria-hidden="true">{label}</span>
-            </S.DaySeparator>
-          );
-        }
-        case 'item':
-          return (
-            <MessageBubble
-              item={row.item}
-              showSender={row.groupStart}
-              showMeta={row.groupEnd}
-              {...(renderInteractive ? { renderInteractive } : {})}
-              {...(getAttachmentUrl ? { getAttachmentUrl } : {})}
-            />
-          );
-        default:
-          return row satisfies never;
-      }
-    };
+    const onLoadOlder = useCallback(() => {
+      setOlderFailed(false);
+      loadingRef.current = false;
+      void loadOlder().catch(() => setOlderFailed(true));
+    }, [loadOlder]);
 
     return (
       <S.Root data-state={state} {...rest}>
@@ -348,24 +308,22 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
                 if (!row) {
                   return null;
                 }
+                // Each prop is what that kind of row shows, so a memoized row re-renders only
+                // when its own content or place changes (not on every append).
                 return (
-                  <S.VirtualRow
+                  <WindowRow
                     key={row.key}
-                    ref={windowed.measureRow}
-                    data-index={index}
-                    data-row={row.kind}
-                    {...(row.kind === 'item'
-                      ? { 'data-message-id': row.item.id, 'data-type': row.item.type }
-                      : {})}
-                    style={{ transform: `translateY(${start}px)` }}
-                  >
-                    <RowErrorBoundary
-                      note={t('rowUnavailable')}
-                      resetKey={row.kind === 'item' ? row.item : row.key}
-                    >
-                      {renderRow(row)}
-                    </RowErrorBoundary>
-                  </S.VirtualRow>
+                    row={row}
+                    index={index}
+                    start={start}
+                    measureRow={windowed.measureRow}
+                    isLoadingOlder={row.kind === 'older' && isLoadingOlder}
+                    onLoadOlder={row.kind === 'older' ? onLoadOlder : undefined}
+                    today={row.kind === 'day' ? today : undefined}
+                    yesterday={row.kind === 'day' ? yesterday : undefined}
+                    renderInteractive={row.kind === 'item' ? renderInteractive : undefined}
+                    getAttachmentUrl={row.kind === 'item' ? getAttachmentUrl : undefined}
+                  />
                 );
               })}
             </S.Sizer>
@@ -385,3 +343,85 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
     );
   },
 );
+
+interface WindowRowProps {
+  row: TranscriptRow;
+  index: number;
+  start: number;
+  measureRow: (element: HTMLElement | null) => void;
+  isLoadingOlder: boolean;
+  onLoadOlder: (() => void) | undefined;
+  today: string | undefined;
+  yesterday: string | undefined;
+  renderInteractive: InteractiveRenderer | undefined;
+  getAttachmentUrl: GetAttachmentUrl | undefined;
+}
+
+/** One mounted row of the window, positioned at `start`; re-renders only when its props change. */
+const WindowRow = /* @__PURE__ */ memo(function WindowRow(props: WindowRowProps): ReactNode {
+  const { row, index, start, measureRow, renderInteractive, getAttachmentUrl } = props;
+  const t = useMessages();
+  const format = useFormatter();
+  let content: ReactNode;
+  switch (row.kind) {
+    case 'older':
+      content = (
+        <S.Older>
+          {props.isLoadingOlder ? (
+            <span>{t('loadingOlder')}</span>
+          ) : (
+            <S.OlderButton type="button" onClick={props.onLoadOlder}>
+              {t('loadOlder')}
+            </S.OlderButton>
+          )}
+        </S.Older>
+      );
+      break;
+    case 'day': {
+      const key = format.dayKey(row.time);
+      const label =
+        key === props.today
+          ? t('today')
+          : key === props.yesterday
+            ? t('yesterday')
+            : format.date(row.time);
+      content = (
+        <S.DaySeparator role="separator" aria-label={label}>
+          <span aria-hidden="true">{label}</span>
+        </S.DaySeparator>
+      );
+      break;
+    }
+    case 'item':
+      content = (
+        <MessageBubble
+          item={row.item}
+          showSender={row.groupStart}
+          showMeta={row.groupEnd}
+          {...(renderInteractive ? { renderInteractive } : {})}
+          {...(getAttachmentUrl ? { getAttachmentUrl } : {})}
+        />
+      );
+      break;
+    default:
+      content = row satisfies never;
+  }
+  return (
+    <S.VirtualRow
+      ref={measureRow}
+      data-index={index}
+      data-row={row.kind}
+      {...(row.kind === 'item'
+        ? { 'data-message-id': row.item.id, 'data-type': row.item.type }
+        : {})}
+      style={{ transform: `translateY(${start}px)` }}
+    >
+      <RowErrorBoundary
+        note={t('rowUnavailable')}
+        resetKey={row.kind === 'item' ? row.item : row.key}
+      >
+        {content}
+      </RowErrorBoundary>
+    </S.VirtualRow>
+  );
+});
