@@ -220,21 +220,19 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
     }, [onWindowScroll, totalSize, bottomThreshold, estimateRowHeight, maybeLoadOlder]);
 
     // New rows at the end: follow them at the bottom (or after an own send), count them otherwise.
-    const lastKey = rows[lastIndex]?.key;
+    const lastKey = rows.at(lastIndex)?.key;
     const previous = useRef<{
       lastKey: string | number | undefined;
-      rows: readonly TranscriptRow[];
     }>({
       lastKey: undefined,
-      rows: [],
     });
     useIsomorphicLayoutEffect(() => {
       const before = previous.current;
-      previous.current = { lastKey, rows };
+      previous.current = { lastKey };
       if (lastKey === undefined || lastKey === before.lastKey) {
         return;
       }
-      const newest = rows[lastIndex];
+      const newest = rows.at(lastIndex);
       const ownSend = newest?.kind === 'item' && newest.item.isOwn;
       if (before.lastKey === undefined || atBottomRef.current || ownSend) {
         scrollToBottom();
@@ -243,8 +241,8 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
       // The rows after the previous last one, counted from the end (they are the few new ones).
       let incoming = 0;
       let index = lastIndex;
-      for (; index >= 0 && rows[index]!.key !== before.lastKey; index -= 1) {
-        const row = rows[index]!;
+      for (; index >= 0 && rows.at(index)!.key !== before.lastKey; index -= 1) {
+        const row = rows.at(index)!;
         if (row.kind === 'item' && !row.item.isOwn) {
           incoming += 1;
         }
@@ -304,7 +302,7 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
           ) : (
             <S.Sizer style={{ height: totalSize }}>
               {windowed.rows.map(({ index, start }) => {
-                const row = rows[index];
+                const row = rows.at(index);
                 if (!row) {
                   return null;
                 }

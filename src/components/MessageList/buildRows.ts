@@ -1,5 +1,6 @@
 import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import { changedRange } from '../../core/chat/transcript/changedRange';
+import { RowList } from './RowList';
 
 /**
  * One row of the virtualized transcript: the "earlier messages" row, a day separator, or an item
@@ -98,10 +99,10 @@ export function buildRows(
 export interface TranscriptRows {
   /** The items the rows were built from. */
   readonly items: readonly ChatItem[];
-  /** The rows: what {@link buildRows} returns for `items`. */
-  readonly rows: readonly TranscriptRow[];
-  /** `rows[i].key` for every row: the keys the windowing hook takes. */
-  readonly keys: readonly string[];
+  /** The rows: what {@link buildRows} returns for `items`, as a list that shares unchanged blocks. */
+  readonly rows: RowList<TranscriptRow>;
+  /** The key of every row: what the windowing hook takes (it follows their changes). */
+  readonly keys: RowList<string>;
   readonly hasOlder: boolean;
   readonly dayKey: (time: string) => string;
 }
@@ -136,13 +137,19 @@ export function updateRows(
     items.length === 0
   ) {
     const rows = buildRows(items, options);
-    return { items, rows, keys: rows.map((row) => row.key), hasOlder, dayKey };
+    return {
+      items,
+      rows: RowList.from(rows),
+      keys: RowList.from(rows.map((row) => row.key)),
+      hasOlder,
+      dayKey,
+    };
   }
   let rows = previous.rows;
   let keys = previous.keys;
   if (previous.hasOlder !== hasOlder) {
-    rows = hasOlder ? [OLDER_ROW, ...rows] : rows.slice(1);
-    keys = hasOlder ? [OLDER_ROW.key, ...keys] : keys.slice(1);
+    rows = hasOlder ? rows.splice(0, 0, [OLDER_ROW]) : rows.splice(0, 1, []);
+    keys = hasOlder ? keys.splice(0, 0, [OLDER_ROW.key]) : keys.splice(0, 1, []);
   }
   const before = previous.items;
   const { start, removed, inserted } = changedRange(before, items);
@@ -160,7 +167,8 @@ export function updateRows(
 
   const old = new Map<string, TranscriptRow>();
   for (let index = from; index < to; index += 1) {
-    old.set(rows[index]!.key, rows[index]!);
+    const row = rows.at(index)!;
+    old.set(row.key, row);
   }
   const made: TranscriptRow[] = [];
   const dayOf = (index: number): string | undefined => {
@@ -210,9 +218,46 @@ export function updateRows(
     previousDay = day;
     day = nextDay!;
   }
-  const nextRows = rows.slice(0, from).concat(made, rows.slice(to));
-  const madeKeys = made.map((row) => row.key);
-  const nextKeys = keys.slice(0, from).concat(madeKeys, keys.slice(to));
+  // Splice only what differs: rows by identity (an unchanged neighbour keeps its object), keys
+  // by value (a receipt on a message changes its row, not its key).
+  let head = 0;
+  while (head < made.length && from + head < to && rows.at(from + head) === made[head]) {
+    head += 1;
+  }
+  let tail = 0;
+  while (
+    tail < made.length - head &&
+    tail < to - from - head &&
+    rows.at(to - 1 - tail) === made[made.length - 1 - tail]
+  ) {
+    tail += 1;
+  }
+  const nextRows = rows.splice(
+    from + head,
+    to - from - head - tail,
+    made.slice(head, made.length - tail),
+  );
+  let keyHead = 0;
+  while (
+    keyHead < made.length &&
+    from + keyHead < to &&
+    keys.at(from + keyHead) === made[keyHead]!.key
+  ) {
+    keyHead += 1;
+  }
+  let keyTail = 0;
+  while (
+    keyTail < made.length - keyHead &&
+    keyTail < to - from - keyHead &&
+    keys.at(to - 1 - keyTail) === made[made.length - 1 - keyTail]!.key
+  ) {
+    keyTail += 1;
+  }
+  const nextKeys = keys.splice(
+    from + keyHead,
+    to - from - keyHead - keyTail,
+    made.slice(keyHead, made.length - keyTail).map((row) => row.key),
+  );
   return { items, rows: nextRows, keys: nextKeys, hasOlder, dayKey };
 }
 
@@ -221,7 +266,7 @@ export function updateRows(
  * from the nearer end of the rows so an append or a prepend looks at a few rows only.
  */
 function rowSpan(
-  rows: readonly TranscriptRow[],
+  rows: RowList<TranscriptRow>,
   itemCount: number,
   lead: number,
   first: number,
@@ -234,7 +279,7 @@ function rowSpan(
       if (index === first) {
         from = row;
       }
-      row += rows[row]!.kind === 'day' ? 2 : 1;
+      row += rows.at(row)!.kind === 'day' ? 2 : 1;
     }
     return [from, row];
   }
@@ -245,7 +290,7 @@ function rowSpan(
     if (index === last) {
       to = row + 1;
     }
-    const blockStart = rows[row - 1]?.kind === 'day' ? row - 1 : row;
+    const blockStart = rows.at(row - 1)?.kind === 'day' ? row - 1 : row;
     if (index === first) {
       return [blockStart, to];
     }

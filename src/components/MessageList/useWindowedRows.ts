@@ -3,8 +3,10 @@ import type { RefObject } from 'react';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
 import { changedRange } from '../../core/chat/transcript/changedRange';
 import { RowLayout } from './RowLayout';
+import { RowList } from './RowList';
+import type { ListChange } from './RowList';
 import { anchorFor, anchorOffset, rowAt, windowIndexes } from './windowLayout';
-import type { WindowAnchor } from './windowLayout';
+import type { KeyList, WindowAnchor } from './windowLayout';
 
 /**
  * @internal Options of {@link useWindowedRows}.
@@ -15,8 +17,11 @@ import type { WindowAnchor } from './windowLayout';
  * ```
  */
 export interface UseWindowedRowsOptions {
-  /** One stable key per row, in order. */
-  keys: readonly string[];
+  /**
+   * One stable key per row, in order: an array, or the `keys` of `updateRows` (a {@link RowList},
+   * whose changes the hook follows without comparing every key).
+   */
+  keys: KeyList;
   /** The scrolling element. */
   scrollRef: RefObject<HTMLElement | null>;
   /** Height in px of a row not measured yet. */
@@ -102,7 +107,7 @@ export function useWindowedRows(options: UseWindowedRowsOptions): UseWindowedRow
   // finds its row without an index of every key.
   const anchorIndex = useRef(-1);
   const takeAnchor = useCallback(
-    (layout: RowLayout, layoutKeys: readonly string[], top: number, height: number) => {
+    (layout: RowLayout, layoutKeys: KeyList, top: number, height: number) => {
       anchor.current = anchorFor(layout, layoutKeys, top, height, latest.current.endThreshold);
       anchorIndex.current = rowAt(layout, Math.max(top, top + height - 0.5));
     },
@@ -125,7 +130,7 @@ export function useWindowedRows(options: UseWindowedRowsOptions): UseWindowedRow
   const record = useCallback(
     (element: HTMLElement, entry?: ResizeObserverEntry) => {
       const index = Number(element.dataset.index);
-      const key = latest.current.keys[index];
+      const key = latest.current.keys.at(index);
       if (key === undefined) {
         return;
       }
@@ -253,38 +258,61 @@ export function useWindowedRows(options: UseWindowedRowsOptions): UseWindowedRow
 }
 
 interface Derived {
-  readonly keys: readonly string[];
+  readonly keys: KeyList;
   readonly estimate: number;
   readonly layout: RowLayout;
 }
 
+/** `keys.slice(start, end).map(each)` for any {@link KeyList}. */
+function mapKeys<T>(keys: KeyList, start: number, end: number, each: (key: string) => T): T[] {
+  const out: T[] = [];
+  for (let index = start; index < end; index += 1) {
+    out.push(each(keys.at(index)!));
+  }
+  return out;
+}
+
+/** How `keys` differs from `before`: the list's own record, or a comparison from both ends. */
+function keysChange(before: KeyList, keys: KeyList): ListChange | undefined {
+  if (keys instanceof RowList && before instanceof RowList) {
+    return (keys as RowList<string>).changeFrom(before as RowList<string>);
+  }
+  if (Array.isArray(keys) && Array.isArray(before)) {
+    return changedRange(before as readonly string[], keys as readonly string[]);
+  }
+  return undefined;
+}
+
 /**
- * The layout for `keys`: the previous one with the changed rows spliced in (found by comparing the
- * key arrays from both ends) and the rows measured since re-sized; built afresh only for a new
- * estimate.
+ * The layout for `keys`: the previous one with the changed rows spliced in and the rows measured
+ * since re-sized; built afresh for a new estimate or keys whose change is not known.
  */
 function deriveLayout(
   previous: Derived | undefined,
-  keys: readonly string[],
+  keys: KeyList,
   sizes: ReadonlyMap<string, number>,
   measured: Map<string, number>,
   estimate: number,
 ): Derived {
   const heightOf = (key: string): number => sizes.get(key) ?? estimate;
-  let layout: RowLayout;
-  if (previous === undefined || previous.estimate !== estimate) {
-    layout = RowLayout.from(keys.map(heightOf));
-  } else {
-    layout = previous.layout;
-    if (previous.keys !== keys) {
-      const { start, removed, inserted } = changedRange(previous.keys, keys);
-      layout = layout.splice(start, removed, keys.slice(start, start + inserted).map(heightOf));
-    }
-  }
+  const change =
+    previous === undefined || previous.estimate !== estimate
+      ? undefined
+      : previous.keys === keys
+        ? { start: 0, removed: 0, inserted: 0 }
+        : keysChange(previous.keys, keys);
+  let layout =
+    change === undefined
+      ? RowLayout.from(mapKeys(keys, 0, keys.length, heightOf))
+      : previous!.layout.splice(
+          change.start,
+          change.removed,
+          mapKeys(keys, change.start, change.start + change.inserted, heightOf),
+        );
   if (measured.size > 0) {
     let find: ((key: string) => number) | undefined;
     for (const [key, hint] of measured) {
-      const index = keys[hint] === key ? hint : (find ??= indexFinder(keys))(key);
+      const index = keys.at(hint) === key ? hint : (find ??= indexFinder(keys))(key);
       if (index >= 0) {
         layout = layout.resize(index, heightOf(key));
       }
@@ -298,13 +326,18 @@ function deriveLayout(
  * `indexOf` for `keys`: a map built on first use (only a view anchored to a row that moved needs
  * it, after history was prepended), so an append builds nothing.
  */
-function indexFinder(keys: readonly string[]): (key: string, hint?: number) => number {
+function indexFinder(keys: KeyList): (key: string, hint?: number) => number {
   let byKey: Map<string, number> | undefined;
   return (key, hint) => {
-    if (hint !== undefined && keys[hint] === key) {
+    if (hint !== undefined && hint >= 0 && keys.at(hint) === key) {
       return hint;
     }
-    byKey ??= new Map(keys.map((each, index) => [each, index]));
+    if (byKey === undefined) {
+      byKey = new Map();
+      for (let index = 0; index < keys.length; index += 1) {
+        byKey.set(keys.at(index)!, index);
+      }
+    }
     return byKey.get(key) ?? -1;
   };
 }

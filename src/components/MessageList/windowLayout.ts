@@ -16,6 +16,19 @@ import { RowLayout } from './RowLayout';
  */
 export type LayoutLike = RowLayout | Float64Array;
 
+/**
+ * Row keys in order, read by position: an array, or the {@link RowList} of `updateRows`.
+ *
+ * @example
+ * ```ts
+ * const keys: KeyList = ['older', 'day:2025-03-04', 'm-1'];
+ * ```
+ */
+export interface KeyList {
+  readonly length: number;
+  at(index: number): string | undefined;
+}
+
 const countOf = (layout: LayoutLike): number =>
   layout instanceof RowLayout ? layout.count : layout.length - 1;
 const startOf = (layout: LayoutLike, index: number): number =>
@@ -133,7 +146,7 @@ export function windowIndexes(
  */
 export function anchorFor(
   starts: LayoutLike,
-  keys: readonly string[],
+  keys: KeyList,
   top: number,
   height: number,
   endThreshold: number,
@@ -144,7 +157,7 @@ export function anchorFor(
     return { kind: 'end' };
   }
   const index = rowAt(starts, Math.max(top, bottom - 0.5));
-  const key = keys[index];
+  const key = index < 0 ? undefined : keys.at(index);
   return key === undefined
     ? { kind: 'end' }
     : { kind: 'row', key, offset: bottom - startOf(starts, index) };
