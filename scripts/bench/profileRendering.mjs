@@ -10,6 +10,8 @@ import { root } from './bundle.mjs';
 const items = Number(process.argv[2] ?? 10_000);
 const appends = Number(process.argv[3] ?? 50);
 const skipBuild = process.argv.includes('--no-build');
+// `--mount`: profile the mount instead of the appends.
+const profileMount = process.argv.includes('--mount');
 
 if (!skipBuild) {
   await buildPages({ minify: false });
@@ -19,25 +21,30 @@ const browser = await launchBrowser();
 try {
   const { page, errors, close } = await newPage(browser, `${server.url}/render.html`);
   const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  if (profileMount) {
+    await cdp.send('Profiler.start');
+  }
   const mount = await page.evaluate((n) => window.renderBench.mount('virtual', n), items);
   console.log(`mount ${items}: render ${mount.renderMs.toFixed(1)} ms`);
+  const mountProfile = profileMount ? (await cdp.send('Profiler.stop')).profile : undefined;
   for (let index = 0; index < 5; index += 1) {
     await page.evaluate(() => window.renderBench.append());
   }
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
   await cdp.send('Profiler.start');
   const times = [];
   for (let index = 0; index < appends; index += 1) {
     times.push((await page.evaluate(() => window.renderBench.append())).renderMs);
   }
-  const { profile } = await cdp.send('Profiler.stop');
+  const appendProfile = (await cdp.send('Profiler.stop')).profile;
+  const profile = mountProfile ?? appendProfile;
   times.sort((a, b) => a - b);
   console.log(
     `append render: p50 ${times[Math.floor(times.length / 2)].toFixed(2)} ms, max ${times.at(-1).toFixed(2)} ms`,
   );
   mkdirSync(join(root, '.tmp', 'bench'), { recursive: true });
-  writeFileSync(join(root, '.tmp', 'bench', 'append.cpuprofile'), JSON.stringify(profile));
+  writeFileSync(join(root, '.tmp', 'bench', profileMount ? 'mount.cpuprofile' : 'append.cpuprofile'), JSON.stringify(profile));
   const self = new Map();
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const counts = new Map();

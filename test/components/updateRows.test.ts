@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildRows, updateRows } from '../../src/components/MessageList/buildRows';
+import { buildRows, dayKeys, updateRows } from '../../src/components/MessageList/buildRows';
 import type { TranscriptRows } from '../../src/components/MessageList/buildRows';
 import type { ChatItem } from '../../src/core/chat/transcript/chatItem';
 import { makeItem } from '../fakes/react/FakeChatSession';
@@ -153,5 +153,41 @@ describe('updateRows', () => {
     });
     // Unchanged items give back the same model.
     expect(updateRows(next, appended, { hasOlder: true, dayKey: counting })).toBe(next);
+  });
+});
+
+describe('dayKeys', () => {
+  const zoned = (time: string) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date(time));
+
+  it('equals one dayKey per item, for items in time order and out of it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10 * 86_400 }), { maxLength: 200 }),
+        fc.boolean(),
+        (seconds, sort) => {
+          const times = sort ? [...seconds].sort((a, b) => a - b) : seconds;
+          const items = times.map((second) =>
+            makeItem({ time: new Date(base + second * 1000).toISOString() }),
+          );
+          expect(dayKeys(items, zoned)).toEqual(items.map((item) => zoned(item.time)));
+        },
+      ),
+      { seed: 7, numRuns: 200 },
+    );
+  });
+
+  it('formats a few dates per day boundary, not one per item', () => {
+    const items = Array.from({ length: 10_000 }, (_, index) =>
+      makeItem({ time: new Date(base + index * 60_000).toISOString() }),
+    );
+    let calls = 0;
+    const days = dayKeys(items, (time) => {
+      calls += 1;
+      return dayKey(time);
+    });
+    expect(days).toEqual(items.map((item) => dayKey(item.time)));
+    // 10,000 minutes span 7 days: 8 boundaries, each costing about log2(10,000) calls.
+    expect(calls).toBeLessThan(250);
   });
 });
