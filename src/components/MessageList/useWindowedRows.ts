@@ -9,7 +9,7 @@ import { anchorFor, anchorOffset, rowAt, windowIndexes } from './windowLayout';
 import type { KeyList, WindowAnchor } from './windowLayout';
 
 /**
- * @internal Options of {@link useWindowedRows}.
+ * Options of {@link useWindowedRows}.
  *
  * @example
  * ```ts
@@ -33,7 +33,7 @@ export interface UseWindowedRowsOptions {
 }
 
 /**
- * @internal What {@link useWindowedRows} returns.
+ * What {@link useWindowedRows} returns.
  *
  * @example
  * ```ts
@@ -70,19 +70,44 @@ const scrollElementTo = (element: HTMLElement, top: number): void => {
 };
 
 /**
- * @internal Windowing for a vertical list of rows of varying height, anchored for a chat log:
- * only the rows in view (plus `overscan` on each side, plus the last one) are mounted, each is
- * measured when mounted and whenever it resizes, and the view stays put while rows change: at the
- * end it follows new rows; elsewhere the row under the viewport's bottom edge keeps its place
- * when older rows are prepended or rows above it are re-measured.
+ * Windowing for a vertical list of rows of varying height, anchored for a chat log — the hook
+ * behind `MessageList`, for a team building its own list: only the rows in view (plus `overscan`
+ * on each side, plus the last one) are mounted, each is measured when mounted and whenever it
+ * resizes, and the view stays put while rows change: at the end it follows new rows; elsewhere the
+ * row under the viewport's bottom edge keeps its place when older rows are prepended or rows above
+ * it are re-measured. Row geometry is kept as blocked prefix sums updated change by change, so an
+ * append or a re-measured row costs the same at 100 rows as at 100,000 when `keys` is the
+ * `RowList` of `updateRows` (a plain array works too; its change is then found by comparing
+ * the keys from both ends).
  *
  * @example
  * ```tsx
- * const windowed = useWindowedRows({ keys, scrollRef, estimateSize: 64, overscan: 6, endThreshold: 48 });
- * windowed.rows.map(({ index, start }) => (
- *   <div key={keys[index]} ref={windowed.measureRow} data-index={index}
- *     style={{ position: 'absolute', transform: `translateY(${start}px)` }} />
- * ));
+ * function MyTranscript() {
+ *   const { items, hasOlder } = useTranscript();
+ *   const format = useFormatter();
+ *   const model = useRef<TranscriptRows | undefined>(undefined);
+ *   const { rows, keys } = useMemo(
+ *     () => (model.current = updateRows(model.current, items, { hasOlder, dayKey: format.dayKey })),
+ *     [items, hasOlder, format],
+ *   );
+ *   const scrollRef = useRef<HTMLDivElement>(null);
+ *   const windowed = useWindowedRows({ keys, scrollRef, estimateSize: 64, overscan: 6, endThreshold: 48 });
+ *   return (
+ *     <div ref={scrollRef} role="log" onScroll={windowed.onScroll} style={{ overflowY: 'auto', height: 400 }}>
+ *       <div style={{ position: 'relative', height: windowed.totalSize }}>
+ *         {windowed.rows.map(({ index, start }) => {
+ *           const row = rows.at(index)!;
+ *           return (
+ *             <div key={row.key} ref={windowed.measureRow} data-index={index}
+ *               style={{ position: 'absolute', width: '100%', transform: `translateY(${start}px)` }}>
+ *               {row.kind === 'item' ? row.item.content : null}
+ *             </div>
+ *           );
+ *         })}
+ *       </div>
+ *     </div>
+ *   );
+ * }
  * ```
  */
 export function useWindowedRows(options: UseWindowedRowsOptions): UseWindowedRowsResult {
