@@ -44,16 +44,23 @@ try {
     `append render: p50 ${times[Math.floor(times.length / 2)].toFixed(2)} ms, max ${times.at(-1).toFixed(2)} ms`,
   );
   mkdirSync(join(root, '.tmp', 'bench'), { recursive: true });
-  writeFileSync(join(root, '.tmp', 'bench', profileMount ? 'mount.cpuprofile' : 'append.cpuprofile'), JSON.stringify(profile));
+  writeFileSync(
+    join(root, '.tmp', 'bench', profileMount ? 'mount.cpuprofile' : 'append.cpuprofile'),
+    JSON.stringify(profile),
+  );
   const self = new Map();
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const counts = new Map();
-  for (const sample of profile.samples) counts.set(sample, (counts.get(sample) ?? 0) + 1);
+  for (const sample of profile.samples) {
+    counts.set(sample, (counts.get(sample) ?? 0) + 1);
+  }
   let total = 0;
   for (const [id, count] of counts) {
     const node = byId.get(id);
     const { functionName, url, lineNumber } = node.callFrame;
-    if (functionName === '(idle)' || functionName === '(program)') continue;
+    if (functionName === '(idle)' || functionName === '(program)') {
+      continue;
+    }
     const name = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
     self.set(name, (self.get(name) ?? 0) + count);
     total += count;
@@ -62,7 +69,9 @@ try {
   for (const [name, count] of rows) {
     console.log(`${((100 * count) / total).toFixed(1).padStart(5)}%  ${name}`);
   }
-  if (errors.length > 0) console.log('page errors:', errors);
+  if (errors.length > 0) {
+    console.log('page errors:', errors);
+  }
   await close();
 } finally {
   await browser.close();
