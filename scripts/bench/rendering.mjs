@@ -239,6 +239,48 @@ export const renderingMarkdown = ({ runs, sizes, plainUpTo, appends, summary }) 
  * What CPU profiles showed (taken by hand with `node scripts/bench/profileRendering.mjs <items>`,
  * an unminified build; not rerun by the bench).
  */
-const PROFILE_NOTES = [];
+const PROFILE_NOTES = [
+  '### Where the time goes (CPU profiles, issue #17)',
+  '',
+  'Profiles taken by hand on 2026-12-06 with `node scripts/bench/profileRendering.mjs <items> ' +
+    '[appends] [--mount]` (unminified build, 50 µs sampling; not rerun by the bench; the machine ' +
+    'was shared with two other agents, load average 3 to 7 on 2 cores, so absolute times here ' +
+    'and in the tables are inflated and noisy).',
+  '',
+  '- *Before* (commit 9482228), append at 10,000 items: every append rebuilt all rows ' +
+    '(`buildRows`), recomputed all prefix sums (`layoutRows`), rebuilt the key → index map and ' +
+    'the key array, compared the whole items array key by key (`shallowEqual` used ' +
+    '`Object.keys`: a string per entry), walked every item in `watchSession` (three subscribers ' +
+    'in the widget), in the arrival announcer and in `useUnreadCount` (`find` from the start), and ' +
+    'filtered every item in `useAttachmentUpload`. All of it linear in the transcript.',
+  '- *Now*: rows are built from the change only (`updateRows`: the changed items and their two ' +
+    'neighbours), rows and keys live in `RowList` (immutable blocks of 256 that record their ' +
+    'change, so an append copies one block, not two 100,000-entry arrays, which at that size also ' +
+    'cost a garbage collection each), the layout is a persistent `RowLayout` (blocked prefix sums: ' +
+    'a change copies one block and the 400-entry top level), rows of the window are memoized, and ' +
+    'the hooks that scan items look only at the changed window (`changedRange`, one pass of ' +
+    'pointer comparisons). Mounting formats a date per day boundary instead of one per item ' +
+    '(`dayKeys`), which was most of the 10,000-item mount.',
+  '- What is left in an append, about the same at 100 and at 100,000 items: two React passes of ' +
+    '`MessageList` (the new row is measured in its ref and the measured size re-renders the list), ' +
+    'two forced style + layout passes (the measurement, and restoring the scroll position), the ' +
+    'widget view re-rendering twice because the unread count goes 0 → 1 → 0 (the message ' +
+    'arrives, then the list marks it read), which also re-renders the composer, and ' +
+    'styled-components work for the new row. Linear but small: one pointer-comparison pass over ' +
+    'the items per subscriber (`changedRange`, `shallowEqual`), since the session hands over a ' +
+    'whole new array with no record of what changed.',
+  '- Mount: the 100-item mount is already most of the 10,000-item one: a fresh page pays for ' +
+    'cold JavaScript, styled-components injecting the theme’s rules and the widget’s first ' +
+    'render. The transcript-dependent part is the difference between the rows of the table.',
+  '',
+  'Next steps where a goal is not met: (1) a warm-mount measure (remount in the same page) to ' +
+    'separate the cold start from the transcript; (2) avoid the unread-count flip on an open, ' +
+    'followed list (mark read in the same commit, or memoize the widget body so a count change ' +
+    're-renders the badge only); (3) measure new rows with a `ResizeObserver` instead of a forced ' +
+    'read in the ref callback, folding the second pass into the frame; (4) let the core record ' +
+    'the change it made to `items` (it knows it in `commitDraft`) so subscribers skip the ' +
+    'comparison pass, and make the core’s items array persistent too (it still copies the array ' +
+    'per update, outside the React time measured here).',
+];
 
 const ratio2 = (value) => (value === undefined ? 'n/a' : `${value.toFixed(2)}×`);
