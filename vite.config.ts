@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import { BaseSequencer } from 'vitest/node';
 import type { TestSpecification } from 'vitest/node';
 
@@ -36,6 +37,80 @@ const isReactImport = (id: string): boolean =>
   );
 
 const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
+/**
+ * The package entries that are barrels: `dist/index.js` and `dist/core.js`.
+ *
+ * Rolldown writes a barrel as one module that imports every public name from the module defining
+ * it and exports them all. esbuild then puts every module that barrel imports (used or not) into
+ * the chunks the consumer's entry loads, as soon as any lazy chunk uses it: the ChatWidget's lazy
+ * body and the chat session loaded up front (76 KB gzip instead of 25). So each barrel is
+ * rewritten as `export *` from one small facade file per defining module
+ * (`dist/exports/<entry>/<module path>`, `export { … } from` that module): esbuild, webpack and
+ * rolldown reach through `export *` only the facades whose names the consumer imports, and a
+ * module the consumer does not import stays in whatever lazy chunk uses it.
+ */
+const BARREL_ENTRIES = ['index.js', 'core.js'];
+
+const facadeBarrels = (): Plugin => ({
+  name: 'contact-kit:facade-barrels',
+  apply: 'build',
+  generateBundle(_options, bundle) {
+    for (const fileName of BARREL_ENTRIES) {
+      const chunk = bundle[fileName];
+      if (chunk?.type !== 'chunk') {
+        continue;
+      }
+      const imported = new Map<string, { from: string; name: string }>();
+      let rest = chunk.code.replace(
+        /^import \{([^}]*)\} from "(\.\/[^"]+)";\n/gm,
+        (_statement, names: string, from: string) => {
+          for (const binding of names
+            .split(',')
+            .map((text) => text.trim())
+            .filter(Boolean)) {
+            const [name, local = name] = binding.split(/\s+as\s+/);
+            imported.set(local!, { from, name: name! });
+          }
+          return '';
+        },
+      );
+      const groups = new Map<string, string[]>();
+      rest = rest.replace(/^export \{([^}]*)\};\n?/m, (_statement, names: string) => {
+        for (const binding of names
+          .split(',')
+          .map((text) => text.trim())
+          .filter(Boolean)) {
+          const [local, exported = local] = binding.split(/\s+as\s+/);
+          const source = imported.get(local!);
+          if (!source) {
+            this.error(`${fileName}: cannot tell where ${local} comes from`);
+          }
+          const names = groups.get(source.from) ?? [];
+          names.push(source.name === exported ? exported! : `${source.name} as ${exported}`);
+          groups.set(source.from, names);
+        }
+        return '';
+      });
+      if (rest.replace(/\/\/.*$/gm, '').trim() !== '') {
+        this.error(`${fileName} is not a pure barrel any more: ${rest.slice(0, 200)}`);
+      }
+      const entry = fileName.replace(/\.js$/, '');
+      const lines = [...groups].map(([from, names]) => {
+        const facade = `exports/${entry}/${from.slice(2)}`;
+        const up = '../'.repeat(facade.split('/').length - 1);
+        this.emitFile({
+          type: 'asset',
+          fileName: facade,
+          source: `export { ${names.join(', ')} } from '${up}${from.slice(2)}';\n`,
+        });
+        return `export * from './${facade}';\n`;
+      });
+      chunk.code = lines.join('');
+      chunk.map = null;
+    }
+  },
+});
 
 /** Package specifiers resolve to the sources, so tests import `contact-kit/core` like a consumer. */
 const alias = [
@@ -94,7 +169,7 @@ const domTier = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), facadeBarrels()],
   resolve: { alias },
   define: { global: 'globalThis' },
   build: {

@@ -3,9 +3,9 @@
 // that imports what a consumer would use and hands it to `globalThis` (a side effect the bundler must
 // keep), bundled by Vite/rolldown for the browser with React, styled-components, React Query and the
 // Chime packages left external, then measured with gzip and brotli at their highest levels.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
@@ -97,7 +97,10 @@ const WIDGET_FILES = /[\\/]dist[\\/]widget[\\/]/;
  * @param {string} name - the subject's file-safe name
  * @param {string} source - the entry module: imports what a consumer would use
  * @param {{ minify?: boolean, inlineChime?: boolean, fromSource?: boolean,
- *   sideEffectful?: RegExp }} [options] -
+ *   sideEffectful?: RegExp, bundler?: 'rolldown' | 'esbuild' | 'webpack' }} [options] -
+ *   `bundler` picks Vite/rolldown (the default), esbuild or webpack 5, each with code splitting,
+ *   ES module output, peers external and `process.env.NODE_ENV` = "production" (the other three
+ *   options are rolldown-only; `modules` is empty for the other bundlers);
  *   `inlineChime` bundles the Chime packages (or a stub standing in for them) instead of leaving
  *   them external; `fromSource` resolves `contact-kit*` to src/ instead of dist/, so each chunk's
  *   `modules` names our source files; files matching `sideEffectful` (default: dist/widget/) keep
@@ -109,14 +112,31 @@ const WIDGET_FILES = /[\\/]dist[\\/]widget[\\/]/;
  *   every output chunk, and the file names of the initial JS: the entry chunk and what it imports
  *   statically (lazy chunks such as locales are not initial)
  */
-export const bundleEntry = async (
-  name,
-  source,
-  { minify = true, inlineChime = false, fromSource = false, sideEffectful = WIDGET_FILES } = {},
-) => {
+export const bundleEntry = async (name, source, options = {}) => {
   mkdirSync(entriesDir, { recursive: true });
   const entry = join(entriesDir, `${name}.js`);
   writeFileSync(entry, source);
+  const { bundler = 'rolldown', ...rest } = options;
+  if (bundler === 'rolldown') {
+    return bundleWithRolldown(name, entry, rest);
+  }
+  if (rest.inlineChime || rest.fromSource || rest.sideEffectful) {
+    throw new TypeError(`bundleEntry: inlineChime, fromSource and sideEffectful are rolldown-only`);
+  }
+  if (bundler === 'esbuild') {
+    return bundleWithEsbuild(name, entry, rest);
+  }
+  if (bundler === 'webpack') {
+    return bundleWithWebpack(name, entry, rest);
+  }
+  throw new TypeError(`bundleEntry: unknown bundler ${bundler}`);
+};
+
+const bundleWithRolldown = async (
+  name,
+  entry,
+  { minify = true, inlineChime = false, fromSource = false, sideEffectful = WIDGET_FILES } = {},
+) => {
   const output = await build({
     configFile: false,
     root,
@@ -155,6 +175,11 @@ export const bundleEntry = async (
       moduleIds,
       modules,
     }));
+  return withInitial(chunks);
+};
+
+/** The chunks and the file names of the initial JS: the entry chunk and what it imports statically. */
+const withInitial = (chunks) => {
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
   const initial = new Set();
   const visit = (fileName) => {
@@ -167,6 +192,119 @@ export const bundleEntry = async (
   };
   chunks.filter((chunk) => chunk.isEntry).forEach((chunk) => visit(chunk.fileName));
   return { chunks, initial: [...initial] };
+};
+
+/** The package specifiers for esbuild and webpack: the built files, as in `distAlias`. */
+const distFiles = {
+  'contact-kit': join(root, 'dist', 'index.js'),
+  'contact-kit/core': join(root, 'dist', 'core.js'),
+  'contact-kit/video': join(root, 'dist', 'video.js'),
+};
+
+/**
+ * esbuild with code splitting (ES modules, browser platform, minified by esbuild). Its metafile
+ * lists every dynamic import's target as an `entryPoint` too, so the initial JS is the output of
+ * our entry and what it imports statically.
+ */
+const bundleWithEsbuild = async (name, entry, { minify = true } = {}) => {
+  const esbuild = await import('esbuild');
+  const outdir = join(root, '.tmp', 'bench', 'esbuild', name);
+  const result = await esbuild.build({
+    entryPoints: { [name]: entry },
+    absWorkingDir: root,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    outdir,
+    conditions: ['browser', 'module', 'import', 'default'],
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    alias: distFiles,
+    external: PEERS.flatMap((peer) => [peer, `${peer}/*`]),
+  });
+  const outputs = result.metafile.outputs;
+  const code = new Map(result.outputFiles.map((file) => [relative(root, file.path), file.text]));
+  const entryInput = relative(root, entry);
+  const chunks = Object.entries(outputs)
+    .filter(([fileName]) => fileName.endsWith('.js'))
+    .map(([fileName, output]) => {
+      const internal = output.imports.filter((record) => !record.external);
+      return {
+        fileName,
+        code: code.get(fileName) ?? '',
+        isEntry: output.entryPoint === entryInput,
+        imports: internal.filter((r) => r.kind === 'import-statement').map((r) => r.path),
+        dynamicImports: internal.filter((r) => r.kind === 'dynamic-import').map((r) => r.path),
+        moduleIds: Object.keys(output.inputs).map((input) => join(root, input)),
+        modules: {},
+      };
+    });
+  return withInitial(chunks);
+};
+
+/**
+ * webpack 5 in production mode (its defaults: terser, `sideEffects`, module concatenation, split
+ * chunks for async chunks), ES module output. The initial JS is the entrypoint's files, which
+ * include webpack's runtime.
+ */
+const bundleWithWebpack = async (name, entry, { minify = true } = {}) => {
+  const { default: webpack } = await import('webpack');
+  const outdir = join(root, '.tmp', 'bench', 'webpack', name);
+  rmSync(outdir, { recursive: true, force: true });
+  const compiler = webpack({
+    mode: 'production',
+    context: root,
+    entry: { [name]: entry },
+    target: ['web', 'es2022'],
+    devtool: false,
+    performance: { hints: false },
+    experiments: { outputModule: true },
+    output: {
+      path: outdir,
+      module: true,
+      chunkFormat: 'module',
+      chunkLoading: 'import',
+      filename: '[name].js',
+      chunkFilename: '[name].[contenthash].js',
+    },
+    optimization: { minimize: minify },
+    externalsType: 'module',
+    externals: ({ request }, callback) =>
+      isPeer(request ?? '') ? callback(undefined, `module ${request}`) : callback(),
+    resolve: {
+      alias: Object.fromEntries(Object.entries(distFiles).map(([key, file]) => [`${key}$`, file])),
+      conditionNames: ['browser', 'module', 'import', 'default'],
+    },
+    plugins: [new webpack.DefinePlugin({ global: 'globalThis' })],
+  });
+  const stats = await new Promise((resolvePromise, reject) =>
+    compiler.run((error, result) => {
+      compiler.close(() => undefined);
+      return error ? reject(error) : resolvePromise(result);
+    }),
+  );
+  if (stats.hasErrors()) {
+    throw new Error(`webpack could not bundle ${name}:\n${stats.toString('errors-only')}`);
+  }
+  const json = stats.toJson({ all: false, assets: true, chunks: true, entrypoints: true });
+  const initial = new Set(json.entrypoints[name].assets.map((asset) => asset.name));
+  const chunks = json.chunks
+    .flatMap((chunk) => chunk.files.filter((file) => file.endsWith('.js')))
+    .map((fileName) => ({
+      fileName,
+      code: readFileSync(join(outdir, fileName), 'utf8'),
+      isEntry: fileName === `${name}.js`,
+      imports: [],
+      dynamicImports: [],
+      moduleIds: [],
+      modules: {},
+    }));
+  return { chunks, initial: chunks.filter((c) => initial.has(c.fileName)).map((c) => c.fileName) };
 };
 
 /**
@@ -196,13 +334,28 @@ export const initialCode = ({ chunks, initial }) =>
     .map((chunk) => chunk.code)
     .join('\n');
 
-/** The subjects both the bench and the budgets measure. `when` false skips with `skipNote`. */
+/**
+ * The subjects both the bench and the budgets measure. `when` false skips with `skipNote`;
+ * `bundler` (default rolldown, as Vite bundles) is passed to {@link bundleEntry}.
+ */
 export const subjects = () => {
   const widgetLoader = join(root, 'dist', 'widget', 'contact-widget.js');
   return [
     {
       name: 'core',
       label: '`contact-kit/core` (createChatSession)',
+      source: `import { createChatSession } from 'contact-kit/core';\nglobalThis.__bench = { createChatSession };\n`,
+    },
+    {
+      name: 'core-esbuild',
+      label: '`contact-kit/core` (createChatSession), esbuild',
+      bundler: 'esbuild',
+      source: `import { createChatSession } from 'contact-kit/core';\nglobalThis.__bench = { createChatSession };\n`,
+    },
+    {
+      name: 'core-webpack',
+      label: '`contact-kit/core` (createChatSession), webpack 5',
+      bundler: 'webpack',
       source: `import { createChatSession } from 'contact-kit/core';\nglobalThis.__bench = { createChatSession };\n`,
     },
     {
@@ -213,6 +366,18 @@ export const subjects = () => {
     {
       name: 'chat-widget',
       label: 'ChatWidget entry (`contact-kit`, peers external)',
+      source: `import { ChatWidget } from 'contact-kit';\nglobalThis.__bench = { ChatWidget };\n`,
+    },
+    {
+      name: 'chat-widget-esbuild',
+      label: 'ChatWidget entry, esbuild',
+      bundler: 'esbuild',
+      source: `import { ChatWidget } from 'contact-kit';\nglobalThis.__bench = { ChatWidget };\n`,
+    },
+    {
+      name: 'chat-widget-webpack',
+      label: 'ChatWidget entry, webpack 5',
+      bundler: 'webpack',
       source: `import { ChatWidget } from 'contact-kit';\nglobalThis.__bench = { ChatWidget };\n`,
     },
     {

@@ -22,8 +22,9 @@ export const measureBundleSizes = async () => {
       rows.push({ name, label, skipped: subject.skipNote });
       continue;
     }
-    const raw = initialCode(await bundleEntry(name, subject.source, { minify: false }));
-    const minified = await bundleEntry(name, subject.source);
+    const { bundler } = subject;
+    const raw = initialCode(await bundleEntry(name, subject.source, { minify: false, bundler }));
+    const minified = await bundleEntry(name, subject.source, { bundler });
     const sizes = compressedSizes(initialCode(minified));
     const lazy = minified.chunks.filter((chunk) => !minified.initial.includes(chunk.fileName));
     rows.push({
@@ -101,7 +102,8 @@ export const bundleSizesMarkdown = (rows, breakdowns) => {
       '(the six non-English locales; for the ChatWidget, also its panel body and the chat session; for ' +
       'the loader, also the chat panel with its own React) and are not part of the initial JS. Peers (react, react-dom, ' +
       'styled-components, styled-system, @tanstack/react-query, the Chime packages) are external; ' +
-      'anything else is bundled because the consumer pays for it.',
+      'anything else is bundled because the consumer pays for it. Rows that name no bundler are ' +
+      'bundled by Vite (rolldown); the esbuild and webpack 5 rows bundle the same entry with those.',
     '',
     '| Subject | raw | min | gzip | brotli | gzip vs chatjs | brotli vs chatjs | lazy chunks |',
     '|---|---:|---:|---:|---:|---:|---:|---|',
@@ -115,14 +117,14 @@ export const bundleSizesMarkdown = (rows, breakdowns) => {
       'GetTranscript and DisconnectParticipant: HTTP calls only, with no WebSocket handling, reconnects, ' +
       'transcript merging or UI. Our `core` row does all of those.',
     "- The ChatWidget row is what a page loads before anyone chats: the launcher, the panel's frame, " +
-      'the providers and the participant client. Its body (conversation, composer, pre-chat form, ' +
+      'and the providers (the participant client loads with the first connection). Its body (conversation, composer, pre-chat form, ' +
       "markdown, interactive messages) and the core's chat session are lazy chunks the widget fetches " +
       'when the browser is idle, on launcher hover or focus, or on open (`preloadChatWidget()`).',
-    "- Subjects with dynamic imports (the ChatWidget, the loader) carry Vite's dynamic-import helper " +
-      '(under 1 KB gzip), as any Vite app does once; the loader is re-bundled like the others, so its ' +
+    "- Subjects with dynamic imports (the ChatWidget, the loader, core) carry Vite's dynamic-import helper " +
+      '(about 1 KB gzip), as any Vite app does once; the loader is re-bundled like the others, so its ' +
       'row is a little larger than the file `npm run build:widget` writes.',
     '',
-    '### Budgets (issue #8; checked in `npm test` by `scripts/check-budgets.mjs`)',
+    '### Budgets (issues #8 and #17; checked in `npm test` by `scripts/check-budgets.mjs`)',
     '',
     '| Subject | Budget (KB gzip) | Measured (KB gzip) | Status |',
     '|---|---:|---:|---|',
@@ -133,27 +135,54 @@ export const bundleSizesMarkdown = (rows, breakdowns) => {
       'initial JS comes from `amazon-chime-sdk-*`; a control bundle that imports `amazon-chime-sdk-js` ' +
       'must be caught, or the check fails.',
     '',
+    '### One import, three bundlers (issue #17)',
+    '',
+    'The ChatWidget rows bundle the same consumer entry (`import { ChatWidget } from ' +
+      "'contact-kit'`, the built `dist/`) with Vite 8 (rolldown), esbuild and webpack 5, each with " +
+      'code splitting, ES module output, peers external and minified. Under esbuild it used to load ' +
+      '76.4 KB gzip up front (2026-12-06, before the fixes below) against 25.6 under rolldown:',
+    '',
+    '- Rolldown wrote `dist/index.js` as one flat list of imports from every module of the kit. ' +
+      'esbuild assigns a module to the entry’s chunks when any module the entry reaches imports it ' +
+      'statically, whether or not the import is used, and the barrel reached everything: every ' +
+      'module the lazy body or the lazy session used (the whole UI, the session) moved into chunks ' +
+      'the entry imports. `dist/index.js` and `dist/core.js` are now `export *` from one small facade ' +
+      'per module (`dist/exports/<entry>/<module>.js`, written by the library build); esbuild does ' +
+      'not follow an `export *` it does not use, so only the facades of imported names count: ' +
+      '76.4 → 26.7 KB.',
+    '- The participant client (with its operation table and error parsing) was in every initial ' +
+      'chunk because `useParticipantConnection` imported it for its query function; it now loads ' +
+      'with the first connection (about 2.6 KB gzip off each bundler’s row).',
+    '- Request validation runs only when `process.env.NODE_ENV` is not `"production"` (all three ' +
+      'bundlers replace it), so production builds drop it (about 1.3 KB).',
+    '- What is left apart between the rows is each bundler’s own runtime and minifier: esbuild ' +
+      'keeps a few shared chunks as separate files and minifies less tightly than oxc; webpack adds ' +
+      'its chunk-loading runtime (about 1 KB).',
+    '',
     '### Why core is over budget',
     '',
-    '- The ChatWidget met its budget by loading what no closed widget shows: its body and the chat ' +
-      'session are lazy chunks (52.3 KB gzip of initial JS before, 2026-11-23). Before that, ' +
-      '`@tanstack/react-virtual` (about 9.8 KB gzip) had been replaced by windowing in the list itself.',
-    '- `contact-kit/core` is the headless session itself, so it cannot be deferred the same way: ' +
-      '`createChatSession` returns a working session synchronously. Tree-shaking cannot help either: ' +
-      'createChatSession alone is within a few percent of "every export", because the session uses the ' +
-      'connection machine, transcript sync and drafts, the outbox, receipts, typing, attachments, ' +
-      'interactive parsing and request validation, all required by the chat-session issue.',
+    '- Issue #17 set createChatSession’s goal at 16 KB gzip; it is 26.3 KB before the issue (rolldown, ' +
+      '2026-12-06). Done so far: request validation only in development builds (−1.3 KB), the ' +
+      'session keeps interactive messages as they came and readers parse them with ' +
+      '`interactiveOf`/`readInteractive` (−1.4 KB, the template parser leaves the session), and the ' +
+      'upload steps (StartAttachmentUpload, the upload, CompleteAttachmentUpload, the default ' +
+      'uploader) load with the first file sent (1.5 KB gzip moves to a lazy chunk).',
+    '- The lazy upload chunk is a real saving for a page that already splits code (the ChatWidget: ' +
+      'the session chunk is smaller), but not in the core rows above: a bundle whose only dynamic ' +
+      "import is that one gains the bundler's loader for it (Vite's preload helper is about 1 KB " +
+      'gzip, webpack’s chunk loading about 1 KB), which any app with one lazy route already pays.',
+    '- What 16 KB would take: the nine largest modules of the session (connection machine and socket ' +
+      'driver, session facade, participant client, transcript sync, draft, pending items, ' +
+      'classification, content types) are 54% of its minified bytes, about 13 KB gzip on their own. ' +
+      'The other 40 modules (stored chat and outbox, receipts, typing, participants, own-send ' +
+      'reconciliation, errors, socket frames, policies, the wire-item check) are the other 10 KB. ' +
+      'Reaching 16 means making receipts, typing, the stored outbox and history paging plug-ins the ' +
+      'session loads when first needed (each a few hundred bytes to 1.5 KB), and rewriting the ' +
+      'connection machine (10.5 KB minified, the largest module) more compactly; both change ' +
+      'behaviour-critical code that the recovery and loss benches guard, so they are the next step, ' +
+      'not part of this change.',
     '- No leaks: the core bundle holds only `src/core/**` modules (no emulator, `ws`, `node:*`, React ' +
-      'or Chime). Developer-facing strings are not the problem: blanking every string literal longer ' +
-      'than 40 characters in the minified core saves about 1.2 KB gzip.',
-    '- What 10 KB would take: the connection machine, its socket driver, the participant client and ' +
-      'the session facade alone are about 9 KB gzip once minified (11 KB in the table below, which ' +
-      'compresses each module on its own before minifying). ' +
-      'Staying under 10 KB means dropping request validation, interactive parsing, attachments, ' +
-      'receipts and typing from the session, or making them plug-ins the widget loads; even then the ' +
-      'transcript merge (drafts, pending items, classification) does not fit. Trimming the listed ' +
-      'candidates (interactive parsing next to the interactive components, validation only in ' +
-      'development, attachments on first use) would bring core to roughly 18 KB, not 10.',
+      'or Chime).',
     '',
     '### Where the bytes go',
     '',

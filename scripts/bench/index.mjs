@@ -31,13 +31,13 @@ const skipBuild = process.argv.includes('--no-build');
 /** Runs and sizes per part; `--quick` trades confidence for time. */
 const PLAN = quick
   ? {
-      rendering: { runs: 1, items: 10_000, appends: 10 },
+      rendering: { runs: 1, sizes: [100, 10_000, 100_000], plainUpTo: 10_000, appends: 10 },
       latency: { runs: 1, messages: 100, pauseMs: 20 },
       recovery: { runs: 1 },
       faultLoss: { runs: 1, messages: 200 },
     }
   : {
-      rendering: { runs: 3, items: 10_000, appends: 30 },
+      rendering: { runs: 3, sizes: [100, 10_000, 100_000], plainUpTo: 10_000, appends: 40 },
       latency: { runs: 3, messages: 500, pauseMs: 20 },
       recovery: { runs: 5 },
       faultLoss: { runs: 3, messages: 1_000 },
@@ -201,7 +201,8 @@ const markdown = [
     '`test/e2e/support/browser.ts`), driven by playwright-core ' +
     `${versionOf('playwright-core')}`,
   `- Bundler: Vite ${versionOf('vite')} (rolldown ${versionOf('rolldown')}), minifier oxc, target es2022, ` +
-    'browser conditions, `process.env.NODE_ENV` = "production"',
+    'browser conditions, `process.env.NODE_ENV` = "production"; part 1 also bundles with ' +
+    `esbuild ${versionOf('esbuild')} and webpack ${versionOf('webpack')} (production mode, terser)`,
   `- Compared: amazon-connect-chatjs ${versionOf('amazon-connect-chatjs')} (its dist file, in ` +
     `Chromium), @aws-sdk/client-connectparticipant ${versionOf('@aws-sdk/client-connectparticipant')}`,
   '- Emulator: `startEmulator` from `src/emulator` (`contact-kit/emulator`), one per client, ' +

@@ -1,7 +1,15 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { InteractiveRendererContext, MessageList, buildRows } from 'contact-kit';
+import {
+  DaySeparator,
+  InteractiveRendererContext,
+  MessageList,
+  MessageRow,
+  WithComponents,
+  buildRows,
+} from 'contact-kit';
+import type { DaySeparatorProps, MessageRowProps } from 'contact-kit';
 import type { ChatItem } from 'contact-kit/core';
 import { FakeChatSession, makeItem } from '../fakes/react/FakeChatSession';
 import { TEST_VIEWPORT } from './setup';
@@ -102,6 +110,54 @@ describe('MessageList', () => {
       screen.queryByRole('button', { name: /new message|Jump to latest/ }),
     ).not.toBeInTheDocument();
     await expectNoAxeViolations(container);
+  });
+
+  it('re-renders only the new row on an append, with the row and day slots replaced', async () => {
+    const renders = new Map<string, number>();
+    const count = (key: string) => renders.set(key, (renders.get(key) ?? 0) + 1);
+    function CountedRow(props: MessageRowProps) {
+      count(props.item.id);
+      return <MessageRow {...props} />;
+    }
+    function CountedDay(props: DaySeparatorProps) {
+      count(`day ${props.time}`);
+      return <DaySeparator {...props} />;
+    }
+    const session = sessionWith(manyItems(50));
+    const { container } = renderChat(
+      // An inline object on purpose: the slots keep their identity, so the rows stay memoized.
+      <WithComponents overrides={{ MessageRow: CountedRow, DaySeparator: CountedDay }}>
+        <MessageList />
+      </WithComponents>,
+      { session, theme: { timeZone: 'UTC' } },
+    );
+    const root = container.querySelector('[data-state]')!;
+    await waitFor(() => expect(root).toHaveAttribute('data-state', 'at-bottom'));
+    await waitFor(() =>
+      expect(container.querySelector('[data-message-id="m-49"]')).toBeInTheDocument(),
+    );
+    const before = new Map(renders);
+    expect(before.size).toBeGreaterThan(1);
+
+    // From the customer, after an agent's message: no earlier row changes its grouping.
+    act(() =>
+      session.addItem(
+        makeItem({
+          id: 'fresh',
+          content: 'Fresh news',
+          time: new Date(base + 60_000).toISOString(),
+          participantId: 'me',
+          isOwn: true,
+          role: 'CUSTOMER',
+        }),
+      ),
+    );
+
+    await waitFor(() => expect(screen.getByText('Fresh news')).toBeInTheDocument());
+    expect(renders.get('fresh')).toBeGreaterThan(0);
+    for (const [key, times] of before) {
+      expect({ key, times: renders.get(key) }).toEqual({ key, times });
+    }
   });
 
   it('stays put when the reader scrolled up, shows a new-messages button, and jumps on click', async () => {

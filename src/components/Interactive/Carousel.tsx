@@ -127,7 +127,7 @@ function matchCarouselAnswer(
  *
  * @example
  * ```tsx
- * {item.interactive?.templateType === 'Carousel' && <Carousel item={item} />}
+ * {interactiveOf(item)?.templateType === 'Carousel' && <Carousel item={item} />}
  * ```
  */
 export const Carousel = /* @__PURE__ */ forwardRef<HTMLElement, CarouselProps>(function Carousel(

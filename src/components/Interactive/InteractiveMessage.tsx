@@ -39,7 +39,7 @@ export interface InteractiveMessageProps {
  * @example
  * ```tsx
  * function Row({ item }: { item: ChatItem }) {
- *   return item.interactive ? <InteractiveMessage item={item} /> : <p>{item.content}</p>;
+ *   return interactiveOf(item) ? <InteractiveMessage item={item} /> : <p>{item.content}</p>;
  * }
  * ```
  */

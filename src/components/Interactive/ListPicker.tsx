@@ -53,7 +53,7 @@ export function listPickerOptions(template: ListPickerTemplate): ChoiceOption[] 
  *
  * @example
  * ```tsx
- * {item.interactive?.templateType === 'ListPicker' && <ListPicker item={item} />}
+ * {interactiveOf(item)?.templateType === 'ListPicker' && <ListPicker item={item} />}
  * ```
  */
 export const ListPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, ListPickerProps>(

@@ -28,7 +28,7 @@ export interface PanelProps extends Omit<ComponentPropsWithoutRef<'div'>, 'child
  *
  * @example
  * ```tsx
- * {item.interactive?.templateType === 'Panel' && <Panel item={item} />}
+ * {interactiveOf(item)?.templateType === 'Panel' && <Panel item={item} />}
  * ```
  */
 export const Panel = /* @__PURE__ */ forwardRef<HTMLDivElement, PanelProps>(function Panel(

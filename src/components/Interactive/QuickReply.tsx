@@ -50,7 +50,7 @@ export interface QuickReplyProps extends Omit<ComponentPropsWithoutRef<'div'>, '
  *
  * @example
  * ```tsx
- * {item.interactive?.templateType === 'QuickReply' && <QuickReply item={item} />}
+ * {interactiveOf(item)?.templateType === 'QuickReply' && <QuickReply item={item} />}
  * ```
  */
 export const QuickReply = /* @__PURE__ */ forwardRef<HTMLDivElement, QuickReplyProps>(

@@ -210,7 +210,7 @@ function timeZoneLabel(locale: string, timeZone: string | undefined, at: number)
  *
  * @example
  * ```tsx
- * {item.interactive?.templateType === 'TimePicker' && <TimePicker item={item} />}
+ * {interactiveOf(item)?.templateType === 'TimePicker' && <TimePicker item={item} />}
  * ```
  */
 export const TimePicker = /* @__PURE__ */ forwardRef<HTMLDivElement, TimePickerProps>(

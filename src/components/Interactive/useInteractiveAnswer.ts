@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import type { InteractiveTemplate } from '../../core/chat/interactive/interactiveTemplate';
 import { ContentType } from '../../core/protocol/contentTypes';
+import { interactiveOf } from '../../core/chat/interactive/interactiveOf';
 import { useInteractiveMessage } from '../../react/hooks/useInteractiveMessage';
 import type {
   InteractiveResponse,
@@ -57,12 +58,14 @@ function verdictFor(
     if (answer === undefined && later.isOwn && later.type !== 'event') {
       answer = later.contentType === ContentType.plainText ? (later.content ?? '') : '';
     }
-    if (
-      referenceId !== undefined &&
-      later.interactive?.templateType === 'ListPicker' &&
-      later.interactive.data.content.referenceId === referenceId
-    ) {
-      superseded = true;
+    if (referenceId !== undefined && later.contentType === ContentType.interactive) {
+      const template = interactiveOf(later);
+      if (
+        template?.templateType === 'ListPicker' &&
+        template.data.content.referenceId === referenceId
+      ) {
+        superseded = true;
+      }
     }
   }
   return answer === undefined && !superseded ? NO_VERDICT : { answer, superseded };

@@ -2,6 +2,7 @@ import { forwardRef, memo, useContext } from 'react';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import { isNotDelivered, receiptState } from '../../core/chat/transcript/chatItem';
 import type { ChatItem } from '../../core/chat/transcript/chatItem';
+import { interactiveOf } from '../../core/chat/interactive/interactiveOf';
 import { ContentType } from '../../core/protocol/contentTypes';
 import { useFormatter, useMessages } from '../../i18n/I18nProvider';
 import { useSendMessage } from '../../react/hooks/useSendMessage';
@@ -79,7 +80,7 @@ export interface MessageBubbleProps extends ComponentPropsWithoutRef<'div'> {
 }
 
 function interactiveTitle(item: ChatItem): string | undefined {
-  const content = item.interactive?.data.content as { title?: unknown } | undefined;
+  const content = interactiveOf(item)?.data.content as { title?: unknown } | undefined;
   return typeof content?.title === 'string' ? content.title : undefined;
 }
 

@@ -1,5 +1,6 @@
 import {
   forwardRef,
+  memo,
   useCallback,
   useEffect,
   useImperativeHandle,
@@ -7,16 +8,18 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+import type { ComponentPropsWithoutRef, ComponentType, ReactNode } from 'react';
 import { useFormatter, useMessages } from '../../i18n/I18nProvider';
 import { useTranscript } from '../../react/hooks/useTranscript';
 import { useUnreadCount } from '../../react/hooks/useUnreadCount';
 import type { GetAttachmentUrl } from '../AttachmentView/useAttachmentUrlGetter';
 import { useComponentOverrides } from '../WithComponents/WithComponents';
-import { buildRows } from './buildRows';
+import { updateRows } from './buildRows';
+import type { TranscriptRow, TranscriptRows } from './buildRows';
 import { DaySeparator } from './DaySeparator';
+import type { DaySeparatorProps } from './DaySeparator';
 import { MessageRow } from './MessageRow';
-import type { TranscriptRow } from './buildRows';
+import type { MessageRowProps } from './MessageRow';
 import type { InteractiveRenderer } from './InteractiveRendererContext';
 import { RowErrorBoundary } from './RowErrorBoundary';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
@@ -122,7 +125,13 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
         return key;
       };
     }, [format]);
-    const rows = useMemo(() => buildRows(items, { hasOlder, dayKey }), [items, hasOlder, dayKey]);
+    // Rows are built from the previous version by touching only the changed items (updateRows), so
+    // an append costs the same at 100 items as at 100,000.
+    const model = useRef<TranscriptRows | undefined>(undefined);
+    const { rows, keys } = useMemo(
+      () => (model.current = updateRows(model.current, items, { hasOlder, dayKey })),
+      [items, hasOlder, dayKey],
+    );
     const announcements = useArrivalAnnouncements(items, {
       describe: (item) => {
         const name = item.displayName ?? t('agent');
@@ -143,7 +152,6 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
     const lastScrollTop = useRef(0);
 
     const lastIndex = rows.length - 1;
-    const keys = useMemo(() => rows.map((row) => row.key), [rows]);
     const windowed = useWindowedRows({
       keys,
       scrollRef,
@@ -218,29 +226,36 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
     }, [onWindowScroll, totalSize, bottomThreshold, estimateRowHeight, maybeLoadOlder]);
 
     // New rows at the end: follow them at the bottom (or after an own send), count them otherwise.
-    const lastKey = rows[lastIndex]?.key;
+    const lastKey = rows.at(lastIndex)?.key;
     const previous = useRef<{
       lastKey: string | number | undefined;
-      rows: readonly TranscriptRow[];
     }>({
       lastKey: undefined,
-      rows: [],
     });
     useIsomorphicLayoutEffect(() => {
       const before = previous.current;
-      previous.current = { lastKey, rows };
+      previous.current = { lastKey };
       if (lastKey === undefined || lastKey === before.lastKey) {
         return;
       }
-      const newest = rows[lastIndex];
+      const newest = rows.at(lastIndex);
       const ownSend = newest?.kind === 'item' && newest.item.isOwn;
       if (before.lastKey === undefined || atBottomRef.current || ownSend) {
         scrollToBottom();
         return;
       }
-      const from = rows.findIndex((row) => row.key === before.lastKey);
-      const added = from < 0 ? [] : rows.slice(from + 1);
-      const incoming = added.filter((row) => row.kind === 'item' && !row.item.isOwn).length;
+      // The rows after the previous last one, counted from the end (they are the few new ones).
+      let incoming = 0;
+      let index = lastIndex;
+      for (; index >= 0 && rows.at(index)!.key !== before.lastKey; index -= 1) {
+        const row = rows.at(index)!;
+        if (row.kind === 'item' && !row.item.isOwn) {
+          incoming += 1;
+        }
+      }
+      if (index < 0) {
+        incoming = 0;
+      }
       if (incoming > 0) {
         setUnseen((count) => count + incoming);
       }
@@ -269,48 +284,11 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
       items.length === 0 ? 'empty' : atBottom ? 'at-bottom' : 'scrolled-up';
     const today = format.dayKey(new Date());
     const yesterday = format.dayKey(new Date(Date.now() - 86_400_000));
-
-    const renderRow = (row: TranscriptRow): ReactNode => {
-      switch (row.kind) {
-        case 'older':
-          return (
-            <S.Older>
-              {isLoadingOlder ? (
-                <span>{t('loadingOlder')}</span>
-              ) : (
-                <S.OlderButton
-                  type="button"
-                  onClick={() => {
-                    setOlderFailed(false);
-                    loadingRef.current = false;
-                    void loadOlder().catch(() => setOlderFailed(true));
-                  }}
-                >
-                  {t('loadOlder')}
-                </S.OlderButton>
-              )}
-            </S.Older>
-          );
-        case 'day': {
-          const key = format.dayKey(row.time);
-          const label =
-            key === today ? t('today') : key === yesterday ? t('yesterday') : format.date(row.time);
-          return <Day time={row.time} label={label} />;
-        }
-        case 'item':
-          return (
-            <Row
-              item={row.item}
-              groupStart={row.groupStart}
-              groupEnd={row.groupEnd}
-              renderInteractive={renderInteractive}
-              getAttachmentUrl={getAttachmentUrl}
-            />
-          );
-        default:
-          return row satisfies never;
-      }
-    };
+    const onLoadOlder = useCallback(() => {
+      setOlderFailed(false);
+      loadingRef.current = false;
+      void loadOlder().catch(() => setOlderFailed(true));
+    }, [loadOlder]);
 
     return (
       <S.Root data-state={state} {...rest}>
@@ -330,28 +308,28 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
           ) : (
             <S.Sizer style={{ height: totalSize }}>
               {windowed.rows.map(({ index, start }) => {
-                const row = rows[index];
+                const row = rows.at(index);
                 if (!row) {
                   return null;
                 }
+                // Each prop is what that kind of row shows, so a memoized row re-renders only
+                // when its own content or place changes (not on every append).
                 return (
-                  <S.VirtualRow
+                  <WindowRow
                     key={row.key}
-                    ref={windowed.measureRow}
-                    data-index={index}
-                    data-row={row.kind}
-                    {...(row.kind === 'item'
-                      ? { 'data-message-id': row.item.id, 'data-type': row.item.type }
-                      : {})}
-                    style={{ transform: `translateY(${start}px)` }}
-                  >
-                    <RowErrorBoundary
-                      note={t('rowUnavailable')}
-                      resetKey={row.kind === 'item' ? row.item : row.key}
-                    >
-                      {renderRow(row)}
-                    </RowErrorBoundary>
-                  </S.VirtualRow>
+                    row={row}
+                    index={index}
+                    start={start}
+                    measureRow={windowed.measureRow}
+                    isLoadingOlder={row.kind === 'older' && isLoadingOlder}
+                    onLoadOlder={row.kind === 'older' ? onLoadOlder : undefined}
+                    today={row.kind === 'day' ? today : undefined}
+                    yesterday={row.kind === 'day' ? yesterday : undefined}
+                    Day={row.kind === 'day' ? Day : undefined}
+                    Row={row.kind === 'item' ? Row : undefined}
+                    renderInteractive={row.kind === 'item' ? renderInteractive : undefined}
+                    getAttachmentUrl={row.kind === 'item' ? getAttachmentUrl : undefined}
+                  />
                 );
               })}
             </S.Sizer>
@@ -371,3 +349,94 @@ export const MessageList = /* @__PURE__ */ forwardRef<MessageListHandle, Message
     );
   },
 );
+
+interface WindowRowProps {
+  row: TranscriptRow;
+  index: number;
+  start: number;
+  measureRow: (element: HTMLElement | null) => void;
+  isLoadingOlder: boolean;
+  onLoadOlder: (() => void) | undefined;
+  today: string | undefined;
+  yesterday: string | undefined;
+  /** The `DaySeparator` slot (day rows only): slot components keep their identity, so memo holds. */
+  Day: ComponentType<DaySeparatorProps> | undefined;
+  /** The `MessageRow` slot (item rows only). */
+  Row: ComponentType<MessageRowProps> | undefined;
+  renderInteractive: InteractiveRenderer | undefined;
+  getAttachmentUrl: GetAttachmentUrl | undefined;
+}
+
+/** One mounted row of the window, positioned at `start`; re-renders only when its props change. */
+const WindowRow = /* @__PURE__ */ memo(function WindowRow(props: WindowRowProps): ReactNode {
+  const {
+    row,
+    index,
+    start,
+    measureRow,
+    Day = DaySeparator,
+    Row = MessageRow,
+    renderInteractive,
+    getAttachmentUrl,
+  } = props;
+  const t = useMessages();
+  const format = useFormatter();
+  let content: ReactNode;
+  switch (row.kind) {
+    case 'older':
+      content = (
+        <S.Older>
+          {props.isLoadingOlder ? (
+            <span>{t('loadingOlder')}</span>
+          ) : (
+            <S.OlderButton type="button" onClick={props.onLoadOlder}>
+              {t('loadOlder')}
+            </S.OlderButton>
+          )}
+        </S.Older>
+      );
+      break;
+    case 'day': {
+      const key = format.dayKey(row.time);
+      const label =
+        key === props.today
+          ? t('today')
+          : key === props.yesterday
+            ? t('yesterday')
+            : format.date(row.time);
+      content = <Day time={row.time} label={label} />;
+      break;
+    }
+    case 'item':
+      content = (
+        <Row
+          item={row.item}
+          groupStart={row.groupStart}
+          groupEnd={row.groupEnd}
+          renderInteractive={renderInteractive}
+          getAttachmentUrl={getAttachmentUrl}
+        />
+      );
+      break;
+    default:
+      content = row satisfies never;
+  }
+  return (
+    <S.VirtualRow
+      ref={measureRow}
+      data-index={index}
+      data-row={row.kind}
+      {...(row.kind === 'item'
+        ? { 'data-message-id': row.item.id, 'data-type': row.item.type }
+        : {})}
+      style={{ transform: `translateY(${start}px)` }}
+    >
+      <RowErrorBoundary
+        note={t('rowUnavailable')}
+        resetKey={row.kind === 'item' ? row.item : row.key}
+      >
+        {content}
+      </RowErrorBoundary>
+    </S.VirtualRow>
+  );
+});

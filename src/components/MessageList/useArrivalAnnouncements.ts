@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import { isIncomingItem } from '../../core/chat/contact/readMarker';
+import { changedRange } from '../../core/chat/transcript/changedRange';
 
 /**
  * One line for the transcript's live region.
@@ -54,6 +55,8 @@ export function useArrivalAnnouncements(
 ): readonly Announcement[] {
   const [lines, setLines] = useState<readonly Announcement[]>([]);
   const seen = useRef<Set<string> | undefined>(undefined);
+  // The items of the last look: only what changed since can be an arrival.
+  const looked = useRef<readonly ChatItem[]>([]);
   const counter = useRef(0);
   const latest = useRef(options);
   latest.current = options;
@@ -63,10 +66,14 @@ export function useArrivalAnnouncements(
     if (known === undefined) {
       // What is there on mount is not news.
       seen.current = new Set(items.map((item) => item.id));
+      looked.current = items;
       return;
     }
+    const { start, inserted } = changedRange(looked.current, items);
+    looked.current = items;
     const arrived: ChatItem[] = [];
-    for (const item of items) {
+    for (let index = start; index < start + inserted; index += 1) {
+      const item = items[index]!;
       if (known.has(item.id)) {
         continue;
       }

@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
-import { anchorFor, anchorOffset, layoutRows, windowIndexes } from './windowLayout';
-import type { WindowAnchor } from './windowLayout';
+import { changedRange } from '../../core/chat/transcript/changedRange';
+import { RowLayout } from './RowLayout';
+import { RowList } from './RowList';
+import type { ListChange } from './RowList';
+import { anchorFor, anchorOffset, rowAt, windowIndexes } from './windowLayout';
+import type { KeyList, WindowAnchor } from './windowLayout';
 
 /**
- * @internal Options of {@link useWindowedRows}.
+ * Options of {@link useWindowedRows}.
  *
  * @example
  * ```ts
@@ -13,8 +17,11 @@ import type { WindowAnchor } from './windowLayout';
  * ```
  */
 export interface UseWindowedRowsOptions {
-  /** One stable key per row, in order. */
-  keys: readonly string[];
+  /**
+   * One stable key per row, in order: an array, or the `keys` of `updateRows` (a {@link RowList},
+   * whose changes the hook follows without comparing every key).
+   */
+  keys: KeyList;
   /** The scrolling element. */
   scrollRef: RefObject<HTMLElement | null>;
   /** Height in px of a row not measured yet. */
@@ -26,7 +33,7 @@ export interface UseWindowedRowsOptions {
 }
 
 /**
- * @internal What {@link useWindowedRows} returns.
+ * What {@link useWindowedRows} returns.
  *
  * @example
  * ```ts
@@ -63,59 +70,103 @@ const scrollElementTo = (element: HTMLElement, top: number): void => {
 };
 
 /**
- * @internal Windowing for a vertical list of rows of varying height, anchored for a chat log:
- * only the rows in view (plus `overscan` on each side, plus the last one) are mounted, each is
- * measured when mounted and whenever it resizes, and the view stays put while rows change: at the
- * end it follows new rows; elsewhere the row under the viewport's bottom edge keeps its place
- * when older rows are prepended or rows above it are re-measured.
+ * Windowing for a vertical list of rows of varying height, anchored for a chat log — the hook
+ * behind `MessageList`, for a team building its own list: only the rows in view (plus `overscan`
+ * on each side, plus the last one) are mounted, each is measured when mounted and whenever it
+ * resizes, and the view stays put while rows change: at the end it follows new rows; elsewhere the
+ * row under the viewport's bottom edge keeps its place when older rows are prepended or rows above
+ * it are re-measured. Row geometry is kept as blocked prefix sums updated change by change, so an
+ * append or a re-measured row costs the same at 100 rows as at 100,000 when `keys` is the
+ * `RowList` of `updateRows` (a plain array works too; its change is then found by comparing
+ * the keys from both ends).
  *
  * @example
  * ```tsx
- * const windowed = useWindowedRows({ keys, scrollRef, estimateSize: 64, overscan: 6, endThreshold: 48 });
- * windowed.rows.map(({ index, start }) => (
- *   <div key={keys[index]} ref={windowed.measureRow} data-index={index}
- *     style={{ position: 'absolute', transform: `translateY(${start}px)` }} />
- * ));
+ * function MyTranscript() {
+ *   const { items, hasOlder } = useTranscript();
+ *   const format = useFormatter();
+ *   const model = useRef<TranscriptRows | undefined>(undefined);
+ *   const { rows, keys } = useMemo(
+ *     () => (model.current = updateRows(model.current, items, { hasOlder, dayKey: format.dayKey })),
+ *     [items, hasOlder, format],
+ *   );
+ *   const scrollRef = useRef<HTMLDivElement>(null);
+ *   const windowed = useWindowedRows({ keys, scrollRef, estimateSize: 64, overscan: 6, endThreshold: 48 });
+ *   return (
+ *     <div ref={scrollRef} role="log" onScroll={windowed.onScroll} style={{ overflowY: 'auto', height: 400 }}>
+ *       <div style={{ position: 'relative', height: windowed.totalSize }}>
+ *         {windowed.rows.map(({ index, start }) => {
+ *           const row = rows.at(index)!;
+ *           return (
+ *             <div key={row.key} ref={windowed.measureRow} data-index={index}
+ *               style={{ position: 'absolute', width: '100%', transform: `translateY(${start}px)` }}>
+ *               {row.kind === 'item' ? row.item.content : null}
+ *             </div>
+ *           );
+ *         })}
+ *       </div>
+ *     </div>
+ *   );
+ * }
  * ```
  */
 export function useWindowedRows(options: UseWindowedRowsOptions): UseWindowedRowsResult {
   const { keys, scrollRef, estimateSize, overscan, endThreshold } = options;
   const sizes = useRef(new Map<string, number>()).current;
+  // Rows measured since the last render, by key, with the index they were measured at.
+  const measured = useRef(new Map<string, number>()).current;
   const [sizesVersion, sizesChanged] = useReducer((count: number) => count + 1, 0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- sizes is mutable; its version is the dependency
-  const starts = useMemo(() => layoutRows(keys, sizes, estimateSize), [keys, sizesVersion]);
-  const indexByKey = useMemo(() => new Map(keys.map((key, index) => [key, index])), [keys]);
-  const totalSize = starts[keys.length] ?? 0;
+  // The layout follows the keys and the measurements change by change (see RowLayout), so an
+  // append or one re-measured row costs the same at 100 rows as at 100,000.
+  const derived = useRef<Derived | undefined>(undefined);
+  const starts = useMemo(() => {
+    derived.current = deriveLayout(derived.current, keys, sizes, measured, estimateSize);
+    return derived.current.layout;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- sizes is mutable; its version is the dependency
+  }, [keys, sizesVersion, estimateSize]);
+  const indexOf = useMemo(() => indexFinder(keys), [keys]);
+  const totalSize = starts.total;
 
   const anchor = useRef<WindowAnchor>(END);
+  // Where the anchored row was last found: checked first, so a view held while rows are appended
+  // finds its row without an index of every key.
+  const anchorIndex = useRef(-1);
+  const takeAnchor = useCallback(
+    (layout: RowLayout, layoutKeys: KeyList, top: number, height: number) => {
+      anchor.current = anchorFor(layout, layoutKeys, top, height, latest.current.endThreshold);
+      anchorIndex.current = rowAt(layout, Math.max(top, top + height - 0.5));
+    },
+    [],
+  );
   // The scroll offset and layout the anchor was taken from. A scroll whose event has not arrived
   // yet shows as a different offset: the anchor is then taken again, from what the reader sees.
   const seen = useRef({ top: 0, starts, keys });
   const [viewport, setViewport] = useState({ top: 0, height: 0, following: true });
 
   // Latest values for the callbacks below, which stay stable across renders.
-  const latest = useRef({ keys, starts, indexByKey, endThreshold, overscan });
-  latest.current = { keys, starts, indexByKey, endThreshold, overscan };
+  const latest = useRef({ keys, starts, indexOf, endThreshold, overscan });
+  latest.current = { keys, starts, indexOf, endThreshold, overscan };
 
   const height = viewport.height > 0 ? viewport.height : estimateSize * UNMEASURED_ROWS;
   const top = viewport.following ? Math.max(0, totalSize - height) : viewport.top;
   const indexes = windowIndexes(starts, top, height, overscan);
-  const rows = indexes.map((index) => ({ index, start: starts[index] ?? 0 }));
+  const rows = indexes.map((index) => ({ index, start: starts.start(index) }));
 
   const record = useCallback(
     (element: HTMLElement, entry?: ResizeObserverEntry) => {
       const index = Number(element.dataset.index);
-      const key = latest.current.keys[index];
+      const key = latest.current.keys.at(index);
       if (key === undefined) {
         return;
       }
       const size = sizeOf(element, entry);
       if (sizes.get(key) !== size) {
         sizes.set(key, size);
+        measured.set(key, index);
         sizesChanged();
       }
     },
-    [sizes],
+    [sizes, measured],
   );
 
   const observer = useRef<ResizeObserver | null>(null);
@@ -167,17 +218,11 @@ export function useWindowedRows(options: UseWindowedRowsOptions): UseWindowedRow
     if (!element) {
       return;
     }
-    const { starts: current, keys: currentKeys, endThreshold: threshold } = latest.current;
-    anchor.current = anchorFor(
-      current,
-      currentKeys,
-      element.scrollTop,
-      element.clientHeight,
-      threshold,
-    );
+    const { starts: current, keys: currentKeys } = latest.current;
+    takeAnchor(current, currentKeys, element.scrollTop, element.clientHeight);
     seen.current = { top: element.scrollTop, starts: current, keys: currentKeys };
     readViewport(element, anchor.current.kind === 'end');
-  }, [scrollRef, readViewport]);
+  }, [scrollRef, readViewport, takeAnchor]);
 
   const scrollToEnd = useCallback(() => {
     anchor.current = END;
@@ -187,7 +232,7 @@ export function useWindowedRows(options: UseWindowedRowsOptions): UseWindowedRow
       return;
     }
     const { starts: current, keys: currentKeys } = latest.current;
-    const total = current[current.length - 1] ?? 0;
+    const total = current.total;
     scrollElementTo(element, Math.max(0, total - element.clientHeight));
     seen.current = { top: element.scrollTop, starts: current, keys: currentKeys };
     readViewport(element, true);
@@ -195,26 +240,25 @@ export function useWindowedRows(options: UseWindowedRowsOptions): UseWindowedRow
 
   const restore = useCallback(
     (element: HTMLElement) => {
-      const { starts: current, keys: currentKeys, indexByKey: byKey } = latest.current;
+      const { starts: current, keys: currentKeys, indexOf: find } = latest.current;
       const height = element.clientHeight;
       if (Math.abs(element.scrollTop - seen.current.top) >= 1) {
         const before = seen.current;
-        anchor.current = anchorFor(
-          before.starts,
-          before.keys,
-          element.scrollTop,
-          height,
-          latest.current.endThreshold,
-        );
+        takeAnchor(before.starts, before.keys, element.scrollTop, height);
       }
-      const target = anchorOffset(current, (key) => byKey.get(key) ?? -1, anchor.current, height);
+      const target = anchorOffset(
+        current,
+        (key) => (anchorIndex.current = find(key, anchorIndex.current)),
+        anchor.current,
+        height,
+      );
       if (target !== undefined && Math.abs(element.scrollTop - target) >= 1) {
         scrollElementTo(element, target);
       }
       seen.current = { top: element.scrollTop, starts: current, keys: currentKeys };
       readViewport(element, anchor.current.kind === 'end');
     },
-    [readViewport],
+    [readViewport, takeAnchor],
   );
 
   // After rows are added, removed or re-measured, put the anchor back where it was.
@@ -236,4 +280,89 @@ export function useWindowedRows(options: UseWindowedRowsOptions): UseWindowedRow
   }, [scrollRef, restore]);
 
   return { rows, totalSize, measureRow, scrollToEnd, onScroll };
+}
+
+interface Derived {
+  readonly keys: KeyList;
+  readonly estimate: number;
+  readonly layout: RowLayout;
+}
+
+/** `keys.slice(start, end).map(each)` for any {@link KeyList}. */
+function mapKeys<T>(keys: KeyList, start: number, end: number, each: (key: string) => T): T[] {
+  const out: T[] = [];
+  for (let index = start; index < end; index += 1) {
+    out.push(each(keys.at(index)!));
+  }
+  return out;
+}
+
+/** How `keys` differs from `before`: the list's own record, or a comparison from both ends. */
+function keysChange(before: KeyList, keys: KeyList): ListChange | undefined {
+  if (keys instanceof RowList && before instanceof RowList) {
+    return (keys as RowList<string>).changeFrom(before as RowList<string>);
+  }
+  if (Array.isArray(keys) && Array.isArray(before)) {
+    return changedRange(before as readonly string[], keys as readonly string[]);
+  }
+  return undefined;
+}
+
+/**
+ * The layout for `keys`: the previous one with the changed rows spliced in and the rows measured
+ * since re-sized; built afresh for a new estimate or keys whose change is not known.
+ */
+function deriveLayout(
+  previous: Derived | undefined,
+  keys: KeyList,
+  sizes: ReadonlyMap<string, number>,
+  measured: Map<string, number>,
+  estimate: number,
+): Derived {
+  const heightOf = (key: string): number => sizes.get(key) ?? estimate;
+  const change =
+    previous === undefined || previous.estimate !== estimate
+      ? undefined
+      : previous.keys === keys
+        ? { start: 0, removed: 0, inserted: 0 }
+        : keysChange(previous.keys, keys);
+  let layout =
+    change === undefined
+      ? RowLayout.from(mapKeys(keys, 0, keys.length, heightOf))
+      : previous!.layout.splice(
+          change.start,
+          change.removed,
+          mapKeys(keys, change.start, change.start + change.inserted, heightOf),
+        );
+  if (measured.size > 0) {
+    let find: ((key: string) => number) | undefined;
+    for (const [key, hint] of measured) {
+      const index = keys.at(hint) === key ? hint : (find ??= indexFinder(keys))(key);
+      if (index >= 0) {
+        layout = layout.resize(index, heightOf(key));
+      }
+    }
+    measured.clear();
+  }
+  return { keys, estimate, layout };
+}
+
+/**
+ * `indexOf` for `keys`: a map built on first use (only a view anchored to a row that moved needs
+ * it, after history was prepended), so an append builds nothing.
+ */
+function indexFinder(keys: KeyList): (key: string, hint?: number) => number {
+  let byKey: Map<string, number> | undefined;
+  return (key, hint) => {
+    if (hint !== undefined && hint >= 0 && keys.at(hint) === key) {
+      return hint;
+    }
+    if (byKey === undefined) {
+      byKey = new Map();
+      for (let index = 0; index < keys.length; index += 1) {
+        byKey.set(keys.at(index)!, index);
+      }
+    }
+    return byKey.get(key) ?? -1;
+  };
 }

@@ -1,8 +1,40 @@
 /**
  * Pure geometry of the windowed transcript: where each row starts, which rows a viewport shows,
  * and how to pin the view to a row. Sizes are known per row key once a row has been measured;
- * rows never measured count as the estimate.
+ * rows never measured count as the estimate. Each function takes either a {@link RowLayout} (what
+ * the windowing hook keeps, updated per change) or the row tops of {@link layoutRows}.
  */
+import { RowLayout } from './RowLayout';
+
+/**
+ * Row geometry: a {@link RowLayout}, or row tops plus the total as the last entry.
+ *
+ * @example
+ * ```ts
+ * const layout: LayoutLike = RowLayout.from([40, 64]);
+ * ```
+ */
+export type LayoutLike = RowLayout | Float64Array;
+
+/**
+ * Row keys in order, read by position: an array, or the {@link RowList} of `updateRows`.
+ *
+ * @example
+ * ```ts
+ * const keys: KeyList = ['older', 'day:2025-03-04', 'm-1'];
+ * ```
+ */
+export interface KeyList {
+  readonly length: number;
+  at(index: number): string | undefined;
+}
+
+const countOf = (layout: LayoutLike): number =>
+  layout instanceof RowLayout ? layout.count : layout.length - 1;
+const startOf = (layout: LayoutLike, index: number): number =>
+  layout instanceof RowLayout ? layout.start(index) : layout[index]!;
+const totalOf = (layout: LayoutLike): number =>
+  layout instanceof RowLayout ? layout.total : layout[layout.length - 1]!;
 
 /**
  * Where the view is held while rows are added, removed or re-measured: at the end (following new
@@ -47,7 +79,10 @@ export function layoutRows(
  * rowAt(layoutRows(['a', 'b'], new Map(), 50), 60); // 1
  * ```
  */
-export function rowAt(starts: Float64Array, offset: number): number {
+export function rowAt(starts: LayoutLike, offset: number): number {
+  if (starts instanceof RowLayout) {
+    return starts.rowAt(offset);
+  }
   const count = starts.length - 1;
   if (count <= 0) {
     return -1;
@@ -76,12 +111,12 @@ export function rowAt(starts: Float64Array, offset: number): number {
  * ```
  */
 export function windowIndexes(
-  starts: Float64Array,
+  starts: LayoutLike,
   top: number,
   height: number,
   overscan: number,
 ): number[] {
-  const count = starts.length - 1;
+  const count = countOf(starts);
   if (count <= 0) {
     return [];
   }
@@ -110,22 +145,22 @@ export function windowIndexes(
  * ```
  */
 export function anchorFor(
-  starts: Float64Array,
-  keys: readonly string[],
+  starts: LayoutLike,
+  keys: KeyList,
   top: number,
   height: number,
   endThreshold: number,
 ): WindowAnchor {
-  const total = starts[starts.length - 1]!;
+  const total = totalOf(starts);
   const bottom = top + height;
   if (total - bottom <= endThreshold) {
     return { kind: 'end' };
   }
   const index = rowAt(starts, Math.max(top, bottom - 0.5));
-  const key = keys[index];
+  const key = index < 0 ? undefined : keys.at(index);
   return key === undefined
     ? { kind: 'end' }
-    : { kind: 'row', key, offset: bottom - starts[index]! };
+    : { kind: 'row', key, offset: bottom - startOf(starts, index) };
 }
 
 /**
@@ -139,12 +174,12 @@ export function anchorFor(
  * ```
  */
 export function anchorOffset(
-  starts: Float64Array,
+  starts: LayoutLike,
   indexOf: (key: string) => number,
   anchor: WindowAnchor,
   height: number,
 ): number | undefined {
-  const total = starts[starts.length - 1]!;
+  const total = totalOf(starts);
   const max = Math.max(0, total - height);
   if (anchor.kind === 'end') {
     return max;
@@ -153,5 +188,5 @@ export function anchorOffset(
   if (index < 0) {
     return undefined;
   }
-  return Math.min(max, Math.max(0, starts[index]! + anchor.offset - height));
+  return Math.min(max, Math.max(0, startOf(starts, index) + anchor.offset - height));
 }

@@ -40,7 +40,7 @@ export interface ViewMessageProps {
  *
  * @example
  * ```tsx
- * {item.interactive?.templateType === 'ViewResource' && <ViewMessage item={item} />}
+ * {interactiveOf(item)?.templateType === 'ViewResource' && <ViewMessage item={item} />}
  * ```
  */
 export function ViewMessage({ item }: ViewMessageProps): ReactNode {

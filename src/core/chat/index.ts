@@ -9,6 +9,7 @@
 export * from './transcript/chatItem';
 export * from './interactive/interactiveTemplate';
 export * from './interactive/parseInteractiveContent';
+export * from './interactive/interactiveOf';
 export * from './interactive/interactiveReply';
 export * from './view/resolveView';
 export * from './view/viewStatus';

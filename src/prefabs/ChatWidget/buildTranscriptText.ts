@@ -1,4 +1,5 @@
 import type { ChatItem } from '../../core/chat/transcript/chatItem';
+import { interactiveOf } from '../../core/chat/interactive/interactiveOf';
 import type { Formatter } from '../../i18n/createFormatter';
 import type { Translate } from '../../i18n/messages';
 import { eventText, senderName } from '../../components/MessageBubble/SystemNote';
@@ -21,7 +22,7 @@ export interface BuildTranscriptTextOptions {
 }
 
 function interactiveText(item: ChatItem): string {
-  const template = item.interactive;
+  const template = interactiveOf(item);
   if (!template) {
     return item.content ?? '';
   }
@@ -53,7 +54,7 @@ function body(item: ChatItem, t: Translate): string {
   if (item.type === 'attachment') {
     return (item.attachments ?? []).map((file) => `[${file.name}]`).join(' ');
   }
-  if (item.interactive) {
+  if (interactiveOf(item)) {
     return interactiveText(item);
   }
   return item.content ?? '';

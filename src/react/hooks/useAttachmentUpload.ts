@@ -5,6 +5,7 @@ import { ChatError } from '../../core/protocol/errors';
 
 import { useChatContext } from '../context/ChatSessionContext';
 import { useStoreSelector } from './internal/useStoreSelector';
+import { createItemFilter } from '../internal/itemFilter';
 
 /**
  * One own upload still in progress, or failed.
@@ -60,8 +61,6 @@ function inFlight(item: ChatItem): boolean {
   );
 }
 
-const selectUploadItems = (snapshot: ChatSnapshot) => snapshot.items.filter(inFlight);
-
 function sameItems(a: readonly ChatItem[], b: readonly ChatItem[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
 }
@@ -88,6 +87,11 @@ function sameItems(a: readonly ChatItem[], b: readonly ChatItem[]): boolean {
  */
 export function useAttachmentUpload(): UseAttachmentUploadResult {
   const { session, store } = useChatContext();
+  // Filtered change by change: an append tests the new item, not the whole transcript.
+  const selectUploadItems = useMemo(() => {
+    const filter = createItemFilter(inFlight);
+    return (snapshot: ChatSnapshot) => filter(snapshot.items);
+  }, []);
   const items = useStoreSelector(store, selectUploadItems, sameItems);
   const [error, setError] = useState<ChatError | undefined>(undefined);
 

@@ -16,8 +16,7 @@ import type {
   QuickReplyElement,
   TimeSlot,
 } from '../../core/chat/interactive/interactiveTemplate';
-import { parseInteractiveContent } from '../../core/chat/interactive/parseInteractiveContent';
-import { ContentType } from '../../core/protocol/contentTypes';
+import { readInteractive } from '../../core/chat/interactive/interactiveOf';
 import type { ChatError } from '../../core/protocol/errors';
 import { useChatContext } from '../context/ChatSessionContext';
 
@@ -141,13 +140,10 @@ export function useInteractiveMessage(item: ChatItem): UseInteractiveMessageResu
     template: InteractiveTemplate | undefined;
     invalid: ChatError | undefined;
   } => {
-    if (item.interactive) {
-      return { template: item.interactive, invalid: undefined };
-    }
-    if (item.contentType !== ContentType.interactive) {
+    const parsed = readInteractive(item);
+    if (parsed === undefined) {
       return { template: undefined, invalid: undefined };
     }
-    const parsed = parseInteractiveContent(item.content ?? '');
     return parsed.ok
       ? { template: parsed.template, invalid: undefined }
       : { template: undefined, invalid: parsed.error };

@@ -1,9 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { UseQueryResult } from '@tanstack/react-query';
-import {
-  createParticipantClient,
-  participantEndpoint,
-} from '../../core/protocol/participantClient';
+import { participantEndpoint } from '../../core/protocol/participantEndpoint';
 import {
   ContactKitError,
   InvalidResponseError,
@@ -230,6 +227,9 @@ export function participantConnectionQueryOptions<TType extends ConnectionType>(
       }
       // Retries are React Query's (below) so that a 403 is never retried and the query state
       // shows every attempt; the client makes exactly one attempt per call.
+      // The client loads with the first connection, not with the page: a widget nobody opens
+      // never needs it.
+      const { createParticipantClient } = await import('../../core/protocol/participantClient');
       const client = createParticipantClient({
         endpoint,
         retry: false,

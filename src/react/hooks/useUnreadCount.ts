@@ -1,5 +1,6 @@
 import type { ChatSnapshot } from '../../core/chat/session/chatSession';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useRef } from 'react';
+import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import { countUnread, isIncomingItem } from '../../core/chat/contact/readMarker';
 
 import { useChatContext } from '../context/ChatSessionContext';
@@ -20,7 +21,6 @@ export interface UseUnreadCountResult {
   markAllRead: () => void;
 }
 
-const selectItems = (snapshot: ChatSnapshot) => snapshot.items;
 const selectMarker = (marker: string | undefined) => marker;
 const selectUnread = (snapshot: { readonly unread: number }) => snapshot.unread;
 const NO_UNREAD = { unread: 0 };
@@ -42,18 +42,37 @@ const NO_CONTROLLER = { subscribe: () => () => undefined, getSnapshot: () => NO_
  */
 export function useUnreadCount(): UseUnreadCountResult {
   const { session, store, readMarker, controller } = useChatContext();
-  const items = useStoreSelector(store, selectItems);
   const marker = useStoreSelector(readMarker, selectMarker);
   const kept = useStoreSelector(controller ?? NO_CONTROLLER, selectUnread);
 
-  // A session of the app's: the marker is this provider's, by id.
-  const counted = useMemo(() => {
-    if (controller) {
-      return 0;
-    }
-    const seen = marker === undefined ? undefined : items.find((item) => item.id === marker);
-    return countUnread(items, seen && { id: seen.id, time: seen.time });
-  }, [controller, items, marker]);
+  // A session of the app's: the marker is this provider's, by id. The component subscribes to the
+  // count, not the items, so a new message it does not count (or one that leaves the count as it
+  // was) does not re-render it; the count is kept per items array.
+  const last = useRef<{ items: readonly ChatItem[]; marker: string | undefined; count: number }>(
+    undefined,
+  );
+  const selectCount = useCallback(
+    (snapshot: ChatSnapshot): number => {
+      if (controller) {
+        return 0;
+      }
+      const { items } = snapshot;
+      const cached = last.current;
+      if (cached && cached.items === items && cached.marker === marker) {
+        return cached.count;
+      }
+      const seen =
+        marker === undefined
+          ? undefined
+          : // From the end: the marker is the newest message read, so it is near it.
+            items.findLast((item) => item.id === marker);
+      const count = countUnread(items, seen && { id: seen.id, time: seen.time });
+      last.current = { items, marker, count };
+      return count;
+    },
+    [controller, marker],
+  );
+  const counted = useStoreSelector(store, selectCount);
 
   const markAllRead = useCallback(() => {
     const latest = store.getSnapshot().items.findLast(isIncomingItem);

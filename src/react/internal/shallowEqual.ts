@@ -17,6 +17,20 @@ export function shallowEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) {
     return false;
   }
+  if (Array.isArray(a)) {
+    // An index loop: `Object.keys` would make a string per entry (a 100,000-item transcript
+    // compared on every append).
+    const other = b as readonly unknown[];
+    if (a.length !== other.length) {
+      return false;
+    }
+    for (let index = 0; index < a.length; index += 1) {
+      if (!Object.is(a[index], other[index])) {
+        return false;
+      }
+    }
+    return true;
+  }
   const keysA = Object.keys(a);
   if (keysA.length !== Object.keys(b).length) {
     return false;

@@ -3,9 +3,13 @@ import { ContentType, parseInteractiveContent } from 'contact-kit/core';
 import type { ChatItem } from 'contact-kit/core';
 import { makeItem } from '../../fakes/react/FakeChatSession';
 
-/** A bot's interactive message holding `template` (parsed the way the session parses it). */
+/**
+ * A bot's interactive message holding `template`, shaped as the session delivers it: raw content
+ * and no `interactive` field, so the components under test parse it through `interactiveOf`.
+ */
 export function interactiveItem(template: unknown, overrides: Partial<ChatItem> = {}): ChatItem {
   const content = JSON.stringify(template);
+  // A fixture with a malformed template is a mistake in the test, not a case under test.
   const parsed = parseInteractiveContent(content);
   if (!parsed.ok) {
     throw parsed.error;
@@ -13,7 +17,6 @@ export function interactiveItem(template: unknown, overrides: Partial<ChatItem> 
   return makeItem({
     contentType: ContentType.interactive,
     content,
-    interactive: parsed.template,
     role: 'SYSTEM',
     displayName: 'BOT',
     participantId: 'bot-1',

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   RequestValidationError,
   createParticipantClient,
@@ -314,5 +314,30 @@ describe('the client validates before sending', () => {
     const { fake, client } = setup();
     await client.disconnectParticipant('x'.repeat(1000));
     expect(fake.requests).toHaveLength(1);
+  });
+});
+
+describe('in a production build', () => {
+  // Bundlers replace process.env.NODE_ENV; stubbing it stands in for that replacement.
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('sends without validating: the service judges the request', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const { fake, client } = setup();
+    await client.sendMessage('', { ContentType: 'text/plain', Content: '' }).catch(() => undefined);
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests[0]!.body).toMatchObject({ ContentType: 'text/plain', Content: '' });
+  });
+
+  it('still validates under any other NODE_ENV', async () => {
+    vi.stubEnv('NODE_ENV', 'development');
+    const { fake, client } = setup();
+    const error = await client
+      .sendMessage('', { ContentType: 'text/plain', Content: '' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect(fake.requests).toHaveLength(0);
   });
 });

@@ -5,17 +5,11 @@ import type { ParticipantClient } from '../../protocol/participantClient';
 import { attachmentContentType, validateAttachment } from '../attachments/validateAttachment';
 import type { AttachmentPolicy } from '../attachments/validateAttachment';
 import type { AttachmentFile } from '../session/chatSession';
-import { classifyFailure, failureError, readError } from '../connection/serviceFailure';
-import {
-  addPendingAttachment,
-  failPending,
-  retryPending,
-  setAttachmentProgress,
-  setPendingAttachmentId,
-} from '../transcript/pendingItems';
+import { addPendingAttachment, failPending, retryPending } from '../transcript/pendingItems';
 import { findItem } from '../transcript/transcript';
 import type { Transcript } from '../transcript/transcript';
 import type { UploadFunction } from './uploadAttachment';
+import type * as AttachmentUpload from './attachmentUpload';
 
 /**
  * What the attachment flow needs from the session.
@@ -27,7 +21,10 @@ import type { UploadFunction } from './uploadAttachment';
  */
 export interface AttachmentFlowOptions {
   readonly client: ParticipantClient;
-  readonly upload: UploadFunction;
+  /** Uploads the bytes; `undefined` for the default (XMLHttpRequest, else `fetch`). */
+  readonly upload: UploadFunction | undefined;
+  /** The `fetch` of the default upload, when `upload` is not given. */
+  readonly fetch?: typeof fetch | undefined;
   readonly logger: Logger;
   /** Which files are accepted; `undefined` for Connect's defaults. */
   readonly policy: AttachmentPolicy | undefined;
@@ -96,9 +93,48 @@ export interface AttachmentFlow {
   unfinished(): readonly UnfinishedUpload[];
 }
 
-interface AttachmentJob {
+/**
+ * A file being sent and its content type.
+ *
+ * @example
+ * ```ts
+ * const job: AttachmentJob = { file, contentType: 'text/plain' };
+ * ```
+ */
+export interface AttachmentJob {
   readonly file: AttachmentFile;
   readonly contentType: string;
+}
+
+/**
+ * What a running upload shares with its flow: the flow's options, the uploads to abort on
+ * destroy, the files not finished yet and the wait for an open connection.
+ *
+ * @example
+ * ```ts
+ * const context: UploadContext = { options, uploads, jobs, waitForToken };
+ * ```
+ */
+export interface UploadContext {
+  readonly options: AttachmentFlowOptions;
+  readonly uploads: Set<AbortController>;
+  readonly jobs: Map<string, AttachmentJob>;
+  waitForToken(): Promise<string>;
+}
+
+type UploadCode = typeof AttachmentUpload;
+let uploadCode: Promise<UploadCode> | undefined;
+
+/**
+ * The upload steps load with the first file sent (or download URL asked for), not with the
+ * session: most chats send no file. A failed load is forgotten so the next try fetches again.
+ */
+function loadUploadCode(): Promise<UploadCode> {
+  uploadCode ??= import('./attachmentUpload').catch((error: unknown) => {
+    uploadCode = undefined;
+    throw error;
+  });
+  return uploadCode;
 }
 
 /**
@@ -114,7 +150,6 @@ interface AttachmentJob {
  * ```
  */
 export function createAttachmentFlow(options: AttachmentFlowOptions): AttachmentFlow {
-  const { client, logger } = options;
   const jobs = new Map<string, AttachmentJob>();
   const uploads = new Set<AbortController>();
   let tokenWaiters: Array<{
@@ -142,91 +177,23 @@ export function createAttachmentFlow(options: AttachmentFlowOptions): Attachment
     }
   }
 
-  function uploadError(error: unknown, step: string): ChatError {
-    const failure = classifyFailure(error);
-    if (error instanceof ChatError) {
-      return error;
-    }
-    if (failure.kind === 'denied') {
-      options.tokenRejected();
-    }
-    if (failure.status === 402) {
-      return failureError(
-        failure,
-        'ATTACHMENT_QUOTA_EXCEEDED',
-        'The chat has reached its attachment limit',
-      );
-    }
-    if (failure.status === 400) {
-      return failureError(failure, 'ATTACHMENT_TYPE_NOT_ALLOWED', 'The service refused this file');
-    }
-    return failureError(
-      failure,
-      'ATTACHMENT_UPLOAD_FAILED',
-      `The attachment could not be sent (${step})`,
-    );
-  }
+  const context: UploadContext = { options, uploads, jobs, waitForToken };
 
-  /**
-   * One upload attempt. `clientToken` is the StartAttachmentUpload/CompleteAttachmentUpload
-   * ClientToken: the first attempt uses `localId`, every retry a new one, because the service
-   * answers a repeated token with its first answer, whose upload URL may have expired since.
-   */
-  async function run(localId: string, job: AttachmentJob, clientToken: string): Promise<void> {
-    const controller = new AbortController();
-    uploads.add(controller);
-    let step = 'start';
-    try {
-      const token = await waitForToken();
-      const started = await client.startAttachmentUpload(
-        token,
-        {
-          ContentType: job.contentType,
-          AttachmentSizeInBytes: job.file.size,
-          AttachmentName: job.file.name,
-          ClientToken: clientToken,
-        },
-        { signal: controller.signal },
-      );
-      const attachmentId = started.AttachmentId;
-      const url = started.UploadMetadata?.Url;
-      if (!attachmentId || !url) {
-        throw new ChatError(
-          'ATTACHMENT_UPLOAD_FAILED',
-          'StartAttachmentUpload returned no upload URL',
-        );
-      }
-      options.update((transcript) => setPendingAttachmentId(transcript, localId, attachmentId));
-      step = 'upload';
-      await options.upload({
-        url,
-        headers: started.UploadMetadata?.HeadersToInclude ?? {},
-        body: job.file,
-        signal: controller.signal,
-        onProgress: (fraction) => {
-          if (!options.isDestroyed()) {
-            options.update((transcript) => setAttachmentProgress(transcript, localId, fraction));
-          }
-        },
-      });
-      step = 'complete';
-      await client.completeAttachmentUpload(
-        options.openToken() ?? token,
-        { AttachmentIds: [attachmentId], ClientToken: clientToken },
-        { signal: controller.signal },
-      );
-      jobs.delete(localId);
-      options.onUnfinishedChange?.();
-    } catch (error) {
-      if (options.isDestroyed() || classifyFailure(error).kind === 'aborted') {
-        return;
-      }
-      const chatError = uploadError(error, step);
-      logger.debug(`attachment ${localId} failed at ${step}`, error);
-      options.update((transcript) => failPending(transcript, localId, chatError));
-    } finally {
-      uploads.delete(controller);
-    }
+  /** Uploads in the background; the upload code loads with the first file. */
+  function start(localId: string, job: AttachmentJob, clientToken: string): void {
+    loadUploadCode().then(
+      (code) => code.runUpload(context, localId, job, clientToken),
+      (error: unknown) => {
+        if (!options.isDestroyed()) {
+          const failed = new ChatError(
+            'ATTACHMENT_UPLOAD_FAILED',
+            'The attachment could not be sent (its code did not load)',
+            { cause: error },
+          );
+          options.update((transcript) => failPending(transcript, localId, failed));
+        }
+      },
+    );
   }
 
   return {
@@ -252,7 +219,7 @@ export function createAttachmentFlow(options: AttachmentFlowOptions): Attachment
       const job = { file, contentType };
       jobs.set(localId, job);
       options.onUnfinishedChange?.();
-      void run(localId, job, localId);
+      start(localId, job, localId);
       return localId;
     },
     retry(localId) {
@@ -263,23 +230,11 @@ export function createAttachmentFlow(options: AttachmentFlowOptions): Attachment
       }
       options.update((transcript) => retryPending(transcript, localId));
       // A new upload (new ClientToken): replaying the old one would return an expired URL.
-      void run(localId, job, newClientToken());
+      start(localId, job, newClientToken());
       return true;
     },
     async getUrl(attachmentId) {
-      const token = options.anyToken();
-      if (token === undefined) {
-        throw new ChatError('CONNECTION_LOST', 'getAttachmentUrl: not connected yet');
-      }
-      const result = await client
-        .getAttachment(token, { AttachmentId: attachmentId })
-        .catch((error: unknown) => {
-          throw readError(error, options.tokenRejected, 'Could not get the attachment');
-        });
-      if (!result.Url) {
-        throw new ChatError('CONNECTION_LOST', 'GetAttachment returned no URL');
-      }
-      return result.Url;
+      return (await loadUploadCode()).attachmentUrl(options, attachmentId);
     },
     connectionOpened(token) {
       for (const waiter of takeWaiters()) {

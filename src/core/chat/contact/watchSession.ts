@@ -2,6 +2,7 @@ import type { ChatItem } from '../transcript/chatItem';
 import type { ChatConnectionView } from '../session/chatSession';
 import type { ChatSessionLike } from '../session/chatSessionLike';
 import { isIncomingItem } from './readMarker';
+import { changedRange } from '../transcript/changedRange';
 
 /**
  * What a chat session's snapshots say happened, as events: the typed events of
@@ -75,7 +76,11 @@ export function watchSession(
       handlers.error?.(next.connection.error);
     }
     if (next.items !== before.items) {
-      for (const item of next.items) {
+      // Items that kept their identity were seen with this status already: only the changed
+      // window can hold news, so an update costs its changes, not the transcript's length.
+      const { start, inserted } = changedRange(before.items, next.items);
+      for (let index = start; index < start + inserted; index += 1) {
+        const item = next.items[index]!;
         if (item.isOwn) {
           const key = item.localId ?? item.id;
           const was = ownStatus.get(key);

@@ -646,6 +646,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
   const attachments = createAttachmentFlow({
     client,
     upload: resolved.upload,
+    fetch: resolved.fetch,
     logger,
     policy: resolved.attachmentPolicy,
     displayName: resolved.displayName,

@@ -23,7 +23,6 @@ import { clockSleep } from '../connection/clockSleep';
 import type { WebSocketConstructor } from '../connection/chatSocket';
 import { DEFAULT_TRANSCRIPT_SYNC_POLICY } from '../history/transcriptSync';
 import type { TranscriptSyncPolicy } from '../history/transcriptSync';
-import { createUploader } from '../attachments/uploadAttachment';
 import type { UploadFunction } from '../attachments/uploadAttachment';
 
 /** How long `endChat()` waits for the service's `chat.ended` by default. */
@@ -51,7 +50,10 @@ export interface ResolvedSessionOptions {
   readonly ownParticipantId: string | undefined;
   readonly displayName: string | undefined;
   readonly client: ParticipantClient;
-  readonly upload: UploadFunction;
+  /** `undefined`: the default upload (XMLHttpRequest, else `fetch`), made on first use. */
+  readonly upload: UploadFunction | undefined;
+  /** The `fetch` option, for the default upload. */
+  readonly fetch: typeof fetch | undefined;
   readonly attachmentPolicy: AttachmentPolicy | undefined;
   /** Looked up when a socket is opened; throws a `TypeError` when there is none. */
   getWebSocket(): WebSocketConstructor;
@@ -102,8 +104,6 @@ export function resolveSessionOptions(options: ChatSessionOptions): ResolvedSess
       logger,
       sleep: clockSleep(clock),
     });
-  const upload =
-    options.upload ?? createUploader(options.fetch !== undefined ? { fetch: options.fetch } : {});
   const receiptPolicy = options.receiptPolicy;
   return {
     participantToken: options.participantToken,
@@ -116,7 +116,8 @@ export function resolveSessionOptions(options: ChatSessionOptions): ResolvedSess
     ownParticipantId: options.participantId ?? stored?.participantId,
     displayName: options.displayName,
     client,
-    upload,
+    upload: options.upload,
+    fetch: options.fetch,
     attachmentPolicy: options.attachmentPolicy,
     getWebSocket: () => {
       const WebSocketImpl =

@@ -195,8 +195,8 @@ export interface ChatItem {
   /** Own messages and attachments only. */
   status?: ChatItemStatus;
   /**
-   * When `status` is `failed`: why. When `type` is `unsupported` because an interactive template
-   * is malformed: the `INTERACTIVE_INVALID` error saying what is wrong.
+   * When `status` is `failed`: why. (A malformed interactive template is reported by
+   * `readInteractive(item)`, not here.)
    */
   error?: ChatError;
   /**
@@ -210,7 +210,12 @@ export interface ChatItem {
   attachments?: readonly ChatAttachment[];
   /** For `type: 'event'`: which event. */
   event?: ChatEventKind;
-  /** For the interactive content type: the parsed template. */
+  /**
+   * A parsed interactive template, when whoever built the item set one (a custom session or a
+   * test). The chat session leaves it unset and keeps interactive messages as they came
+   * (`contentType` and raw `content`), so a chat that shows none never loads the parser: read the
+   * template with `interactiveOf(item)`, which parses once per item and honours this field.
+   */
   interactive?: InteractiveTemplate;
   /** True while a Lex streamed message is still receiving chunks. */
   streaming?: boolean;

@@ -9,7 +9,6 @@ import type {
   ChatReceipt,
 } from './chatItem';
 import { toProcessingStatus } from './chatItem';
-import { parseInteractiveContent } from '../interactive/parseInteractiveContent';
 import { isValidTime } from './itemOrder';
 
 /**
@@ -233,15 +232,9 @@ export function classifyItem(item: Item, ownParticipantId: string | undefined): 
   }
   if (!RENDERABLE_MESSAGE_TYPES.has(chatItem.contentType)) {
     chatItem.type = 'unsupported';
-  } else if (chatItem.contentType === ContentType.interactive) {
-    const parsed = parseInteractiveContent(item.Content ?? '');
-    if (parsed.ok) {
-      chatItem.interactive = parsed.template;
-    } else {
-      chatItem.type = 'unsupported';
-      chatItem.error = parsed.error;
-    }
   }
+  // Interactive messages keep their raw content: readers parse it (interactiveOf), so the session
+  // does not carry the template parser.
   const metadata = item.MessageMetadata;
   if (metadata?.MessageCompleted === false) {
     chatItem.streaming = true;

@@ -1,6 +1,7 @@
 import type { ChatItem } from '../transcript/chatItem';
 import type { ViewResourceTemplate } from '../interactive/interactiveTemplate';
 import type { ParticipantRole } from '../../protocol/types';
+import { interactiveOf } from '../interactive/interactiveOf';
 
 /**
  * What the transcript says about a shown view: still `open`, `answered` by a later message of the
@@ -67,8 +68,9 @@ export function openViewOf(
     if (!item || !counts(item)) {
       continue;
     }
-    if (!item.isOwn && item.interactive?.templateType === 'ViewResource') {
-      return { item, template: item.interactive };
+    const template = item.isOwn ? undefined : interactiveOf(item);
+    if (template?.templateType === 'ViewResource') {
+      return { item, template };
     }
     return undefined;
   }

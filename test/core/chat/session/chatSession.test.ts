@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ChatError,
   ContentType,
@@ -13,6 +13,12 @@ import { FakeClock } from '../../../fakes/FakeClock';
 import { FakeParticipantClient } from '../../../fakes/FakeParticipantClient';
 import { FakeSocketServer } from '../../../fakes/FakeWebSocket';
 import { memoryStorage } from '../../../fakes/memoryStorage';
+
+// The upload steps load with a session's first file (a dynamic import). Loaded here once, as a
+// browser that has fetched the chunk would, so the fake clock's one-tick settle is enough.
+beforeAll(async () => {
+  await import('../../../../src/core/chat/attachments/attachmentUpload');
+});
 
 function setup(
   overrides: Partial<ChatSessionOptions> = {},

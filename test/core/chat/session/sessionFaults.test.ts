@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ChatError,
   DEFAULT_CHAT_STORAGE_KEY,
@@ -10,6 +10,12 @@ import { FakeClock } from '../../../fakes/FakeClock';
 import { FakeParticipantClient } from '../../../fakes/FakeParticipantClient';
 import { FakeSocketServer } from '../../../fakes/FakeWebSocket';
 import { memoryStorage } from '../../../fakes/memoryStorage';
+
+// The upload steps load with a session's first file (a dynamic import). Loaded here once, as a
+// browser that has fetched the chunk would, so the fake clock's one-tick settle is enough.
+beforeAll(async () => {
+  await import('../../../../src/core/chat/attachments/attachmentUpload');
+});
 
 /** The smaller faults of issue #12 §4, each against the real session over the fakes. */
 function setup(

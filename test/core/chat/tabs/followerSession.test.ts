@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ChatError, ContentType, createChatSession } from 'contact-kit/core';
 import type { ChatSession, ChatSessionOptions, Logger } from 'contact-kit/core';
 import { createFollowerSession } from '../../../../src/core/chat/tabs/followerSession';
@@ -10,6 +10,12 @@ import type { FakeBroadcastChannel } from '../../../fakes/FakeBroadcastChannel';
 import { FakeClock, flushMicrotasks } from '../../../fakes/FakeClock';
 import { FakeParticipantClient } from '../../../fakes/FakeParticipantClient';
 import { FakeSocketServer } from '../../../fakes/FakeWebSocket';
+
+// The upload steps load with a session's first file (a dynamic import). Loaded here once, as a
+// browser that has fetched the chunk would, so the fake clock's settle is enough.
+beforeAll(async () => {
+  await import('../../../../src/core/chat/attachments/attachmentUpload');
+});
 
 const CHANNEL = 'contact-kit.chat';
 

@@ -10,6 +10,8 @@ import {
   selectItems,
   selectParticipants,
   setOwnParticipantId,
+  interactiveOf,
+  readInteractive,
 } from 'contact-kit/core';
 import type { Item, Transcript } from 'contact-kit/core';
 
@@ -280,7 +282,7 @@ describe('applyServerItems', () => {
       });
     });
 
-    it('parses interactive content, and marks a malformed template unsupported with the reason', () => {
+    it('keeps interactive content raw; interactiveOf parses it and names what a malformed one lacks', () => {
       const good = JSON.stringify({
         templateType: 'QuickReply',
         version: '1.0',
@@ -295,14 +297,19 @@ describe('applyServerItems', () => {
         message('good', 1, { ContentType: ContentType.interactive, Content: good }),
         message('bad', 2, { ContentType: ContentType.interactive, Content: bad }),
       );
-      expect(findItem(t, 'good')).toMatchObject({
-        type: 'message',
-        interactive: { templateType: 'QuickReply' },
-      });
-      const unsupported = findItem(t, 'bad')!;
-      expect(unsupported.type).toBe('unsupported');
-      expect(unsupported.error?.code).toBe('INTERACTIVE_INVALID');
-      expect(unsupported.error?.message).toMatch(/elements/);
+      const parsed = findItem(t, 'good')!;
+      expect(parsed).toMatchObject({ type: 'message', content: good });
+      expect(parsed.interactive).toBeUndefined();
+      expect(interactiveOf(parsed)).toMatchObject({ templateType: 'QuickReply' });
+      expect(interactiveOf(parsed)).toBe(interactiveOf(parsed));
+      const malformed = findItem(t, 'bad')!;
+      expect(malformed.type).toBe('message');
+      expect(interactiveOf(malformed)).toBeUndefined();
+      const read = readInteractive(malformed);
+      expect(read?.ok).toBe(false);
+      expect(read?.ok === false && read.error.code).toBe('INTERACTIVE_INVALID');
+      expect(read?.ok === false && read.error.message).toMatch(/elements/);
+      expect(readInteractive(findItem(t, 'good')!)?.ok).toBe(true);
     });
 
     it('does not show interactive responses', () => {

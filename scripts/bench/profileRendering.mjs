@@ -1,0 +1,79 @@
+// `node scripts/bench/profileRendering.mjs [items] [appends]`: a CPU profile of appends to the
+// virtualized transcript, on an unminified build of the bench pages (names stay readable). Prints
+// the functions with the most self time and writes the profile to .tmp/bench/append.cpuprofile
+// (open it in Chromium DevTools' Performance panel). Not part of `npm run bench`.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildPages, launchBrowser, newPage, servePages } from './benchBrowser.mjs';
+import { root } from './bundle.mjs';
+
+const items = Number(process.argv[2] ?? 10_000);
+const appends = Number(process.argv[3] ?? 50);
+const skipBuild = process.argv.includes('--no-build');
+// `--mount`: profile the mount instead of the appends.
+const profileMount = process.argv.includes('--mount');
+
+if (!skipBuild) {
+  await buildPages({ minify: false });
+}
+const server = await servePages();
+const browser = await launchBrowser();
+try {
+  const { page, errors, close } = await newPage(browser, `${server.url}/render.html`);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  if (profileMount) {
+    await cdp.send('Profiler.start');
+  }
+  const mount = await page.evaluate((n) => window.renderBench.mount('virtual', n), items);
+  console.log(`mount ${items}: render ${mount.renderMs.toFixed(1)} ms`);
+  const mountProfile = profileMount ? (await cdp.send('Profiler.stop')).profile : undefined;
+  for (let index = 0; index < 5; index += 1) {
+    await page.evaluate(() => window.renderBench.append());
+  }
+  await cdp.send('Profiler.start');
+  const times = [];
+  for (let index = 0; index < appends; index += 1) {
+    times.push((await page.evaluate(() => window.renderBench.append())).renderMs);
+  }
+  const appendProfile = (await cdp.send('Profiler.stop')).profile;
+  const profile = mountProfile ?? appendProfile;
+  times.sort((a, b) => a - b);
+  console.log(
+    `append render: p50 ${times[Math.floor(times.length / 2)].toFixed(2)} ms, max ${times.at(-1).toFixed(2)} ms`,
+  );
+  mkdirSync(join(root, '.tmp', 'bench'), { recursive: true });
+  writeFileSync(
+    join(root, '.tmp', 'bench', profileMount ? 'mount.cpuprofile' : 'append.cpuprofile'),
+    JSON.stringify(profile),
+  );
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const counts = new Map();
+  for (const sample of profile.samples) {
+    counts.set(sample, (counts.get(sample) ?? 0) + 1);
+  }
+  let total = 0;
+  for (const [id, count] of counts) {
+    const node = byId.get(id);
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (functionName === '(idle)' || functionName === '(program)') {
+      continue;
+    }
+    const name = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + count);
+    total += count;
+  }
+  const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  for (const [name, count] of rows) {
+    console.log(`${((100 * count) / total).toFixed(1).padStart(5)}%  ${name}`);
+  }
+  if (errors.length > 0) {
+    console.log('page errors:', errors);
+  }
+  await close();
+} finally {
+  await browser.close();
+  await server.close();
+}
