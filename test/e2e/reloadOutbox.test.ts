@@ -83,6 +83,12 @@ describe('sending offline, then reloading (issue #12 §2)', () => {
       'a contact',
     );
 
+    // Resuming after a reload needs a connection the service accepted (the session stores only
+    // such a one): go offline once the first connection is stored, not merely once the contact
+    // exists. Without this wait the test raced the first CreateParticipantConnection.
+    await page.waitForFunction(() =>
+      (sessionStorage.getItem('contact-kit.chat') ?? '').includes('connectionToken'),
+    );
     await context.setOffline(true);
     const texts = ['First, offline.', 'Second, still offline.', 'Third, about to reload.'];
     for (const text of texts) {

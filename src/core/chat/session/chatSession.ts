@@ -425,11 +425,15 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
 
   function persist(): void {
     const credentials = driver.state.credentials;
-    // Only a token the service accepted is worth resuming with.
-    if (!built || destroyed || isEnded() || credentials === undefined) {
+    if (!built || destroyed || isEnded()) {
       return;
     }
     const outboxToStore = storedOutbox();
+    // A token the service never accepted is worth resuming with only to deliver what the customer
+    // already wrote (the network went before the first connection): otherwise store nothing.
+    if (credentials === undefined && outboxToStore.length === 0) {
+      return;
+    }
     const value: StoredChat = {
       participantToken: resolved.participantToken,
       contactId,

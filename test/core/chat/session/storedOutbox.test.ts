@@ -94,6 +94,28 @@ async function goOffline(
 }
 
 describe('the outbox survives a reload (issue #12 §2)', () => {
+  it('keeps what the customer wrote before the first connection was ever made, across a reload', async () => {
+    const w = world();
+    w.net.offline = true; // the contact started, then the network went before CreateParticipantConnection
+    const first = w.page();
+    first.session.connect();
+    await w.clock.advance(0);
+    const id = first.session.sendMessage('Written before we ever connected');
+    await w.clock.advance(5_000);
+    expect(readStoredChat({ storage: w.storage })?.outbox?.map((send) => send.localId)).toEqual([
+      id,
+    ]);
+    first.session.destroy();
+
+    const second = w.page();
+    expect(second.own().map((item) => [item.localId, item.status])).toEqual([[id, 'sending']]);
+    w.net.offline = false;
+    await online(w, second);
+    await w.clock.advance(1_000);
+    expect(w.stored().map((item) => item.Content)).toEqual(['Written before we ever connected']);
+    second.session.destroy();
+  });
+
   it('replays messages queued offline after the reload, same ClientTokens, each stored once, in order', async () => {
     const w = world();
     const first = w.page();
