@@ -49,10 +49,15 @@ import { useVisualViewport } from './useVisualViewport';
  * The pre-chat form's configuration.
  *
  * @example
- * ```ts
- * const form: ChatWidgetPreChatForm = {
- *   fields: [{ name: 'email', label: 'Email', type: 'email', required: true }],
- * };
+ * ```tsx
+ * <ChatWidget
+ *   startChat={startChat}
+ *   preChatForm={{
+ *     title: 'Before we start',
+ *     fields: [{ name: 'email', label: 'Email', type: 'email', required: true }],
+ *     onSubmit: (values) => analytics.identify(values.fields.email),
+ *   }}
+ * />
  * ```
  */
 export interface ChatWidgetPreChatForm {
@@ -76,6 +81,8 @@ export interface ChatWidgetPreChatForm {
  * @example
  * ```tsx
  * const components: ChatWidgetComponents = { TypingIndicator: () => null };
+ *
+ * <ChatWidget startChat={startChat} components={components} />
  * ```
  */
 export type ChatWidgetComponents = ContactKitComponents;
@@ -87,11 +94,16 @@ export type ChatWidgetComponents = ContactKitComponents;
  *
  * @example
  * ```tsx
- * const props: ChatWidgetProps = {
- *   region: 'us-east-1',
- *   startChat: (details) => api.startChat({ name: details?.name }),
- *   title: 'Acme support',
- * };
+ * function SupportWidget(props: Partial<ChatWidgetProps>) {
+ *   return (
+ *     <ChatWidget
+ *       region="us-east-1"
+ *       startChat={(details) => api.startChat({ name: details?.name })}
+ *       title="Acme support"
+ *       {...props}
+ *     />
+ *   );
+ * }
  * ```
  */
 export interface ChatWidgetProps
