@@ -13,8 +13,11 @@ import type { MessageOverrides, Messages, Translate, Translator } from './messag
  * What {@link useI18n} returns.
  *
  * @example
- * ```ts
- * const { t, format, dir, locale, status }: I18nContextValue = useI18n();
+ * ```tsx
+ * function SentAt({ time }: { time: string }) {
+ *   const { t, format, dir } = useI18n();
+ *   return <small dir={dir}>{t('sentAt', { time: format.time(time) })}</small>;
+ * }
  * ```
  */
 export interface I18nContextValue {
@@ -87,7 +90,9 @@ I18nContext.displayName = 'ContactKitI18nContext';
  *
  * @example
  * ```tsx
- * const props: I18nProviderProps = { locale: 'ar', messages: { send: 'أرسل' } };
+ * <I18nProvider locale="ar" messages={{ send: 'أرسل' }}>
+ *   <Composer />
+ * </I18nProvider>
  * ```
  */
 export interface I18nProviderProps {

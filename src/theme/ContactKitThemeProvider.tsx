@@ -14,7 +14,7 @@ import type { ThemeOverride, ThemeTokens } from './tokens';
  *
  * @example
  * ```tsx
- * const theme: ThemeInput = { base: 'dark', color: { accent: '#a5b4fc' } };
+ * <ChatWidget startChat={startChat} theme={{ base: 'dark', color: { accent: '#a5b4fc' } }} />
  * ```
  */
 export type ThemeInput = 'light' | 'dark' | 'auto' | ThemeOverride;
@@ -23,8 +23,11 @@ export type ThemeInput = 'light' | 'dark' | 'auto' | ThemeOverride;
  * The resolved theme: its mode, and the tokens for light and dark (equal unless `auto`).
  *
  * @example
- * ```ts
- * const { mode, tokens }: ResolvedTheme = useContactKitTheme();
+ * ```tsx
+ * function AccentRule() {
+ *   const { mode, tokens } = useContactKitTheme();
+ *   return <hr style={{ borderColor: tokens.color.accent }} data-mode={mode} />;
+ * }
  * ```
  */
 export interface ResolvedTheme {
@@ -111,7 +114,9 @@ const Root = styled.div<{ $light: string; $dark: string; $mode: ResolvedTheme['m
  *
  * @example
  * ```tsx
- * const props: ContactKitThemeProviderProps = { theme: 'dark', locale: 'fr', nonce: cspNonce };
+ * <ContactKitThemeProvider theme="dark" locale="fr" nonce={cspNonce}>
+ *   <MessageList />
+ * </ContactKitThemeProvider>
  * ```
  */
 export interface ContactKitThemeProviderProps extends ComponentPropsWithoutRef<'div'> {

@@ -59,3 +59,26 @@ export const textButton = css`
   border-radius: ${themeVars.radius.sm};
   ${focusRing}
 `;
+
+/**
+ * A filled button in the accent colour (Start chat, Join, Confirm) with a focus ring; size,
+ * padding and radius are the component's own.
+ *
+ * @example
+ * ```ts
+ * const Join = styled.button`
+ *   ${accentButton}
+ *   padding: 8px 16px;
+ *   border-radius: 999px;
+ * `;
+ * ```
+ */
+export const accentButton = css`
+  border: 0;
+  background: ${themeVars.color.accent};
+  color: ${themeVars.color.onAccent};
+  font: inherit;
+  font-weight: ${themeVars.font.weightBold};
+  cursor: pointer;
+  ${focusRing}
+`;

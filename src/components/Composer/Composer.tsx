@@ -23,7 +23,7 @@ const UPLOAD_ERRORS: Partial<Record<ChatErrorCode, MessageKey>> = {
  *
  * @example
  * ```tsx
- * const props: ComposerProps = { maxLength: 500, allowAttachments: false };
+ * <Composer maxLength={500} allowAttachments={false} />
  * ```
  */
 export interface ComposerProps

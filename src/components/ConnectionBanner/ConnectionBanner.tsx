@@ -57,7 +57,7 @@ const getServerOnline = () => true;
  *
  * @example
  * ```tsx
- * const props: ConnectionBannerProps = { showConnecting: false };
+ * <ConnectionBanner showConnecting={false} />
  * ```
  */
 export interface ConnectionBannerProps extends ComponentPropsWithoutRef<'div'> {

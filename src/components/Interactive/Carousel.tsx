@@ -3,6 +3,7 @@ import type { ComponentPropsWithoutRef } from 'react';
 import { styled } from '../../theme/styled';
 import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import type { CarouselCard } from '../../core/chat/interactive/interactiveTemplate';
+import { focusRing } from '../../theme/mixins';
 import { themeVars } from '../../theme/tokens';
 import { ChoiceGroup } from './ChoiceGroup';
 import type { ChoiceOption } from './ChoiceGroup';
@@ -41,11 +42,7 @@ const Nav = styled.button`
   color: ${themeVars.color.text};
   font: inherit;
   cursor: pointer;
-
-  &:focus-visible {
-    outline: ${themeVars.size.focusWidth} solid ${themeVars.color.focus};
-    outline-offset: 2px;
-  }
+  ${focusRing}
 
   [dir='rtl'] & > span {
     display: inline-block;

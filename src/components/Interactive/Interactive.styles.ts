@@ -1,18 +1,12 @@
 import { css } from 'styled-components';
 import { styled } from '../../theme/styled';
+import { focusRing } from '../../theme/mixins';
 import { themeVars } from '../../theme/tokens';
 
 /**
  * Styles shared by the interactive message components. Colours, radii and spacing come from the
  * `--ck-*` custom properties the theme provider sets, so CSS-only overrides work too.
  */
-
-const focusRing = css`
-  &:focus-visible {
-    outline: ${themeVars.size.focusWidth} solid ${themeVars.color.focus};
-    outline-offset: 2px;
-  }
-`;
 
 export const Card = styled.div`
   box-sizing: border-box;
@@ -196,17 +190,7 @@ export const Note = styled.p`
   }
 `;
 
-export const VisuallyHidden = styled.span`
-  position: absolute;
-  inline-size: 1px;
-  block-size: 1px;
-  margin: -1px;
-  padding: 0;
-  overflow: hidden;
-  clip: rect(0 0 0 0);
-  white-space: nowrap;
-  border: 0;
-`;
+export { VisuallyHidden } from '../../theme/VisuallyHidden';
 
 export const LinkMark = styled.span`
   flex: none;

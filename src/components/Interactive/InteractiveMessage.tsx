@@ -20,8 +20,10 @@ const LazyViewMessage = lazy(() =>
  * Props of {@link InteractiveMessage}.
  *
  * @example
- * ```ts
- * const props: InteractiveMessageProps = { item, timeZone: 'America/New_York' };
+ * ```tsx
+ * <MessageList
+ *   renderInteractive={(item) => <InteractiveMessage item={item} timeZone="America/New_York" />}
+ * />
  * ```
  */
 export interface InteractiveMessageProps {

@@ -3,6 +3,7 @@ import type { ComponentPropsWithoutRef } from 'react';
 import { styled } from '../../theme/styled';
 import type { ChatItem } from '../../core/chat/transcript/chatItem';
 import type { TimeSlot } from '../../core/chat/interactive/interactiveTemplate';
+import { accentButton } from '../../theme/mixins';
 import { themeVars } from '../../theme/tokens';
 import * as S from './Interactive.styles';
 import { InteractiveNote } from './InteractiveNote';
@@ -88,21 +89,11 @@ const Duration = styled.span`
 `;
 
 const Confirm = styled.button`
+  ${accentButton}
   justify-self: start;
   min-block-size: 2.5rem;
   padding: ${themeVars.space.xs} ${themeVars.space.lg};
-  border: 0;
   border-radius: ${themeVars.radius.md};
-  background: ${themeVars.color.accent};
-  color: ${themeVars.color.onAccent};
-  font: inherit;
-  font-weight: ${themeVars.font.weightBold};
-  cursor: pointer;
-
-  &:focus-visible {
-    outline: ${themeVars.size.focusWidth} solid ${themeVars.color.focus};
-    outline-offset: 2px;
-  }
 
   &[aria-disabled='true'] {
     cursor: default;

@@ -84,7 +84,7 @@ function renderBlock(block: MarkdownBlock, key: string): ReactNode {
  *
  * @example
  * ```tsx
- * const props: MarkdownProps = { source: '**Order shipped**' };
+ * <Markdown source="**Order shipped**" />
  * ```
  */
 export interface MarkdownProps extends ComponentPropsWithoutRef<'div'> {

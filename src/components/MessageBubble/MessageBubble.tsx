@@ -61,7 +61,7 @@ export function bubbleState(
  *
  * @example
  * ```tsx
- * const props: MessageBubbleProps = { item, showSender: true, showMeta: true };
+ * <MessageBubble item={item} showSender showMeta />
  * ```
  */
 export interface MessageBubbleProps extends ComponentPropsWithoutRef<'div'> {

@@ -73,7 +73,7 @@ export function eventText(item: ChatItem, t: Translate): string {
  *
  * @example
  * ```tsx
- * const props: SystemNoteProps = { children: 'Chat ended' };
+ * <SystemNote>Chat ended</SystemNote>
  * ```
  */
 export interface SystemNoteProps extends ComponentPropsWithoutRef<'p'> {

@@ -43,7 +43,7 @@ export type MessageListState = 'empty' | 'at-bottom' | 'scrolled-up';
  *
  * @example
  * ```tsx
- * const props: MessageListProps = { renderInteractive: (item) => <InteractiveMessage item={item} /> };
+ * <MessageList renderInteractive={(item) => <InteractiveMessage item={item} />} />
  * ```
  */
 export interface MessageListProps extends ComponentPropsWithoutRef<'div'> {

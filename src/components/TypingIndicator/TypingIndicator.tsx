@@ -10,7 +10,7 @@ import * as S from './TypingIndicator.styles';
  *
  * @example
  * ```tsx
- * const props: TypingIndicatorProps = { className: 'typing' };
+ * <TypingIndicator className="typing" />
  * ```
  */
 export type TypingIndicatorProps = ComponentPropsWithoutRef<'div'>;

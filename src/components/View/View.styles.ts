@@ -1,18 +1,12 @@
 import { css } from 'styled-components';
 import { styled } from '../../theme/styled';
+import { accentButton, focusRing } from '../../theme/mixins';
 import { themeVars } from '../../theme/tokens';
 
 /**
  * Styles of the step-by-step guide renderer. Like the interactive messages, everything comes from
  * the `--ck-*` custom properties of the theme.
  */
-
-const focusRing = css`
-  &:focus-visible {
-    outline: ${themeVars.size.focusWidth} solid ${themeVars.color.focus};
-    outline-offset: 2px;
-  }
-`;
 
 export const Root = styled.div`
   box-sizing: border-box;
@@ -148,17 +142,12 @@ export const Actions = styled.div`
 `;
 
 export const Button = styled.button`
+  ${accentButton}
   justify-self: start;
   min-block-size: 2.5rem;
   padding: ${themeVars.space.xs} ${themeVars.space.md};
   border: 1px solid ${themeVars.color.accent};
   border-radius: ${themeVars.radius.md};
-  background: ${themeVars.color.accent};
-  color: ${themeVars.color.onAccent};
-  font: inherit;
-  font-weight: ${themeVars.font.weightBold};
-  cursor: pointer;
-  ${focusRing}
 
   &[data-variant='secondary'] {
     background: ${themeVars.color.background};

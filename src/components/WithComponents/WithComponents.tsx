@@ -10,7 +10,9 @@ ComponentsContext.displayName = 'ContactKitComponentsContext';
  *
  * @example
  * ```tsx
- * const props: WithComponentsProps = { overrides: { TypingIndicator: () => null }, children: <MessageList /> };
+ * <WithComponents overrides={{ TypingIndicator: () => null }}>
+ *   <MessageList />
+ * </WithComponents>
  * ```
  */
 export interface WithComponentsProps {

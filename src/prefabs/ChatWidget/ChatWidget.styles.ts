@@ -1,6 +1,6 @@
 import { css } from 'styled-components';
 import { styled } from '../../theme/styled';
-import { focusRing, visuallyHidden } from '../../theme/mixins';
+import { accentButton, focusRing } from '../../theme/mixins';
 import { themeVars } from '../../theme/tokens';
 
 /** Where the widget sits: fixed in a corner of the page, or in the normal flow (`inline`). */
@@ -225,16 +225,10 @@ export const TextButton = styled.button`
 `;
 
 export const PrimaryButton = styled.button`
+  ${accentButton}
   min-block-size: 40px;
   padding: 0 ${themeVars.space.lg};
-  border: 0;
   border-radius: ${themeVars.radius.pill};
-  background: ${themeVars.color.accent};
-  color: ${themeVars.color.onAccent};
-  font: inherit;
-  font-weight: ${themeVars.font.weightBold};
-  cursor: pointer;
-  ${focusRing}
 
   &[aria-disabled='true'] {
     cursor: progress;
@@ -331,9 +325,7 @@ export const Loading = styled.div`
   }
 `;
 
-export const VisuallyHidden = styled.span`
-  ${visuallyHidden}
-`;
+export { VisuallyHidden } from '../../theme/VisuallyHidden';
 
 /** The offer to turn on notifications, a slim row under the header. */
 export const NotifyOffer = styled.div`

@@ -24,15 +24,18 @@ import type { ThemeInput } from '../../theme/ContactKitThemeProvider';
 import * as S from './ChatWidget.styles';
 import type { WidgetPosition } from './ChatWidget.styles';
 import { chooseLayout, SHEET_MEDIA_QUERY } from './chooseLayout';
+import { closeAction, isChatActive } from './closeAction';
 import type { WidgetLayout } from './chooseLayout';
 import { ChatHeader } from './ChatHeader';
 import { ChatLauncher } from './ChatLauncher';
 import { EndChatConfirm } from './EndChatConfirm';
 import { loadChatWidgetBody, useChatWidgetBody } from './loadChatWidgetBody';
-import type { PreChatFormHandle } from './PreChatForm';
+import { panelSubtitle } from './panelSubtitle';
 import { takeReopenAfterSignIn } from './takeReopenAfterSignIn';
-import { trapFocus } from './trapFocus';
+import { useControllableOpen } from './useControllableOpen';
+import { useEndChatConfirmation } from './useEndChatConfirmation';
 import { useMediaQuery } from './useMediaQuery';
+import { usePanelFocus } from './usePanelFocus';
 import { usePageVisible } from './usePageVisible';
 import { useScrollLock } from './useScrollLock';
 import { useHiddenTabAlerts } from './useHiddenTabAlerts';
@@ -46,10 +49,15 @@ import { useVisualViewport } from './useVisualViewport';
  * The pre-chat form's configuration.
  *
  * @example
- * ```ts
- * const form: ChatWidgetPreChatForm = {
- *   fields: [{ name: 'email', label: 'Email', type: 'email', required: true }],
- * };
+ * ```tsx
+ * <ChatWidget
+ *   startChat={startChat}
+ *   preChatForm={{
+ *     title: 'Before we start',
+ *     fields: [{ name: 'email', label: 'Email', type: 'email', required: true }],
+ *     onSubmit: (values) => analytics.identify(values.fields.email),
+ *   }}
+ * />
  * ```
  */
 export interface ChatWidgetPreChatForm {
@@ -73,6 +81,8 @@ export interface ChatWidgetPreChatForm {
  * @example
  * ```tsx
  * const components: ChatWidgetComponents = { TypingIndicator: () => null };
+ *
+ * <ChatWidget startChat={startChat} components={components} />
  * ```
  */
 export type ChatWidgetComponents = ContactKitComponents;
@@ -84,11 +94,16 @@ export type ChatWidgetComponents = ContactKitComponents;
  *
  * @example
  * ```tsx
- * const props: ChatWidgetProps = {
- *   region: 'us-east-1',
- *   startChat: (details) => api.startChat({ name: details?.name }),
- *   title: 'Acme support',
- * };
+ * function SupportWidget(props: Partial<ChatWidgetProps>) {
+ *   return (
+ *     <ChatWidget
+ *       region="us-east-1"
+ *       startChat={(details) => api.startChat({ name: details?.name })}
+ *       title="Acme support"
+ *       {...props}
+ *     />
+ *   );
+ * }
  * ```
  */
 export interface ChatWidgetProps
@@ -173,23 +188,9 @@ export interface ChatWidgetProps
   authenticationRedirectUri?: string;
 }
 
-/**
- * Where focus goes after an action: `inside` the panel on open (the form, else the composer),
- * the `composer` once a chat was started, the `launcher`, the confirmation, back to End chat, or
- * the `ended` view's new-chat button.
- */
-type FocusRequest = 'inside' | 'composer' | 'launcher' | 'confirm' | 'end-button' | 'ended';
-
-const ACTIVE: ReadonlySet<string> = new Set(['connecting', 'open', 'reconnecting', 'closed']);
-
 const preloadBody = (): void => {
   loadChatWidgetBody().catch(() => undefined);
 };
-
-function activeElementOf(node: Element): Element | null {
-  const root = node.getRootNode() as Document | ShadowRoot;
-  return root.activeElement ?? null;
-}
 
 /**
  * The ready-made support widget: a launcher button ("Open chat") with an unread badge, and a
@@ -374,62 +375,17 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
   });
 
   // Back from a same-tab sign-in: the customer was in the chat, so the panel opens again.
-  const [openState, setOpenState] = useState(() => props.defaultOpen || takeReopenAfterSignIn());
-  const controlled = props.open !== undefined;
-  const open = props.open ?? openState;
-  const [confirming, setConfirming] = useState<'end' | 'end-and-close' | undefined>(undefined);
+  const { open, controlled, setOpen } = useControllableOpen({
+    open: props.open,
+    defaultOpen: () => props.defaultOpen || takeReopenAfterSignIn(),
+    onOpenChange: props.onOpenChange,
+  });
   const [lastDetails, setLastDetails] = useState<PreChatValues | undefined>(undefined);
-  const launcher = useRef<HTMLButtonElement>(null);
-  const root = useRef<HTMLDivElement>(null);
-  // Without a launcher, closing gives focus back to what had it when the panel opened.
-  const returnFocus = useRef<Element | null>(null);
-  const panel = useRef<HTMLElement>(null);
-  const endButton = useRef<HTMLButtonElement>(null);
-  const confirmCancel = useRef<HTMLButtonElement>(null);
-  const newChat = useRef<HTMLButtonElement>(null);
-  const formHandle = useRef<PreChatFormHandle>(null);
-  // Opening by default (on page load) does not take focus from the page.
-  const focusRequest = useRef<FocusRequest | undefined>(undefined);
-  // True while the panel itself holds focus, waiting for the composer to become usable.
-  const holdingFocus = useRef(false);
 
   const sheetMedia = useMediaQuery(SHEET_MEDIA_QUERY);
   const sheet = chooseLayout(props.layout, position, sheetMedia) === 'sheet';
   useScrollLock(open && sheet);
   const keyboardBox = useVisualViewport(open && sheet);
-
-  const onOpenChange = props.onOpenChange;
-  const setOpen = useCallback(
-    (next: boolean) => {
-      if (!controlled) {
-        setOpenState(next);
-      }
-      onOpenChange?.(next);
-    },
-    [controlled, onOpenChange],
-  );
-
-  // Controlled from outside (a "Chat with us" link on the page): focus follows the panel as it
-  // does for the launcher. A change the widget asked for already set its own focus request.
-  const shownOpen = useRef(open);
-  useEffect(() => {
-    if (shownOpen.current === open) {
-      return;
-    }
-    shownOpen.current = open;
-    if (open && !props.showLauncher) {
-      const active = root.current?.ownerDocument.activeElement;
-      returnFocus.current = active && !root.current?.contains(active) ? active : null;
-    }
-    if (controlled && focusRequest.current === undefined) {
-      const owner = root.current?.ownerDocument;
-      const focusLeftWithPanel =
-        !open && (owner?.activeElement === owner?.body || owner?.activeElement == null);
-      if (open || focusLeftWithPanel) {
-        focusRequest.current = open ? 'inside' : 'launcher';
-      }
-    }
-  });
 
   const { status, start } = chat;
   const { Body, failed: bodyFailed, retry: retryBody } = useChatWidgetBody(open);
@@ -438,7 +394,7 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
   // instant. The launcher's hover and focus fetch it sooner.
   useEffect(() => whenIdle(preloadBody), []);
   const showForm = form !== undefined && (status === 'idle' || status === 'starting');
-  const isActive = ACTIVE.has(status);
+  const isActive = isChatActive(status);
 
   // Without a form, opening the panel starts the chat (once; a failure shows "Try again").
   useEffect(() => {
@@ -447,123 +403,51 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
     }
   }, [open, status, form, kit, start]);
 
-  // Runs after every render: a focus move waits until its target exists (the composer appears
-  // once the chat has a session; the launcher once the panel is gone).
-  useEffect(() => {
-    const request = focusRequest.current;
-    if (!request) {
-      return;
-    }
-    let target: HTMLElement | null | undefined;
-    switch (request) {
-      case 'launcher': {
-        const before = returnFocus.current;
-        target =
-          launcher.current ??
-          (before instanceof HTMLElement && before.isConnected ? before : undefined);
-        if (!target) {
-          focusRequest.current = undefined;
-        }
-        break;
-      }
-      case 'confirm':
-        target = confirmCancel.current;
-        break;
-      case 'end-button':
-        target = endButton.current ?? panel.current;
-        break;
-      case 'ended':
-        target = newChat.current;
-        break;
-      default: {
-        const box = panel.current;
-        if (!box) {
-          return;
-        }
-        // While focus waits on the panel (for the body to load, then for the composer), the
-        // customer may move it elsewhere: then it stays where they put it.
-        if (holdingFocus.current && activeElementOf(box) !== box) {
-          holdingFocus.current = false;
-          focusRequest.current = undefined;
-          return;
-        }
-        if (!Body) {
-          holdingFocus.current = true;
-          box.focus();
-          return;
-        }
-        if (showForm && request === 'inside') {
-          formHandle.current?.focus();
-          focusRequest.current = undefined;
-          return;
-        }
-        const composer = box.querySelector<HTMLTextAreaElement>('textarea:not(:disabled)');
-        if (composer) {
-          composer.focus();
-          focusRequest.current = undefined;
-          return;
-        }
-        if (status === 'ended') {
-          newChat.current?.focus();
-          focusRequest.current = undefined;
-          return;
-        }
-        // Nothing to type in yet: hold focus on the panel and move on once the composer is ready.
-        holdingFocus.current = true;
-        box.focus();
-        return;
-      }
-    }
-    if (target) {
-      target.focus();
-      focusRequest.current = undefined;
-    }
-  });
-  useEffect(() => {
-    if (focusRequest.current === undefined) {
-      holdingFocus.current = false;
-    }
+  const focus = usePanelFocus({
+    open,
+    controlled,
+    showLauncher: props.showLauncher,
+    sheet,
+    bodyLoaded: Body !== undefined,
+    showForm,
+    ended: status === 'ended',
   });
 
+  const confirmation = useEndChatConfirmation({
+    onAsk: () => focus.request('confirm'),
+    onCancel: () => focus.request('end-button'),
+    onConfirm: (question) => {
+      chat.end().catch(() => undefined);
+      if (question === 'end-and-close') {
+        kit?.forget();
+        minimise();
+      } else {
+        focus.request('ended');
+      }
+    },
+  });
+  const { confirming } = confirmation;
+
   const openPanel = () => {
-    focusRequest.current = 'inside';
+    focus.request('inside');
     setOpen(true);
   };
   const minimise = () => {
-    focusRequest.current = 'launcher';
-    setConfirming(undefined);
+    focus.request('launcher');
+    confirmation.dismiss();
     setOpen(false);
   };
   const close = () => {
-    if (isActive) {
-      focusRequest.current = 'confirm';
-      setConfirming('end-and-close');
+    const action = closeAction(status);
+    if (action === 'confirm') {
+      confirmation.ask('end-and-close');
       return;
     }
-    if (status === 'ended' || status === 'failed') {
+    if (action === 'forget') {
       // The ended chat is done with: the next open starts afresh.
       kit?.forget();
     }
     minimise();
-  };
-  const askToEnd = () => {
-    focusRequest.current = 'confirm';
-    setConfirming('end');
-  };
-  const cancelEnd = () => {
-    focusRequest.current = 'end-button';
-    setConfirming(undefined);
-  };
-  const confirmEnd = () => {
-    const andClose = confirming === 'end-and-close';
-    setConfirming(undefined);
-    chat.end().catch(() => undefined);
-    if (andClose) {
-      kit?.forget();
-      minimise();
-    } else {
-      focusRequest.current = 'ended';
-    }
   };
   const download = () => {
     // The panel's code (and with it the transcript writer) is loaded once the panel shows.
@@ -571,27 +455,26 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
       downloadTranscript(
         session?.getSnapshot().items ?? [],
         { t, format, ...(props.title !== undefined ? { title: props.title } : {}) },
-        panel.current ?? document.body,
+        focus.panelRef.current ?? document.body,
       ),
     );
   };
   const startNew = () => {
-    focusRequest.current = 'composer';
+    focus.request('composer');
     start().catch(() => undefined);
   };
   const continueEnded = () => {
-    focusRequest.current = 'composer';
+    focus.request('composer');
     chat.continueChat().catch(() => undefined);
   };
   const submitForm = (values: PreChatValues) => {
     setLastDetails(values);
     props.onDetails(values);
-    focusRequest.current = 'composer';
+    focus.request('composer');
     start().catch(() => undefined);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (sheet && event.key === 'Tab') {
-      trapFocus(event.nativeEvent, event.currentTarget);
+    if (focus.keepTabInSheet(event)) {
       return;
     }
     if (event.key !== 'Escape' || event.defaultPrevented) {
@@ -599,21 +482,13 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
     }
     event.preventDefault();
     if (confirming) {
-      cancelEnd();
+      confirmation.cancel();
     } else {
       minimise();
     }
   };
 
-  const subtitle = agent
-    ? t('chattingWith', { name: agent.displayName ?? t('agent') })
-    : status === 'ended'
-      ? t('chatEndedTitle')
-      : status === 'starting'
-        ? t('startingChat')
-        : isActive
-          ? t('waitingForAgent')
-          : undefined;
+  const subtitle = panelSubtitle(status, agent, t);
 
   let body: ReactNode;
   if (Body) {
@@ -622,14 +497,14 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
         status={status}
         showForm={showForm}
         form={form}
-        formRef={formHandle}
+        formRef={focus.formRef}
         lastDetails={lastDetails}
         onSubmitForm={submitForm}
         canRetry={!session}
         onRetry={startNew}
         onNewChat={kit ? startNew : undefined}
         onContinue={kit && chat.previousContactId !== undefined ? continueEnded : undefined}
-        newChatRef={newChat}
+        newChatRef={focus.newChatRef}
         open={open && visible}
         timeZone={props.timeZone}
       />
@@ -648,10 +523,15 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
   }
 
   return (
-    <S.Root ref={root} $position={position} data-ck-widget="" data-state={open ? 'open' : 'closed'}>
+    <S.Root
+      ref={focus.rootRef}
+      $position={position}
+      data-ck-widget=""
+      data-state={open ? 'open' : 'closed'}
+    >
       {open ? (
         <S.Panel
-          ref={panel}
+          ref={focus.panelRef}
           id={`${id}-panel`}
           role="dialog"
           aria-labelledby={`${id}-title`}
@@ -674,8 +554,8 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
             titleId={`${id}-title`}
             title={props.title ?? t('chatTitle')}
             subtitle={subtitle}
-            onEndChat={isActive && !confirming ? askToEnd : undefined}
-            endChatRef={endButton}
+            onEndChat={isActive && !confirming ? () => confirmation.ask('end') : undefined}
+            endChatRef={focus.endButtonRef}
             onDownload={isActive && !confirming ? download : undefined}
             onMinimize={minimise}
             onClose={close}
@@ -689,13 +569,17 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
             </S.NotifyOffer>
           ) : null}
           {confirming ? (
-            <Confirm onConfirm={confirmEnd} onCancel={cancelEnd} cancelRef={confirmCancel} />
+            <Confirm
+              onConfirm={confirmation.confirm}
+              onCancel={confirmation.cancel}
+              cancelRef={focus.confirmCancelRef}
+            />
           ) : null}
           <S.Body>{body}</S.Body>
         </S.Panel>
       ) : props.showLauncher ? (
         <Launcher
-          buttonRef={launcher}
+          buttonRef={focus.launcherRef}
           unreadCount={count}
           onOpen={openPanel}
           onPrefetch={preloadBody}

@@ -10,8 +10,8 @@ import * as F from './ChatWidgetBody.styles';
  * Props of {@link PreChatForm}.
  *
  * @example
- * ```ts
- * const props: PreChatFormProps = { fields: [], onSubmit: (values) => start(values) };
+ * ```tsx
+ * <PreChatForm fields={[]} onSubmit={(values) => start(values)} />
  * ```
  */
 export interface PreChatFormProps {

@@ -7,8 +7,13 @@ import { useChatContext } from '../../react/context/ChatSessionContext';
  * The widget's own event props, for apps that render it without a `ChatProvider` of theirs.
  *
  * @example
- * ```ts
- * const callbacks: ChatWidgetCallbacks = { onMessage: (item) => track('reply', item.id) };
+ * ```tsx
+ * <ChatWidget
+ *   startChat={startChat}
+ *   onMessage={(item) => track('reply', item.id)}
+ *   onChatEnded={() => track('chat-ended')}
+ *   onUnreadChange={(count) => setBadge(count)}
+ * />
  * ```
  */
 export interface ChatWidgetCallbacks {

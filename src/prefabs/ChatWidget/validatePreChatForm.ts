@@ -4,8 +4,11 @@ import type { MessageKey } from '../../i18n/messages';
  * One extra field of the pre-chat form (the name field is always there).
  *
  * @example
- * ```ts
- * const email: PreChatField = { name: 'email', label: 'Email', type: 'email', required: true };
+ * ```tsx
+ * <ChatWidget
+ *   startChat={startChat}
+ *   preChatForm={{ fields: [{ name: 'email', label: 'Email', type: 'email', required: true }] }}
+ * />
  * ```
  */
 export interface PreChatField {
@@ -29,8 +32,11 @@ export interface PreChatField {
  * What the pre-chat form collected.
  *
  * @example
- * ```ts
- * const values: PreChatValues = { name: 'Sam', fields: { email: 'sam@example.com' } };
+ * ```tsx
+ * <ChatWidget
+ *   preChatForm={{ fields: [{ name: 'email', label: 'Email', type: 'email' }] }}
+ *   startChat={(values) => api.startChat({ name: values?.name, email: values?.fields.email })}
+ * />
  * ```
  */
 export interface PreChatValues {

@@ -55,10 +55,14 @@ export type ChatSessionFactoryOptions = ChatSessionOptions;
  * (`useChat().status`, with the error).
  *
  * @example
- * ```ts
- * const createSession: ChatSessionFactory = (options) => new FakeChatSession(options);
- * const lazily: ChatSessionFactory = async (options) =>
- *   (await import('contact-kit/core')).createChatSession(options);
+ * ```tsx
+ * // In tests and stories: a fake session instead of the Participant Service.
+ * <ContactKitProvider
+ *   createSession={(options) => new FakeChatSession(options)}
+ *   startChat={startChat}
+ * >
+ *   <ChatWidget />
+ * </ContactKitProvider>
  * ```
  */
 export type ChatSessionFactory = (

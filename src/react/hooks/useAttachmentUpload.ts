@@ -34,8 +34,17 @@ export interface AttachmentUpload {
  * What {@link useAttachmentUpload} returns.
  *
  * @example
- * ```ts
- * const { upload, uploads, error }: UseAttachmentUploadResult = useAttachmentUpload();
+ * ```tsx
+ * const { upload, uploads } = useAttachmentUpload();
+ * return (
+ *   <>
+ *     <input
+ *       type="file"
+ *       onChange={(event) => event.target.files?.[0] && upload(event.target.files[0])}
+ *     />
+ *     {uploads.map((u) => <progress key={u.itemId} value={u.progress} />)}
+ *   </>
+ * );
  * ```
  */
 export interface UseAttachmentUploadResult {

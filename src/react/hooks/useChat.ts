@@ -26,8 +26,10 @@ export type UseChatStatus =
  * What {@link useChat} returns.
  *
  * @example
- * ```ts
- * const { status, start, send, end }: UseChatResult = useChat();
+ * ```tsx
+ * const { status, start, send, end } = useChat();
+ * if (status === 'idle') return <button onClick={() => start()}>Chat with us</button>;
+ * return <Panel onSend={(text) => send(text)} onLeave={() => end()} />;
  * ```
  */
 export interface UseChatResult {

@@ -10,8 +10,10 @@ import { useStoreSelector } from './internal/useStoreSelector';
  * {@link useChat}'s business).
  *
  * @example
- * ```ts
- * const { status, attempt }: UseChatConnectionResult = useChatConnection();
+ * ```tsx
+ * const { status, attempt, error, reconnect } = useChatConnection();
+ * if (status === 'reconnecting') return <p role="status">Reconnecting (attempt {attempt})…</p>;
+ * if (error) return <button onClick={reconnect}>Reconnect</button>;
  * ```
  */
 export interface UseChatConnectionResult {

@@ -26,8 +26,9 @@ export type ComposerState = 'disabled' | 'empty' | 'ready' | 'too-long';
  * Options of {@link useComposer}.
  *
  * @example
- * ```ts
- * const options: UseComposerOptions = { maxLength: 500, sendOnEnter: true };
+ * ```tsx
+ * const { getTextareaProps } = useComposer({ maxLength: 500, sendOnEnter: true });
+ * return <textarea aria-label="Message" {...getTextareaProps()} />;
  * ```
  */
 export interface UseComposerOptions {
@@ -103,8 +104,15 @@ export interface ComposerSendButtonProps {
  * What {@link useComposer} returns.
  *
  * @example
- * ```ts
- * const { getTextareaProps, getFormProps, state, remaining }: UseComposerResult = useComposer();
+ * ```tsx
+ * const { getTextareaProps, getFormProps, getSendButtonProps, state, remaining } = useComposer();
+ * return (
+ *   <form {...getFormProps()} data-state={state}>
+ *     <textarea aria-label="Message" {...getTextareaProps()} />
+ *     <small>{remaining} left</small>
+ *     <button {...getSendButtonProps()}>Send</button>
+ *   </form>
+ * );
  * ```
  */
 export interface UseComposerResult {

@@ -27,7 +27,10 @@ import { useChatContext } from '../context/ChatSessionContext';
  *
  * @example
  * ```ts
- * const answer: InteractiveResponse = { choice: template.data.content.elements[0]! };
+ * const { template, respond } = useInteractiveMessage(item);
+ * if (template?.templateType === 'ListPicker') {
+ *   respond({ choice: template.data.content.elements[0]! });
+ * }
  * ```
  */
 export type InteractiveResponse =
@@ -51,8 +54,14 @@ export type InteractiveResponseStatus = 'idle' | 'sent' | 'failed';
  * What {@link useInteractiveMessage} returns.
  *
  * @example
- * ```ts
- * const { template, respond, status }: UseInteractiveMessageResult = useInteractiveMessage(item);
+ * ```tsx
+ * const { template, respond, status } = useInteractiveMessage(item);
+ * if (template?.templateType !== 'QuickReply') return null;
+ * return template.data.content.elements.map((choice) => (
+ *   <button key={choice.title} disabled={status === 'sent'} onClick={() => respond({ choice })}>
+ *     {choice.title}
+ *   </button>
+ * ));
  * ```
  */
 export interface UseInteractiveMessageResult {

@@ -29,8 +29,8 @@ const DEFAULT_MAX_RETRIES = 3;
  *
  * @example
  * ```ts
- * const data: ParticipantConnectionData<'WEBSOCKET'> = result.data!;
- * new WebSocket(data.Websocket.Url);
+ * const { data } = useParticipantConnection({ participantToken, types: ['WEBSOCKET'] });
+ * if (data) new WebSocket(data.Websocket.Url); // present: WEBSOCKET was asked for
  * ```
  */
 export type ParticipantConnectionData<TType extends ConnectionType = ConnectionType> =
@@ -62,11 +62,11 @@ export type ParticipantConnectionError =
  *
  * @example
  * ```ts
- * const options: UseParticipantConnectionOptions<'WEBRTC_CONNECTION'> = {
+ * const { data } = useParticipantConnection({
  *   participantToken,
  *   types: ['WEBRTC_CONNECTION'],
  *   region: 'us-east-1',
- * };
+ * });
  * ```
  */
 export interface UseParticipantConnectionOptions<TType extends ConnectionType = ConnectionType> {
@@ -96,8 +96,13 @@ export interface UseParticipantConnectionOptions<TType extends ConnectionType = 
  * What {@link useParticipantConnection} returns: a React Query result with typed data and error.
  *
  * @example
- * ```ts
- * const { data, error, status }: UseParticipantConnectionResult<'WEBSOCKET'> = result;
+ * ```tsx
+ * const { data, error, status } = useParticipantConnection({
+ *   participantToken,
+ *   types: ['WEBSOCKET'],
+ * });
+ * if (status === 'error') return <p role="alert">{error.message}</p>;
+ * return data ? <Chat url={data.Websocket.Url} /> : <Spinner />;
  * ```
  */
 export type UseParticipantConnectionResult<TType extends ConnectionType = ConnectionType> =

@@ -9,8 +9,10 @@ import { useStoreSelector } from './internal/useStoreSelector';
  * What {@link useParticipants} returns.
  *
  * @example
- * ```ts
- * const { participants, agent }: UseParticipantsResult = useParticipants();
+ * ```tsx
+ * const { participants, agent } = useParticipants();
+ * const heading = agent ? `Chatting with ${agent.displayName}` : `${participants.length} in the chat`;
+ * return <h2>{heading}</h2>;
  * ```
  */
 export interface UseParticipantsResult {

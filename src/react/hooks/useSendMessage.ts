@@ -6,8 +6,14 @@ import { useChatContext } from '../context/ChatSessionContext';
  * What {@link useSendMessage} returns.
  *
  * @example
- * ```ts
- * const { send, status, error }: UseSendMessageResult = useSendMessage();
+ * ```tsx
+ * const { send, error } = useSendMessage();
+ * return (
+ *   <>
+ *     <button onClick={() => send('Where is my order?')}>Ask about my order</button>
+ *     {error ? <p role="alert">{error.message}</p> : null}
+ *   </>
+ * );
  * ```
  */
 export interface UseSendMessageResult {

@@ -10,8 +10,11 @@ import { useStoreSelector } from './internal/useStoreSelector';
  * Options of {@link useTranscript}.
  *
  * @example
- * ```ts
- * const options: UseTranscriptOptions<string[]> = { select: (items) => items.map((i) => i.id) };
+ * ```tsx
+ * const { items: ids } = useTranscript({
+ *   select: (items) => items.map((i) => i.id),
+ *   isEqual: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]),
+ * });
  * ```
  */
 export interface UseTranscriptOptions<TSelected> {
@@ -28,8 +31,13 @@ export interface UseTranscriptOptions<TSelected> {
  * What {@link useTranscript} returns.
  *
  * @example
- * ```ts
- * const { items, hasOlder, loadOlder }: UseTranscriptResult = useTranscript();
+ * ```tsx
+ * const { items, hasOlder, isLoadingOlder, loadOlder } = useTranscript();
+ * return hasOlder ? (
+ *   <button disabled={isLoadingOlder} onClick={() => loadOlder()}>
+ *     Earlier messages ({items.length} shown)
+ *   </button>
+ * ) : null;
  * ```
  */
 export interface UseTranscriptResult<TSelected = readonly ChatItem[]> {

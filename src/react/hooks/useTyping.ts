@@ -9,8 +9,14 @@ import { useStoreSelector } from './internal/useStoreSelector';
  * What {@link useTyping} returns.
  *
  * @example
- * ```ts
- * const { typing, isSomeoneTyping, notifyTyping }: UseTypingResult = useTyping();
+ * ```tsx
+ * const { typing, isSomeoneTyping, notifyTyping } = useTyping();
+ * return (
+ *   <>
+ *     {isSomeoneTyping ? <p>{typing.map((p) => p.displayName).join(', ')} typing…</p> : null}
+ *     <textarea onChange={notifyTyping} />
+ *   </>
+ * );
  * ```
  */
 export interface UseTypingResult {

@@ -10,8 +10,9 @@ import { useStoreSelector } from './internal/useStoreSelector';
  * What {@link useUnreadCount} returns.
  *
  * @example
- * ```ts
- * const { count, markAllRead }: UseUnreadCountResult = useUnreadCount();
+ * ```tsx
+ * const { count, markAllRead } = useUnreadCount();
+ * return <button onClick={markAllRead}>Messages {count > 0 ? `(${count})` : ''}</button>;
  * ```
  */
 export interface UseUnreadCountResult {

@@ -45,8 +45,10 @@ export type ViewAnswerState = ViewStatus | 'failed';
  * What {@link useView} returns.
  *
  * @example
- * ```ts
- * const { load, view, act, isLocked }: UseViewResult = useView(item);
+ * ```tsx
+ * const { load, view, act, isLocked } = useView(item);
+ * if (load !== 'ready' || !view) return null;
+ * return <ViewBody view={view} locked={isLocked} onAction={act} />;
  * ```
  */
 export interface UseViewResult {

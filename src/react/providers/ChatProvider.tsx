@@ -38,7 +38,9 @@ const selectPlacement = (snapshot: Pick<ContactSnapshot, 'session' | 'role' | 's
  *
  * @example
  * ```tsx
- * const props: ChatProviderProps = { onChatEnded: () => track('chat-ended') };
+ * <ChatProvider onChatEnded={() => track('chat-ended')} onError={(error) => report(error)}>
+ *   <SupportPanel />
+ * </ChatProvider>
  * ```
  */
 export interface ChatProviderProps {

@@ -33,10 +33,14 @@ import { whenIdle } from '../internal/whenIdle';
  *
  * @example
  * ```tsx
- * const props: ContactKitProviderProps = {
- *   region: 'us-east-1',
- *   startChat: () => fetch('/api/start-chat', { method: 'POST' }).then((r) => r.json()),
- * };
+ * <ContactKitProvider
+ *   region="us-east-1"
+ *   startChat={() => fetch('/api/start-chat', { method: 'POST' }).then((r) => r.json())}
+ * >
+ *   <ChatProvider>
+ *     <SupportPanel />
+ *   </ChatProvider>
+ * </ContactKitProvider>
  * ```
  */
 export interface ContactKitProviderProps {

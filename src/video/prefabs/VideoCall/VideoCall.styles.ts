@@ -1,5 +1,5 @@
 import { styled } from '../../../theme/styled';
-import { focusRing, visuallyHidden } from '../../../theme/mixins';
+import { accentButton, focusRing } from '../../../theme/mixins';
 import { themeVars } from '../../../theme/tokens';
 
 export const Root = styled.section`
@@ -146,15 +146,9 @@ export const Meter = styled.meter`
 
 export const PrimaryButton = styled.button`
   appearance: none;
-  border: 0;
+  ${accentButton}
   padding: ${themeVars.space.sm} ${themeVars.space.lg};
   border-radius: ${themeVars.radius.pill};
-  background: ${themeVars.color.accent};
-  color: ${themeVars.color.onAccent};
-  font: inherit;
-  font-weight: ${themeVars.font.weightBold};
-  cursor: pointer;
-  ${focusRing}
 
   &[aria-disabled='true'] {
     opacity: 0.7;
@@ -296,6 +290,4 @@ export const Notice = styled.div`
   }
 `;
 
-export const Hidden = styled.span`
-  ${visuallyHidden}
-`;
+export { VisuallyHidden as Hidden } from '../../../theme/VisuallyHidden';
