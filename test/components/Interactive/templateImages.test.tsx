@@ -7,7 +7,8 @@ import { renderWithChat } from '../../fakes/react/renderWithChat';
 import { interactiveItem } from './interactiveFixtures';
 
 function withImages(images: Record<string, unknown>) {
-  const template = structuredClone(sampleListPicker) as {
+  // Mutable and loosely typed: the test writes image values no real template would carry.
+  const template = structuredClone(sampleListPicker) as unknown as {
     data: { content: { imageData?: unknown; elements: { title: string; imageData?: unknown }[] } };
   };
   template.data.content.imageData = images['hero'];
