@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InteractiveMessage } from '../../../src/components/Interactive';
 import { sampleListPicker } from '../../../src/emulator/agents/templates';
-import { FakeChatSession } from '../../fakes/react/FakeChatSession';
+import { FakeChatSession } from 'contact-kit/testing';
 import { renderWithChat } from '../../fakes/react/renderWithChat';
 import { interactiveItem } from './interactiveFixtures';
 
