@@ -120,6 +120,7 @@ const alias = [
   { find: /^contact-kit\/video\/lazy$/, replacement: src('video/lazy/LazyVideoCall.tsx') },
   { find: /^contact-kit\/emulator$/, replacement: src('emulator/index.ts') },
   { find: /^contact-kit\/widget$/, replacement: src('widget/contact-widget.ts') },
+  { find: /^contact-kit\/testing$/, replacement: src('testing/index.ts') },
 ];
 
 /**
@@ -186,6 +187,7 @@ export default defineConfig({
         'video-lazy': src('video/lazy/LazyVideoCall.tsx'),
         emulator: src('emulator/index.ts'),
         'emulator-cli': src('emulator/cli.ts'),
+        testing: src('testing/index.ts'),
       },
       formats: ['es'],
     },

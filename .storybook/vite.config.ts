@@ -14,6 +14,7 @@ export default defineConfig({
       { find: /^contact-kit$/, replacement: src('index.ts') },
       { find: /^contact-kit\/core$/, replacement: src('core/index.ts') },
       { find: /^contact-kit\/video$/, replacement: src('video/index.ts') },
+      { find: /^contact-kit\/testing$/, replacement: src('testing/index.ts') },
     ],
   },
 });

@@ -43,6 +43,40 @@ console.log(
   `check-package: dist/core.js and its ${coreFiles.length - 1} static imports are UI- and Node-free`,
 );
 
+// contact-kit/testing is for users' tests under any runner and for stories: no UI stack, no test
+// framework, no Node built-ins, no "use client"; and no other entry may load it.
+const testingFiles = staticGraph(resolve('dist/testing.js'));
+// Code only: the TSDoc kept in the build shows imports (of the Chime SDK, say) in its examples.
+const codeOf = (file) =>
+  readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
+const testingForbidden =
+  /from\s*["'](react|react-dom|styled-components|@tanstack\/[^"']+|amazon-chime-[^"']+|ws|node:[^"']+|vitest|jest|@jest\/[^"']+|@testing-library\/[^"']+)["']/g;
+const testingOffenders = testingFiles.flatMap((file) =>
+  [...codeOf(file).matchAll(testingForbidden)].map((match) => `${match[1]} (${file})`),
+);
+if (testingOffenders.length > 0) {
+  fail(`dist/testing.js pulls in ${[...new Set(testingOffenders)].join(', ')}`);
+}
+if (testingFiles.some((file) => readFileSync(file, 'utf8').startsWith('"use client";'))) {
+  fail('dist/testing.js has "use client" modules');
+}
+const testingModules = new Set(
+  testingFiles.filter((file) => file.includes(`${resolve('dist/testing')}`)),
+);
+for (const entry of ['index.js', 'core.js', 'video.js', 'video-lazy.js', 'emulator.js']) {
+  const leaks = staticGraph(resolve('dist', entry)).filter(
+    (file) => file === resolve('dist/testing.js') || testingModules.has(file),
+  );
+  if (leaks.length > 0) {
+    fail(`dist/${entry} loads the testing entry: ${leaks.join(', ')}`);
+  }
+}
+console.log(
+  `check-package: dist/testing.js and its ${testingFiles.length - 1} static imports are free of React, test frameworks and Node`,
+);
+
 // React Server Components (Next.js App Router): every built module that imports React (or a
 // library built on it) starts with "use client", so a Server Component can import ChatWidget
 // without a wrapper; the headless core stays neutral; a client module never uses `export *`

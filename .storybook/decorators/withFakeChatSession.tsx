@@ -2,13 +2,13 @@ import { useEffect, useState } from 'react';
 import type { Decorator } from '@storybook/react-vite';
 import { ChatProvider, InteractiveMessage, InteractiveRendererContext } from 'contact-kit';
 import type { ChatItem } from 'contact-kit';
-import { StoryChatSession } from '../../stories/fixtures/StoryChatSession';
-import type { StoryChatScenario } from '../../stories/fixtures/StoryChatSession';
+import { storyChatSession } from '../../stories/fixtures/storyChatSession';
+import type { StoryChatScenario } from '../../stories/fixtures/storyChatSession';
 
 const renderInteractive = (item: ChatItem) => <InteractiveMessage item={item} />;
 
 /**
- * Wraps a story in a `ChatProvider` over an in-browser {@link StoryChatSession} built from the
+ * Wraps a story in a `ChatProvider` over an in-browser fake session ({@link storyChatSession}) built from the
  * story's `parameters.chat` (a `StoryChatScenario`): connection state, items, typing, how the fake
  * agent answers. A new session per story; its timers stop when the story unmounts.
  *
@@ -35,7 +35,7 @@ function FakeChat({
   scenario: StoryChatScenario;
   children: React.ReactNode;
 }) {
-  const [session] = useState(() => new StoryChatSession(scenario));
+  const [session] = useState(() => storyChatSession(scenario));
   useEffect(() => () => session.destroy(), [session]);
   return (
     <ChatProvider session={session}>

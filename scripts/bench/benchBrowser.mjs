@@ -28,6 +28,7 @@ export const buildPages = async ({ minify = true } = {}) => {
       alias: [
         { find: /^contact-kit$/, replacement: src('index.ts') },
         { find: /^contact-kit\/core$/, replacement: src('core/index.ts') },
+        { find: /^contact-kit\/testing$/, replacement: src('testing/index.ts') },
       ],
     },
     define: { global: 'globalThis', 'process.env.NODE_ENV': '"production"' },

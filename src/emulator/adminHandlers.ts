@@ -14,6 +14,7 @@ import { parseFaultRequest } from './faults';
 import { requireActiveContact, requireContact } from './requireContact';
 import { processingSummary } from './messageProcessing';
 import { SAMPLE_VIEW_DATA } from './managedViews';
+import { createViewResource, serializeTemplate } from './agents/templates';
 import { ServiceError, invalid } from './serviceError';
 import { type ContactRecord, type ParticipantRecord, isoTime } from './store';
 import {
@@ -608,13 +609,7 @@ export const showView: AdminHandler = (ctx, { body, params }) => {
     throw invalid('ViewData must be an object or a JSON string');
   }
   const viewToken = ctx.views.issueToken(viewId, contact.contactId);
-  const content = JSON.stringify({
-    templateType: 'ViewResource',
-    version: '1.0',
-    data: {
-      content: { viewId, viewToken, ...(viewData !== undefined ? { viewData } : {}) },
-    },
-  });
+  const content = serializeTemplate(createViewResource({ viewId, viewToken, viewData }));
   const item = ctx.store.upsertItem(contact, {
     Type: 'MESSAGE',
     ContentType: ContentType.interactive,

@@ -36,7 +36,7 @@ export {
 } from './machine/meetingStatusCodes';
 export { VideoCallError, type VideoErrorCode } from './machine/VideoCallError';
 
-// The adapter seam, the Chime implementation and the fake.
+// The adapter seam and the Chime implementation (the fake is in contact-kit/testing).
 export type {
   MediaDeviceKindName,
   MediaDeviceOption,
@@ -62,12 +62,6 @@ export {
   toMeetingSessionConfiguration,
   type MeetingSessionConfigurationOptions,
 } from './chime/toMeetingSessionConfiguration';
-export {
-  createFakeMeetingAdapter,
-  type FakeAttendee,
-  type FakeMeetingAdapter,
-  type FakeMeetingAdapterOptions,
-} from './testing/createFakeMeetingAdapter';
 
 // Devices and permissions.
 export {

@@ -9,7 +9,7 @@ import {
   storyLongTranscript,
   storyMessage,
 } from '../fixtures/storyItems';
-import type { StoryChatScenario } from '../fixtures/StoryChatSession';
+import type { StoryChatScenario } from '../fixtures/storyChatSession';
 import { WithStorySession } from '../fixtures/StoryScope';
 import { storyTemplates } from '../fixtures/storyTemplates';
 import { storyWidgetProps } from '../fixtures/storyWidgetProps';

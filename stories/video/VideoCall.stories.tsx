@@ -1,6 +1,6 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { MEETING_STATUS_CODES, VideoCall } from 'contact-kit/video';
-import type { FakeMeetingAdapter } from 'contact-kit/video';
+import type { FakeMeetingAdapter } from 'contact-kit/testing';
 import { VideoStoryScope } from './VideoStoryScope';
 import type { VideoScenario } from './VideoStoryScope';
 

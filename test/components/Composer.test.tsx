@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { createRef, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { Composer } from 'contact-kit';
-import { FakeChatSession } from '../fakes/react/FakeChatSession';
+import { FakeChatSession } from 'contact-kit/testing';
 import { expectNoAxeViolations, renderChat } from './support';
 
 function openSession() {

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AttachmentView, Markdown, MessageBubble, parseMarkdown, safeHref } from 'contact-kit';
 import { ChatError } from 'contact-kit/core';
 import type { ChatAttachment } from 'contact-kit/core';
-import { makeItem } from '../fakes/react/FakeChatSession';
+import { makeChatItem } from 'contact-kit/testing';
 import { expectNoAxeViolations, renderChat } from './support';
 
 function allLinks(container: Element) {
@@ -93,7 +93,7 @@ describe('Markdown', () => {
 
 describe('MessageBubble', () => {
   it('links http(s) URLs in plain text and keeps the rest as text', async () => {
-    const item = makeItem({
+    const item = makeChatItem({
       content: 'See https://example.com/help. Not javascript:alert(1) or <b>x</b>',
     });
     const { container } = renderChat(<MessageBubble item={item} />);
@@ -107,7 +107,10 @@ describe('MessageBubble', () => {
   });
 
   it('renders text/markdown messages through the safe renderer', async () => {
-    const item = makeItem({ contentType: 'text/markdown', content: '**Done** <script>x</script>' });
+    const item = makeChatItem({
+      contentType: 'text/markdown',
+      content: '**Done** <script>x</script>',
+    });
     const { container } = renderChat(<MessageBubble item={item} />);
     expect(container.querySelector('strong')).toHaveTextContent('Done');
     expect(container.querySelector('script')).toBeNull();
@@ -118,7 +121,7 @@ describe('MessageBubble', () => {
     ['delivered', [{ participantId: 'agent-1', deliveredAt: '2025-01-01T00:00:00Z' }], 'Delivered'],
     ['read', [{ participantId: 'agent-1', readAt: '2025-01-01T00:00:00Z' }], 'Read'],
   ])('shows the %s receipt on our messages', async (state, receipts, label) => {
-    const item = makeItem({
+    const item = makeChatItem({
       isOwn: true,
       status: 'sent',
       receipts,
@@ -135,14 +138,16 @@ describe('MessageBubble', () => {
   });
 
   it('shows no receipt on messages from others', () => {
-    const item = makeItem({ receipts: [{ participantId: 'me', readAt: '2025-01-01T00:00:00Z' }] });
+    const item = makeChatItem({
+      receipts: [{ participantId: 'me', readAt: '2025-01-01T00:00:00Z' }],
+    });
     renderChat(<MessageBubble item={item} />);
     expect(screen.queryByText('Read')).not.toBeInTheDocument();
   });
 
   it('offers Retry on a failed message and retries it by localId', async () => {
     const user = userEvent.setup();
-    const item = makeItem({
+    const item = makeChatItem({
       isOwn: true,
       status: 'failed',
       localId: 'token-7',
@@ -160,7 +165,7 @@ describe('MessageBubble', () => {
 
   it('says a file lost in a reload must be attached again, with no Retry that cannot work', async () => {
     const lost = new ChatError('ATTACHMENT_LOST_ON_RELOAD', 'gone');
-    const item = makeItem({
+    const item = makeChatItem({
       type: 'attachment',
       isOwn: true,
       status: 'failed',
@@ -189,7 +194,7 @@ describe('MessageBubble', () => {
   });
 
   it('shows unsupported items as a neutral note', async () => {
-    const item = makeItem({ type: 'unsupported', contentType: 'application/x-unknown' });
+    const item = makeChatItem({ type: 'unsupported', contentType: 'application/x-unknown' });
     const { container } = renderChat(<MessageBubble item={item} />);
     expect(screen.getByText('This message can’t be displayed here.')).toBeInTheDocument();
     await expectNoAxeViolations(container);
@@ -317,7 +322,7 @@ describe('AttachmentView', () => {
   });
 
   it('renders attachment items inside a bubble', async () => {
-    const item = makeItem({
+    const item = makeChatItem({
       type: 'attachment',
       content: undefined,
       attachments: [file({ status: 'in_progress' })],

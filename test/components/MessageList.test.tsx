@@ -11,7 +11,7 @@ import {
 } from 'contact-kit';
 import type { DaySeparatorProps, MessageRowProps } from 'contact-kit';
 import type { ChatItem } from 'contact-kit/core';
-import { FakeChatSession, makeItem } from '../fakes/react/FakeChatSession';
+import { FakeChatSession, makeChatItem } from 'contact-kit/testing';
 import { TEST_VIEWPORT } from './setup';
 import { expectNoAxeViolations, renderChat } from './support';
 
@@ -19,7 +19,7 @@ const base = Date.parse('2025-03-04T10:00:00Z');
 
 function manyItems(count: number, start = 0): ChatItem[] {
   return Array.from({ length: count }, (_, index) =>
-    makeItem({
+    makeChatItem({
       id: `m-${start + index}`,
       content: `Message number ${start + index}`,
       time: new Date(base + (start + index) * 1000).toISOString(),
@@ -65,7 +65,7 @@ describe('MessageList', () => {
   }, 30_000);
 
   it('carries data-message-id and keeps the row (keyed by localId) when a send is confirmed', async () => {
-    const pending = makeItem({
+    const pending = makeChatItem({
       id: 'token-1',
       localId: 'token-1',
       isOwn: true,
@@ -96,7 +96,7 @@ describe('MessageList', () => {
 
     act(() =>
       session.addItem(
-        makeItem({
+        makeChatItem({
           id: 'fresh',
           content: 'Fresh news',
           time: new Date(base + 60_000).toISOString(),
@@ -142,7 +142,7 @@ describe('MessageList', () => {
     // From the customer, after an agent's message: no earlier row changes its grouping.
     act(() =>
       session.addItem(
-        makeItem({
+        makeChatItem({
           id: 'fresh',
           content: 'Fresh news',
           time: new Date(base + 60_000).toISOString(),
@@ -175,8 +175,8 @@ describe('MessageList', () => {
     expect(reading).toBeLessThanOrEqual(300);
 
     act(() => {
-      session.addItem(makeItem({ id: 'n1', time: new Date(base + 60_000).toISOString() }));
-      session.addItem(makeItem({ id: 'n2', time: new Date(base + 61_000).toISOString() }));
+      session.addItem(makeChatItem({ id: 'n1', time: new Date(base + 60_000).toISOString() }));
+      session.addItem(makeChatItem({ id: 'n2', time: new Date(base + 61_000).toISOString() }));
     });
     expect(log().scrollTop).toBe(reading);
     const jump = await screen.findByRole('button', { name: '2 new messages' });
@@ -282,7 +282,7 @@ describe('MessageList', () => {
     expect(said()).toEqual([]);
 
     // A new message from the agent: read once, even when the next update repeats it.
-    const reply = makeItem({
+    const reply = makeChatItem({
       id: 'live-1',
       content: 'Your refund is on its way.',
       displayName: 'Sam',
@@ -293,7 +293,7 @@ describe('MessageList', () => {
     expect(said()).toEqual(['Sam: Your refund is on its way.']);
 
     // The customer's own send is not echoed back to them.
-    const own = makeItem({ id: 'own-1', isOwn: true, content: 'Thanks!' });
+    const own = makeChatItem({ id: 'own-1', isOwn: true, content: 'Thanks!' });
     act(() => session.update({ items: [...session.getSnapshot().items, own] }));
     expect(said()).toEqual(['Sam: Your refund is on its way.']);
 
@@ -305,7 +305,7 @@ describe('MessageList', () => {
 
   it('groups consecutive messages by sender, separates days, and shows events as centred notes', async () => {
     const session = sessionWith([
-      makeItem({
+      makeChatItem({
         id: 'e1',
         type: 'event',
         event: 'participant.joined',
@@ -313,21 +313,21 @@ describe('MessageList', () => {
         content: undefined,
         time: '2025-03-03T09:00:00Z',
       }),
-      makeItem({
+      makeChatItem({
         id: 'a1',
         content: 'Hi',
         displayName: 'Sam',
         participantId: 'agent-1',
         time: '2025-03-03T09:00:01Z',
       }),
-      makeItem({
+      makeChatItem({
         id: 'a2',
         content: 'How can I help?',
         displayName: 'Sam',
         participantId: 'agent-1',
         time: '2025-03-03T09:00:02Z',
       }),
-      makeItem({
+      makeChatItem({
         id: 'c1',
         content: 'My order',
         isOwn: true,
@@ -335,14 +335,14 @@ describe('MessageList', () => {
         role: 'CUSTOMER',
         time: '2025-03-04T09:00:03Z',
       }),
-      makeItem({
+      makeChatItem({
         id: 'e2',
         type: 'event',
         event: 'transfer.succeeded',
         content: undefined,
         time: '2025-03-04T09:01:00Z',
       }),
-      makeItem({
+      makeChatItem({
         id: 'e3',
         type: 'event',
         event: 'participant.idle',
@@ -350,7 +350,7 @@ describe('MessageList', () => {
         content: undefined,
         time: '2025-03-04T09:02:00Z',
       }),
-      makeItem({
+      makeChatItem({
         id: 'e4',
         type: 'event',
         event: 'chat.ended',
@@ -379,7 +379,7 @@ describe('MessageList', () => {
   });
 
   it('renders interactive items through InteractiveRendererContext or the renderInteractive prop', async () => {
-    const interactive = makeItem({
+    const interactive = makeChatItem({
       id: 'i1',
       contentType: 'application/vnd.amazonaws.connect.message.interactive',
       content: '{}',
@@ -412,10 +412,10 @@ describe('MessageList', () => {
 describe('buildRows', () => {
   it('inserts a day row per calendar day and marks group starts and ends by sender', () => {
     const items = [
-      makeItem({ id: 'a', participantId: 'p', time: '2025-01-01T10:00:00Z' }),
-      makeItem({ id: 'b', participantId: 'p', time: '2025-01-01T10:01:00Z' }),
-      makeItem({ id: 'c', participantId: 'q', time: '2025-01-01T10:02:00Z' }),
-      makeItem({ id: 'd', participantId: 'q', time: '2025-01-02T10:00:00Z' }),
+      makeChatItem({ id: 'a', participantId: 'p', time: '2025-01-01T10:00:00Z' }),
+      makeChatItem({ id: 'b', participantId: 'p', time: '2025-01-01T10:01:00Z' }),
+      makeChatItem({ id: 'c', participantId: 'q', time: '2025-01-01T10:02:00Z' }),
+      makeChatItem({ id: 'd', participantId: 'q', time: '2025-01-02T10:00:00Z' }),
     ];
     const rows = buildRows(items, { hasOlder: true, dayKey: (iso) => iso.slice(0, 10) });
     expect(

@@ -10,7 +10,7 @@ import {
   type ChatEventKind,
   type ChatItem,
 } from 'contact-kit/core';
-import { FakeChatSession } from '../fakes/react/FakeChatSession';
+import { FakeChatSession } from 'contact-kit/testing';
 import { expectNoAxeViolations, renderChat } from './support';
 
 const SESSION_ID = '0b6f6f3e-8c1d-4f0e-9c7a-5a2b3c4d5e6f';

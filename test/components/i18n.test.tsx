@@ -12,7 +12,7 @@ import {
   textDirection,
 } from 'contact-kit';
 import type { Messages } from 'contact-kit';
-import { FakeChatSession } from '../fakes/react/FakeChatSession';
+import { FakeChatSession } from 'contact-kit/testing';
 import { expectNoAxeViolations, renderChat } from './support';
 
 function openSession() {

@@ -5,7 +5,7 @@ import { InteractiveMessage, MessageList } from 'contact-kit';
 import { applyServerItems, createTranscript } from 'contact-kit/core';
 import type { ChatItem, Item } from 'contact-kit/core';
 import { arbitraryWireItem } from '../fakes/arbitraryWire';
-import { FakeChatSession } from '../fakes/react/FakeChatSession';
+import { FakeChatSession } from 'contact-kit/testing';
 import { renderChat } from './support';
 
 /** Random wire items, most of them rows: a displayable Type and a valid time, odd values elsewhere. */

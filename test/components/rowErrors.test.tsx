@@ -2,23 +2,23 @@ import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { MessageList } from 'contact-kit';
 import type { ChatItem } from 'contact-kit/core';
-import { FakeChatSession, makeItem } from '../fakes/react/FakeChatSession';
+import { FakeChatSession, makeChatItem } from 'contact-kit/testing';
 import { renderChat } from './support';
 
 const at = (second: number) => new Date(Date.UTC(2025, 2, 4, 10, 0, second)).toISOString();
 
 describe('MessageList: one bad row', () => {
   it('shows a neutral note in that row only; the rest of the list stays, and a new version renders', () => {
-    const broken = makeItem({
+    const broken = makeChatItem({
       id: 'm-broken',
       time: at(2),
       contentType: 'application/vnd.amazonaws.connect.message.interactive',
       content: '{}',
     });
     const items: ChatItem[] = [
-      makeItem({ id: 'm-1', time: at(1), content: 'before' }),
+      makeChatItem({ id: 'm-1', time: at(1), content: 'before' }),
       broken,
-      makeItem({ id: 'm-3', time: at(3), content: 'after' }),
+      makeChatItem({ id: 'm-3', time: at(3), content: 'after' }),
     ];
     const session = new FakeChatSession();
     session.update({ items, connection: { status: 'open', attempt: 0, error: undefined } });

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionBanner, TypingIndicator, connectionBannerState } from 'contact-kit';
 import { ChatError } from 'contact-kit/core';
-import { FakeChatSession } from '../fakes/react/FakeChatSession';
+import { FakeChatSession } from 'contact-kit/testing';
 import { expectNoAxeViolations, renderChat } from './support';
 
 afterEach(() => {

@@ -5,7 +5,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { ChatProvider, ContactKitThemeProvider } from 'contact-kit';
 import type { ContactKitThemeProviderProps } from 'contact-kit';
 import { expect } from 'vitest';
-import { FakeChatSession } from '../fakes/react/FakeChatSession';
+import { FakeChatSession } from 'contact-kit/testing';
 
 /** Renders `ui` in a theme root inside a ChatProvider over a fake session the test drives. */
 export function renderChat(

@@ -19,7 +19,7 @@ import {
   themeToCssVariables,
   themeVars,
 } from 'contact-kit';
-import { FakeChatSession } from '../fakes/react/FakeChatSession';
+import { FakeChatSession } from 'contact-kit/testing';
 import { expectNoAxeViolations } from './support';
 
 function allCss(root: Document | ShadowRoot = document): string {

@@ -4,7 +4,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChatWidget, fromI18next, fromReactIntl } from 'contact-kit';
 import type { ReactIntlLike, Translator } from 'contact-kit';
-import { FakeChatSession, makeItem } from '../fakes/react/FakeChatSession';
+import { FakeChatSession, makeChatItem } from 'contact-kit/testing';
 
 afterEach(cleanup);
 
@@ -14,7 +14,7 @@ function sessionWithUnread(unread: number) {
   session.update({
     connection: { status: 'open', attempt: 0, error: undefined },
     items: Array.from({ length: unread }, (_, index) =>
-      makeItem({
+      makeChatItem({
         content: `m${index}`,
         participantId: 'agent-1',
         displayName: 'Sam',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRows, dayKeys, updateRows } from '../../src/components/MessageList/buildRows';
 import type { TranscriptRows } from '../../src/components/MessageList/buildRows';
 import type { ChatItem } from '../../src/core/chat/transcript/chatItem';
-import { makeItem } from '../fakes/react/FakeChatSession';
+import { makeChatItem } from 'contact-kit/testing';
 
 const base = Date.parse('2025-03-04T22:00:00Z');
 const dayKey = (time: string) => time.slice(0, 10);
@@ -17,7 +17,7 @@ const arbitraryItem = fc
     pending: fc.boolean(),
   })
   .map(({ sender, type, hours, pending }) =>
-    makeItem({
+    makeChatItem({
       type: type as ChatItem['type'],
       participantId: sender,
       isOwn: sender === 'me',
@@ -126,7 +126,7 @@ describe('updateRows', () => {
 
   it('keeps the row objects of unchanged items and formats only the changed days on append', () => {
     const items = Array.from({ length: 1_000 }, (_, index) =>
-      makeItem({
+      makeChatItem({
         time: new Date(base + index * 600_000).toISOString(),
         participantId: index % 2 ? 'a' : 'b',
       }),
@@ -138,7 +138,10 @@ describe('updateRows', () => {
     };
     const model = updateRows(undefined, items, { hasOlder: true, dayKey: counting });
     formatted.length = 0;
-    const appended = [...items, makeItem({ time: new Date(base + 1_000 * 600_000).toISOString() })];
+    const appended = [
+      ...items,
+      makeChatItem({ time: new Date(base + 1_000 * 600_000).toISOString() }),
+    ];
     const next = updateRows(model, appended, { hasOlder: true, dayKey: counting });
     expect(next.rows.toArray()).toEqual(buildRows(appended, { hasOlder: true, dayKey }));
     // The new item and its neighbour: a handful of day keys, not one per item.
@@ -168,7 +171,7 @@ describe('dayKeys', () => {
         (seconds, sort) => {
           const times = sort ? [...seconds].sort((a, b) => a - b) : seconds;
           const items = times.map((second) =>
-            makeItem({ time: new Date(base + second * 1000).toISOString() }),
+            makeChatItem({ time: new Date(base + second * 1000).toISOString() }),
           );
           expect(dayKeys(items, zoned)).toEqual(items.map((item) => zoned(item.time)));
         },
@@ -179,7 +182,7 @@ describe('dayKeys', () => {
 
   it('formats a few dates per day boundary, not one per item', () => {
     const items = Array.from({ length: 10_000 }, (_, index) =>
-      makeItem({ time: new Date(base + index * 60_000).toISOString() }),
+      makeChatItem({ time: new Date(base + index * 60_000).toISOString() }),
     );
     let calls = 0;
     const days = dayKeys(items, (time) => {

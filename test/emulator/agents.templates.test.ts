@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseInteractiveContent } from '../../src/core/chat/interactive/parseInteractiveContent';
-import type { InteractiveTemplate as KitTemplate } from '../../src/core/chat/interactive/interactiveTemplate';
+import type { InteractiveTemplate } from '../../src/core/chat/interactive/interactiveTemplate';
 import {
   catalogItems,
   createCarousel,
@@ -12,7 +12,6 @@ import {
   sampleTemplates,
   serializeTemplate,
   templateProblems,
-  type InteractiveTemplate,
 } from '../../src/emulator/agents';
 
 const roundTrip = (template: InteractiveTemplate): unknown =>
@@ -29,10 +28,9 @@ describe('sampleTemplates', () => {
   it.each(Object.entries(sampleTemplates))(
     '%s is read back unchanged by the kit parser',
     (_name, template) => {
-      const kitView: KitTemplate = template;
       const result = parseInteractiveContent(serializeTemplate(template));
       expect(result.ok).toBe(true);
-      expect(result.ok && result.template).toEqual(kitView);
+      expect(result.ok && result.template).toEqual(template);
     },
   );
 
@@ -151,12 +149,18 @@ describe('createPagedListPicker', () => {
         expect(page.elements[0]?.actionDetail).toBe('PREVIOUS_OPTIONS');
         break;
       }
-      start = pageStartFor('SHOW_MORE', { preIndex: page.preIndex!, nextIndex: page.nextIndex! });
+      start = pageStartFor('SHOW_MORE', {
+        preIndex: Number(page.preIndex),
+        nextIndex: Number(page.nextIndex),
+      });
     }
     expect(titles).toEqual(catalogItems.map((item) => item.title));
     const last = createPagedListPicker(starts.at(-1)!, 'ref').data.content;
     expect(
-      pageStartFor('PREVIOUS_OPTIONS', { preIndex: last.preIndex!, nextIndex: last.nextIndex! }),
+      pageStartFor('PREVIOUS_OPTIONS', {
+        preIndex: Number(last.preIndex),
+        nextIndex: Number(last.nextIndex),
+      }),
     ).toBe(starts.at(-2));
   });
 

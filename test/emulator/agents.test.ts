@@ -7,6 +7,7 @@ import {
   replyToChoice,
   replyToTimePicker,
 } from '../../src/core/chat/interactive/interactiveReply';
+import { parseInteractiveContent } from '../../src/core/chat/interactive/parseInteractiveContent';
 import type {
   CarouselTemplate,
   ListPickerTemplate,
@@ -18,6 +19,8 @@ import {
   createEchoAgent,
   createSampleAttachment,
   createScriptedAgent,
+  initialScriptedState,
+  scriptedReply,
   templateProblems,
 } from '../../src/emulator/agents';
 
@@ -479,6 +482,46 @@ describe('scripted agent', { timeout: 30_000 }, () => {
       await customer.ask(backReply.content, backReply.contentType),
     ) as unknown as ListPickerTemplate;
     expect(back.data.content.elements.map((e) => e.title)).toEqual(firstTitles);
+  });
+
+  it('sends only templates the kit parses back into the same template (one shared model)', async () => {
+    // Every keyword whose reply is an interactive message or a view, asked of the agent's own
+    // brain, so a keyword added later is covered without touching this test.
+    const context = { now: new Date('2026-03-01T12:00:00Z'), messageId: 'm' };
+    const keywords = SCRIPTED_KEYWORDS.map(({ keyword }) => keyword).filter((keyword) =>
+      scriptedReply(
+        initialScriptedState,
+        { contentType: 'text/plain', content: keyword },
+        context,
+      ).actions.some((action) => action.type === 'sendInteractive' || action.type === 'showView'),
+    );
+    const url = await start(agent);
+    const customer = await greetedCustomer(url);
+    for (const keyword of keywords) {
+      expect((await customer.ask(keyword)).ContentType).toBe(INTERACTIVE);
+    }
+    // The second page of the paged list, asked for the way the kit asks.
+    const paged = customer.items.find(
+      (item) => item.ContentType === INTERACTIVE && item.Content?.includes('SHOW_MORE'),
+    )!;
+    const first = templateOf(paged) as unknown as ListPickerTemplate;
+    const showMore = replyToChoice(
+      first,
+      first.data.content.elements.find((e) => e.actionDetail === 'SHOW_MORE')!,
+    )!;
+    await customer.ask(showMore.content, showMore.contentType);
+
+    const sent = (await adminTranscript(url, customer.contactId)).filter(
+      (item) => item.ContentType === INTERACTIVE,
+    );
+    expect(sent.length).toBe(keywords.length + 1);
+    for (const item of sent) {
+      const result = parseInteractiveContent(item.Content ?? '');
+      expect(result).toEqual({ ok: true, template: JSON.parse(item.Content ?? '') as unknown });
+    }
+    expect(new Set(sent.map((item) => templateOf(item).templateType))).toEqual(
+      new Set(['ListPicker', 'Panel', 'QuickReply', 'TimePicker', 'Carousel', 'ViewResource']),
+    );
   });
 
   it('sends a file whose bytes download through GetAttachment', async () => {

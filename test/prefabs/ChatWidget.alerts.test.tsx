@@ -2,7 +2,7 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChatWidget } from 'contact-kit';
-import { FakeChatSession, makeItem } from '../fakes/react/FakeChatSession';
+import { FakeChatSession, makeChatItem } from 'contact-kit/testing';
 
 /** A stand-in for the browser's Notification API that records what was shown. */
 class FakeNotification {
@@ -66,7 +66,7 @@ function openChat() {
 }
 
 const agent = (id: string, content: string) =>
-  makeItem({ id, content, displayName: 'Sam', role: 'AGENT', participantId: 'agent-1' });
+  makeChatItem({ id, content, displayName: 'Sam', role: 'AGENT', participantId: 'agent-1' });
 
 describe('ChatWidget alerts while the tab is hidden', () => {
   it('chimes and notifies for a reply in a hidden tab, and stays quiet otherwise', async () => {
@@ -88,7 +88,7 @@ describe('ChatWidget alerts while the tab is hidden', () => {
 
     // History and the customer's own messages never alert.
     const older = { ...agent('h-1', 'From before'), fromHistory: true };
-    const own = makeItem({ id: 'o-1', isOwn: true, content: 'Me' });
+    const own = makeChatItem({ id: 'o-1', isOwn: true, content: 'Me' });
     act(() => session.update({ items: [older, ...session.getSnapshot().items, own] }));
     expect(FakeNotification.shown).toHaveLength(1);
     expect(notes).toHaveLength(2);

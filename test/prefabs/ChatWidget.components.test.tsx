@@ -12,7 +12,7 @@ import {
   createQuickReply,
   createTimePicker,
 } from '../../src/emulator/agents/templates';
-import { FakeChatSession, makeItem } from '../fakes/react/FakeChatSession';
+import { FakeChatSession, makeChatItem } from 'contact-kit/testing';
 import { connectionAnswer, createFakeParticipantFetch } from '../fakes/react/fakeParticipantFetch';
 import { interactiveItem } from '../components/Interactive/interactiveFixtures';
 
@@ -97,7 +97,7 @@ describe('replacing the parts of the UI', { timeout: 30_000 }, () => {
       Composer: marker('Composer'),
       EndedFooter: marker('EndedFooter'),
     };
-    const chat = session([makeItem({ ...agent, id: 'm1', content: 'Hello!' })]);
+    const chat = session([makeChatItem({ ...agent, id: 'm1', content: 'Hello!' })]);
     const { container } = render(
       <ChatWidget session={chat} position="inline" components={outer} />,
     );
@@ -150,9 +150,9 @@ describe('replacing the parts of the UI', { timeout: 30_000 }, () => {
 
   it('rows, day separators, bubbles, avatars, attachments and notes come from WithComponents', async () => {
     const items = [
-      makeItem({ id: 'e1', type: 'event', event: 'participant.joined', ...agent }),
-      makeItem({ id: 'm1', content: 'Hello!', ...agent }),
-      makeItem({
+      makeChatItem({ id: 'e1', type: 'event', event: 'participant.joined', ...agent }),
+      makeChatItem({ id: 'm1', content: 'Hello!', ...agent }),
+      makeChatItem({
         id: 'a1',
         type: 'attachment',
         ...agent,
@@ -254,7 +254,7 @@ describe('replacing the parts of the UI', { timeout: 30_000 }, () => {
         <WithComponents overrides={{ SystemNote: marker('inner-note'), DaySeparator: undefined }}>
           <ChatWidget
             session={session([
-              makeItem({ id: 'e1', type: 'event', event: 'chat.ended', ...agent }),
+              makeChatItem({ id: 'e1', type: 'event', event: 'chat.ended', ...agent }),
             ])}
             position="inline"
             defaultOpen

@@ -10,7 +10,7 @@ import {
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FakeChatSession, makeItem } from '../fakes/react/FakeChatSession';
+import { FakeChatSession, makeChatItem } from 'contact-kit/testing';
 
 // The widget's body (conversation, composer, form) is a lazy module: each test imports the kit
 // afresh so the body is not loaded yet when the panel first opens.
@@ -26,7 +26,7 @@ function openSession() {
   const session = new FakeChatSession();
   session.update({
     connection: { status: 'open', attempt: 0, error: undefined },
-    items: [makeItem({ content: 'Hello!', participantId: 'agent-1', role: 'AGENT' })],
+    items: [makeChatItem({ content: 'Hello!', participantId: 'agent-1', role: 'AGENT' })],
     participants: [
       { participantId: 'agent-1', displayName: 'Sam', role: 'AGENT', status: 'joined' },
     ],

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChatWidget } from 'contact-kit';
-import { FakeChatSession, makeItem } from '../fakes/react/FakeChatSession';
+import { FakeChatSession, makeChatItem } from 'contact-kit/testing';
 
 configure({ asyncUtilTimeout: 10_000 });
 
@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 const agentMessage = (content: string) =>
-  makeItem({ content, participantId: 'agent-1', displayName: 'Sam', role: 'AGENT' });
+  makeChatItem({ content, participantId: 'agent-1', displayName: 'Sam', role: 'AGENT' });
 
 function openSession(items = [agentMessage('Hello!')]) {
   const session = new FakeChatSession();

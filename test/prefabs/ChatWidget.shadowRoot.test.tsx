@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChatWidget } from 'contact-kit';
-import { FakeChatSession } from '../fakes/react/FakeChatSession';
+import { FakeChatSession } from 'contact-kit/testing';
 
 let root: Root | undefined;
 afterEach(() => {

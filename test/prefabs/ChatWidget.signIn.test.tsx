@@ -5,7 +5,7 @@ import type { Mock } from 'vitest';
 import type { ChatSession } from 'contact-kit/core';
 import { ChatWidget } from 'contact-kit';
 import { AUTHENTICATION_REOPEN_KEY, type ChatItem } from 'contact-kit/core';
-import { FakeChatSession } from '../fakes/react/FakeChatSession';
+import { FakeChatSession } from 'contact-kit/testing';
 
 afterEach(() => {
   cleanup();

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChatWidget } from 'contact-kit';
 import type { ChatSessionFactoryOptions, ChatWidgetProps } from 'contact-kit';
-import { FakeChatSession, makeItem } from '../fakes/react/FakeChatSession';
+import { FakeChatSession, makeChatItem } from 'contact-kit/testing';
 import { connectionAnswer, createFakeParticipantFetch } from '../fakes/react/fakeParticipantFetch';
 import { axeViolations } from '../components/Interactive/interactiveFixtures';
 
@@ -14,7 +14,7 @@ configure({ asyncUtilTimeout: 10_000 });
 afterEach(cleanup);
 
 const agentMessage = (content: string) =>
-  makeItem({ content, participantId: 'agent-1', displayName: 'Sam', role: 'AGENT' });
+  makeChatItem({ content, participantId: 'agent-1', displayName: 'Sam', role: 'AGENT' });
 
 function openSession(items = [agentMessage('Hello!'), agentMessage('How can I help?')]) {
   const session = new FakeChatSession();
@@ -41,7 +41,7 @@ function ownProviders(props: Partial<ChatWidgetProps> = {}) {
     };
   });
   const createSession = (options: ChatSessionFactoryOptions) => {
-    const session = new FakeChatSession(options);
+    const session = new FakeChatSession({ options });
     sessions.push(session);
     return session;
   };
@@ -202,14 +202,14 @@ describe('ChatWidget', { timeout: 30_000 }, () => {
   it('downloads the transcript as text in the customer locale', async () => {
     const user = userEvent.setup();
     const session = openSession([
-      makeItem({
+      makeChatItem({
         type: 'event',
         event: 'participant.joined',
         displayName: 'Sam',
         time: '2026-03-02T09:00:00.000Z',
       }),
       agentMessage('Hallo! Wie kann ich helfen?'),
-      makeItem({
+      makeChatItem({
         content: 'Meine Bestellung',
         isOwn: true,
         role: 'CUSTOMER',

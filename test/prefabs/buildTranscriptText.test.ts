@@ -6,7 +6,7 @@ import {
   enMessages,
   validatePreChatForm,
 } from 'contact-kit';
-import { makeItem } from '../fakes/react/FakeChatSession';
+import { makeChatItem } from 'contact-kit/testing';
 
 const t = createTranslate(enMessages, 'en-US');
 const format = createFormatter('en-US', 'UTC');
@@ -15,38 +15,38 @@ describe('buildTranscriptText', { timeout: 30_000 }, () => {
   it('writes one line per item with time, sender and text, skipping failed sends', () => {
     const text = buildTranscriptText(
       [
-        makeItem({
+        makeChatItem({
           type: 'event',
           event: 'participant.joined',
           displayName: 'Sam',
           time: '2026-03-02T09:00:00Z',
         }),
-        makeItem({
+        makeChatItem({
           content: 'Hi!\nHow can I help?',
           displayName: 'Sam',
           time: '2026-03-02T09:00:30Z',
         }),
-        makeItem({
+        makeChatItem({
           content: 'Hello',
           isOwn: true,
           role: 'CUSTOMER',
           status: 'sent',
           time: '2026-03-02T09:01:00Z',
         }),
-        makeItem({
+        makeChatItem({
           content: 'lost',
           isOwn: true,
           role: 'CUSTOMER',
           status: 'failed',
           time: '2026-03-02T09:02:00Z',
         }),
-        makeItem({
+        makeChatItem({
           type: 'attachment',
           displayName: 'Sam',
           attachments: [{ name: 'label.pdf', contentType: 'application/pdf', status: 'approved' }],
           time: '2026-03-02T09:03:00Z',
         }),
-        makeItem({
+        makeChatItem({
           displayName: 'BOT',
           role: 'SYSTEM',
           contentType: 'application/vnd.amazonaws.connect.message.interactive',

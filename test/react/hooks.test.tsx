@@ -14,7 +14,7 @@ import {
   useTranscript,
   useUnreadCount,
 } from 'contact-kit';
-import { FakeChatSession, makeItem } from '../fakes/react/FakeChatSession';
+import { FakeChatSession, makeChatItem } from 'contact-kit/testing';
 import { renderWithChat } from '../fakes/react/renderWithChat';
 
 afterEach(cleanup);
@@ -122,7 +122,7 @@ describe('useInteractiveMessage', () => {
 
   it('gives the typed template and sends the chosen title', async () => {
     const session = new FakeChatSession();
-    const item = makeItem({
+    const item = makeChatItem({
       contentType: ContentType.interactive,
       content: JSON.stringify(quickReply),
     });
@@ -147,7 +147,7 @@ describe('useInteractiveMessage', () => {
   it('sends nothing for a hyperlink and throws for an answer that does not fit', async () => {
     const session = new FakeChatSession();
     const link = { title: 'Docs', type: 'hyperlink', url: 'https://example.com' };
-    const item = makeItem({
+    const item = makeChatItem({
       contentType: ContentType.interactive,
       interactive: {
         templateType: 'ListPicker',
@@ -171,7 +171,10 @@ describe('useInteractiveMessage', () => {
 
   it('reports an unreadable template', () => {
     const session = new FakeChatSession();
-    const item = makeItem({ contentType: ContentType.interactive, content: '{"templateType":1}' });
+    const item = makeChatItem({
+      contentType: ContentType.interactive,
+      content: '{"templateType":1}',
+    });
     const { result } = renderHook(() => useInteractiveMessage(item), {
       wrapper: withSession(session),
     });
@@ -187,10 +190,10 @@ describe('useUnreadCount', () => {
     act(() =>
       session.update({
         items: [
-          makeItem({ id: 'a' }),
-          makeItem({ id: 'own', isOwn: true }),
-          makeItem({ id: 'e', type: 'event', event: 'participant.joined' }),
-          makeItem({ id: 'b' }),
+          makeChatItem({ id: 'a' }),
+          makeChatItem({ id: 'own', isOwn: true }),
+          makeChatItem({ id: 'e', type: 'event', event: 'participant.joined' }),
+          makeChatItem({ id: 'b' }),
         ],
       }),
     );
@@ -198,7 +201,7 @@ describe('useUnreadCount', () => {
     act(() => result.current.markAllRead());
     expect(result.current.count).toBe(0);
     expect(session.callsOf('markRead')).toEqual([{ method: 'markRead', itemId: 'b' }]);
-    act(() => session.addItem(makeItem({ id: 'c' })));
+    act(() => session.addItem(makeChatItem({ id: 'c' })));
     expect(result.current.count).toBe(1);
   });
 });
@@ -216,7 +219,7 @@ describe('useAttachmentUpload', () => {
     act(() =>
       session.update({
         items: [
-          makeItem({
+          makeChatItem({
             id: 'up',
             localId: 'up',
             type: 'attachment',

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ChatItem } from '../../src/core/chat/transcript/chatItem';
 import { createItemFilter } from '../../src/react/internal/itemFilter';
-import { makeItem } from '../fakes/react/FakeChatSession';
+import { makeChatItem } from 'contact-kit/testing';
 
-const item = fc.boolean().map((own) => makeItem({ isOwn: own }));
+const item = fc.boolean().map((own) => makeChatItem({ isOwn: own }));
 const op = fc.record({
   at: fc.nat(),
   removed: fc.nat({ max: 5 }),

@@ -25,7 +25,7 @@ import type {
   ChatSessionFactoryOptions,
   ContactKitProviderProps,
 } from 'contact-kit';
-import { FakeChatSession, makeItem } from '../fakes/react/FakeChatSession';
+import { FakeChatSession, makeChatItem } from 'contact-kit/testing';
 import {
   connectionAnswer,
   createFakeParticipantFetch,
@@ -57,7 +57,7 @@ function setup(
     fetch: fake.fetch,
     logger: silentLogger,
     createSession: (options: ChatSessionFactoryOptions) => {
-      const session = new FakeChatSession(options);
+      const session = new FakeChatSession({ options });
       sessions.push(session);
       return session;
     },
@@ -240,11 +240,11 @@ describe('ContactKitProvider + ChatProvider', () => {
     await waitFor(() => expect(live()).toHaveLength(1));
     const session = live()[0]!;
 
-    const history = makeItem({ id: 'old', fromHistory: true });
-    const own = makeItem({ id: 'own', isOwn: true });
+    const history = makeChatItem({ id: 'old', fromHistory: true });
+    const own = makeChatItem({ id: 'own', isOwn: true });
     // Live, though its service time is far behind the client's clock (a skewed laptop clock).
-    const incoming = makeItem({ id: 'new', time: '2020-01-01T00:00:00.000Z' });
-    const event = makeItem({ id: 'joined', type: 'event', event: 'participant.joined' });
+    const incoming = makeChatItem({ id: 'new', time: '2020-01-01T00:00:00.000Z' });
+    const event = makeChatItem({ id: 'joined', type: 'event', event: 'participant.joined' });
     const error = new ChatError('CONNECTION_LOST', 'lost', { retryable: true });
     act(() => {
       session.setConnection({ status: 'open' });
@@ -278,7 +278,7 @@ describe('an asynchronous session factory (the default loads the core on first u
     const createSession = (options: ChatSessionFactoryOptions) =>
       new Promise<FakeChatSession>((resolve) => {
         waiting.push(() => {
-          const session = new FakeChatSession(options);
+          const session = new FakeChatSession({ options });
           made.push(session);
           resolve(session);
         });
@@ -340,7 +340,7 @@ describe('an asynchronous session factory (the default loads the core on first u
     const createSession = vi
       .fn<(options: ChatSessionFactoryOptions) => Promise<FakeChatSession>>()
       .mockRejectedValueOnce(failure)
-      .mockImplementation(async (options) => new FakeChatSession(options));
+      .mockImplementation(async (options) => new FakeChatSession({ options }));
     const { wrapper, startChat } = setup({ createSession });
     const { result } = renderHook(() => useChat(), { wrapper });
     await act(async () => {
@@ -404,7 +404,7 @@ describe('misuse', () => {
     ['useParticipants', () => useParticipants()],
     ['useSendMessage', () => useSendMessage()],
     ['useAttachmentUpload', () => useAttachmentUpload()],
-    ['useInteractiveMessage', () => useInteractiveMessage(makeItem())],
+    ['useInteractiveMessage', () => useInteractiveMessage(makeChatItem())],
     ['useUnreadCount', () => useUnreadCount()],
     ['useComposer', () => useComposer()],
     ['useChatSession', () => useChatSession()],

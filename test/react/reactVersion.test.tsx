@@ -3,7 +3,7 @@ import { version as domVersion } from 'react-dom';
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, inject, it } from 'vitest';
 import { ChatWidget } from 'contact-kit';
-import { FakeChatSession, makeItem } from '../fakes/react/FakeChatSession';
+import { FakeChatSession, makeChatItem } from 'contact-kit/testing';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,11 +20,11 @@ describe('the React the DOM tier runs on', () => {
 
   it('renders the widget (styled-components, context, effects) on that React', async () => {
     const session = new FakeChatSession();
-    session.addItem(makeItem({ content: 'Hello from the agent' }));
+    session.addItem(makeChatItem({ content: 'Hello from the agent' }));
     render(<ChatWidget session={session} position="inline" defaultOpen />);
     expect(await screen.findByText('Hello from the agent')).toBeVisible();
     // The store subscription (useSyncExternalStore) follows updates.
-    act(() => session.addItem(makeItem({ content: 'Anything else?' })));
+    act(() => session.addItem(makeChatItem({ content: 'Anything else?' })));
     expect(await screen.findByText('Anything else?')).toBeVisible();
   });
 });

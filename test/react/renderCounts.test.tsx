@@ -10,7 +10,7 @@ import {
   useTyping,
   useUnreadCount,
 } from 'contact-kit';
-import { makeItem } from '../fakes/react/FakeChatSession';
+import { makeChatItem } from 'contact-kit/testing';
 import { createRenderCounter, renderWithChat } from '../fakes/react/renderWithChat';
 
 afterEach(cleanup);
@@ -87,13 +87,13 @@ describe('fine-grained subscriptions', () => {
         </ol>
       );
     }
-    const first = makeItem({ id: 'a' });
-    const second = makeItem({ id: 'b' });
+    const first = makeChatItem({ id: 'a' });
+    const second = makeChatItem({ id: 'b' });
     const { session, container } = renderWithChat(<Transcript />);
     act(() => session.update({ items: [first, second] }));
     expect(counter.counts).toMatchObject({ a: 1, b: 1 });
 
-    act(() => session.addItem(makeItem({ id: 'c' })));
+    act(() => session.addItem(makeChatItem({ id: 'c' })));
 
     expect(container.querySelectorAll('[data-message-id]')).toHaveLength(3);
     expect(counter.counts).toMatchObject({ a: 1, b: 1, c: 1 });
@@ -134,7 +134,7 @@ describe('fine-grained subscriptions', () => {
       const { items } = useTranscript({ select: (all) => all.map((item) => item.id) });
       return <p>{items.join(',')}</p>;
     }
-    const item = makeItem({ id: 'a', isOwn: true, status: 'sending' });
+    const item = makeChatItem({ id: 'a', isOwn: true, status: 'sending' });
     const { session, getByText } = renderWithChat(<Ids />);
     act(() => session.update({ items: [item] }));
     expect(counter.counts.ids).toBe(2);
@@ -145,7 +145,7 @@ describe('fine-grained subscriptions', () => {
     );
     expect(counter.counts.ids).toBe(2);
 
-    act(() => session.addItem(makeItem({ id: 'b' })));
+    act(() => session.addItem(makeChatItem({ id: 'b' })));
     expect(counter.counts.ids).toBe(3);
     expect(getByText('a,b')).toBeTruthy();
   });

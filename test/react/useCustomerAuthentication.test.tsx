@@ -9,7 +9,7 @@ import {
   type ChatEventKind,
   type ChatItem,
 } from 'contact-kit/core';
-import { FakeChatSession } from '../fakes/react/FakeChatSession';
+import { FakeChatSession } from 'contact-kit/testing';
 
 afterEach(() => {
   cleanup();

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createFakeMeetingAdapter,
-  createVideoSession,
-  DEVICE_CHOICE_KEY,
-  MEETING_STATUS_CODES,
-} from 'contact-kit/video';
+import { createFakeMeetingAdapter } from 'contact-kit/testing';
+import { createVideoSession, DEVICE_CHOICE_KEY, MEETING_STATUS_CODES } from 'contact-kit/video';
 import { memoryStorage } from '../fakes/memoryStorage';
 
 const connection = {

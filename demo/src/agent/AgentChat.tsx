@@ -8,6 +8,7 @@ import {
   InteractiveRendererContext,
   MessageList,
   TypingIndicator,
+  interactiveOf,
   useChat,
 } from 'contact-kit';
 import type { ChatItem } from 'contact-kit';
@@ -19,7 +20,7 @@ import {
   sampleQuickReply,
   serializeTemplate,
 } from '../../../src/emulator/agents/templates';
-import type { InteractiveTemplate } from '../../../src/emulator/agents/templates';
+import type { InteractiveTemplate } from 'contact-kit/core';
 import type { AdminApi } from '../shared/adminApi';
 import type { AgentSeat } from './agentSeats';
 
@@ -174,7 +175,7 @@ function renderInteractivePreview(item: ChatItem): ReactNode {
 function InteractivePreview({ item }: { item: ChatItem }): ReactNode {
   const summary = useMemo(() => describeTemplate(item), [item]);
   return (
-    <div className="interactive-preview" data-template={item.interactive?.templateType}>
+    <div className="interactive-preview" data-template={interactiveOf(item)?.templateType}>
       <p className="interactive-preview-kind">{summary.kind}</p>
       <p className="interactive-preview-title">{summary.title}</p>
       {summary.choices.length ? (
@@ -189,7 +190,7 @@ function InteractivePreview({ item }: { item: ChatItem }): ReactNode {
 }
 
 function describeTemplate(item: ChatItem): { kind: string; title: string; choices: string[] } {
-  const template = item.interactive;
+  const template = interactiveOf(item);
   if (!template) {
     return { kind: 'Interactive message', title: item.content ?? '', choices: [] };
   }

@@ -5,7 +5,8 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { ChatWidget, ContentType, preloadChatWidget } from 'contact-kit';
 import type { ChatItem } from 'contact-kit';
-import { StoryChatSession } from '../../../stories/fixtures/StoryChatSession';
+import type { FakeChatSession } from 'contact-kit/testing';
+import { storyChatSession } from '../../../stories/fixtures/storyChatSession';
 import { storyLongTranscript } from '../../../stories/fixtures/storyItems';
 import { PlainMessageList } from './PlainMessageList';
 
@@ -32,12 +33,12 @@ const frames = (): Promise<void> =>
     requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))),
   );
 
-let session: StoryChatSession | undefined;
+let session: FakeChatSession | undefined;
 let appended = 0;
 
 const bench: RenderBench = {
   async mount(mode, count) {
-    session = new StoryChatSession({ items: storyLongTranscript(count), agent: 'silent' });
+    session = storyChatSession({ items: storyLongTranscript(count), agent: 'silent' });
     // The widget's body is a lazy chunk: load it first, so the mount renders the transcript.
     await preloadChatWidget();
     const root = createRoot(document.getElementById('root')!);

@@ -18,7 +18,7 @@ import type {
   StartAttachmentUploadResponse,
 } from '../../core/protocol/types';
 import { AgentApiError, createAgentApi, isAbort, type AgentApi } from './agentApi';
-import type { InteractiveTemplate } from './templates';
+import type { InteractiveTemplate } from '../../core/chat/interactive/interactiveTemplate';
 import { serializeTemplate } from './templates';
 
 const CHAT_ENDED = 'application/vnd.amazonaws.connect.event.chat.ended';

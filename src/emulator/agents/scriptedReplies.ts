@@ -13,8 +13,8 @@ import {
   sampleListPicker,
   samplePanel,
   sampleQuickReply,
-  type InteractiveTemplate,
 } from './templates';
+import type { InteractiveTemplate } from '../../core/chat/interactive/interactiveTemplate';
 
 /**
  * One thing the scripted agent does in reply.
@@ -236,6 +236,7 @@ function choicesOf(template: InteractiveTemplate): Record<string, string> {
       }
       break;
     case 'TimePicker':
+    case 'ViewResource':
       break;
   }
   return choices;

@@ -1,254 +1,27 @@
 /**
- * Interactive message templates (participant-protocol.md §7) and a sample of each type. The module is
- * pure and imports nothing at runtime, so the chat components and Storybook can reuse the samples as
+ * Samples and builders of the interactive message templates (participant-protocol.md §7) the
+ * emulator's agents send. The wire shapes are the core's (`src/core/chat/interactive`): what the
+ * emulator sends is typed by the same definitions the kit's parser reads it into. The module
+ * imports nothing at runtime, so the chat components and Storybook can reuse the samples as
  * fixtures in the browser.
  *
  * @packageDocumentation
  */
-
-/**
- * The image fields every template part may carry; images are given by URL only.
- *
- * @example
- * ```ts
- * const image: TemplateImage = { imageType: 'URL', imageData: 'https://example.com/a.png', imageDescription: 'A' };
- * ```
- */
-export interface TemplateImage {
-  imageType?: 'URL';
-  imageData?: string;
-  imageDescription?: string;
-}
-
-/**
- * What the customer's chat shows in place of the picker once a choice was made.
- *
- * @example
- * ```ts
- * const reply: TemplateReplyMessage = { title: 'Thanks!', subtitle: 'We got your choice' };
- * ```
- */
-export interface TemplateReplyMessage extends TemplateImage {
-  title: string;
-  subtitle?: string;
-}
-
-/**
- * One choice of a ListPicker: a reply, a hyperlink or a pagination button.
- *
- * @example
- * ```ts
- * const more: ListPickerElement = { title: 'Show more', actionDetail: 'SHOW_MORE' };
- * ```
- */
-export interface ListPickerElement extends TemplateImage {
-  title: string;
-  subtitle?: string;
-  /** A link element: the client opens `url` and sends no reply. */
-  type?: 'hyperlink';
-  url?: string;
-  /** A pagination button (it then needs only `title`). */
-  actionDetail?: 'SHOW_MORE' | 'PREVIOUS_OPTIONS';
-}
-
-/**
- * `data.content` of a ListPicker, with the optional pagination extension.
- *
- * @example
- * ```ts
- * const content: ListPickerContent = { title: 'Pick one', elements: [{ title: 'Tea' }] };
- * ```
- */
-export interface ListPickerContent extends TemplateImage {
-  title: string;
-  subtitle?: string;
-  /** 1–6 elements. */
-  elements: ListPickerElement[];
-  listId?: string;
-  /** Constant across the pages of one list, so the client replaces the previous page. */
-  referenceId?: string;
-  /** Index of the item before this page (`-1` on the first page). */
-  preIndex?: number;
-  /** Index of the first item of the next page. */
-  nextIndex?: number;
-}
-
-/**
- * One choice of a Panel or QuickReply.
- *
- * @example
- * ```ts
- * const yes: ChoiceElement = { title: 'Yes' };
- * ```
- */
-export interface ChoiceElement {
-  title: string;
-}
-
-/**
- * `data.content` of a Panel (up to 10 elements).
- *
- * @example
- * ```ts
- * const content: PanelContent = { title: 'Need help?', elements: [{ title: 'Yes' }, { title: 'No' }] };
- * ```
- */
-export interface PanelContent extends TemplateImage {
-  title: string;
-  subtitle?: string;
-  elements: ChoiceElement[];
-}
-
-/**
- * `data.content` of a QuickReply.
- *
- * @example
- * ```ts
- * const content: QuickReplyContent = { title: 'Rate us', elements: [{ title: 'Good' }] };
- * ```
- */
-export interface QuickReplyContent {
-  title: string;
-  subtitle?: string;
-  elements: ChoiceElement[];
-}
-
-/**
- * A place shown on a TimePicker.
- *
- * @example
- * ```ts
- * const store: TimePickerLocation = { latitude: 47.6, longitude: -122.3, title: 'Main Street store' };
- * ```
- */
-export interface TimePickerLocation {
-  latitude: number;
-  longitude: number;
-  title: string;
-  radius?: number;
-}
-
-/**
- * One bookable slot: an ISO date with offset (e.g. `2020-10-31T17:00+00:00`) and minutes.
- *
- * @example
- * ```ts
- * const slot: TimeSlot = { date: '2026-03-02T10:00+01:00', duration: 30 };
- * ```
- */
-export interface TimeSlot {
-  date: string;
-  duration: number;
-}
-
-/**
- * `data.content` of a TimePicker.
- *
- * @example
- * ```ts
- * const content: TimePickerContent = { title: 'When?', timeslots: [{ date: '2026-03-02T10:00+01:00', duration: 30 }] };
- * ```
- */
-export interface TimePickerContent {
-  title: string;
-  subtitle?: string;
-  /** Minutes east of UTC the slots are shown in. */
-  timeZoneOffset?: number;
-  location?: TimePickerLocation;
-  /** 1–20 slots. */
-  timeslots: TimeSlot[];
-}
-
-/**
- * A ListPicker template.
- *
- * @example
- * ```ts
- * if (template.templateType === 'ListPicker') template.data.content.elements.length;
- * ```
- */
-export interface ListPickerTemplate {
-  templateType: 'ListPicker';
-  version: '1.0';
-  data: { replyMessage?: TemplateReplyMessage; content: ListPickerContent };
-}
-
-/**
- * A Panel template.
- *
- * @example
- * ```ts
- * const panel: PanelTemplate = createPanel({ title: 'Help?', elements: [{ title: 'Yes' }] });
- * ```
- */
-export interface PanelTemplate {
-  templateType: 'Panel';
-  version: '1.0';
-  data: { replyMessage?: TemplateReplyMessage; content: PanelContent };
-}
-
-/**
- * A QuickReply template.
- *
- * @example
- * ```ts
- * const quick: QuickReplyTemplate = createQuickReply({ title: 'OK?', elements: [{ title: 'Yes' }] });
- * ```
- */
-export interface QuickReplyTemplate {
-  templateType: 'QuickReply';
-  version: '1.0';
-  data: { replyMessage?: TemplateReplyMessage; content: QuickReplyContent };
-}
-
-/**
- * A TimePicker template.
- *
- * @example
- * ```ts
- * const picker: TimePickerTemplate = createSampleTimePicker(new Date());
- * ```
- */
-export interface TimePickerTemplate {
-  templateType: 'TimePicker';
-  version: '1.0';
-  data: { replyMessage?: TemplateReplyMessage; content: TimePickerContent };
-}
-
-/**
- * A ListPicker or Panel inside a Carousel, named by `templateIdentifier`.
- *
- * @example
- * ```ts
- * const card: CarouselElement = { ...samplePanel, templateIdentifier: 'help' };
- * ```
- */
-export type CarouselElement = (ListPickerTemplate | PanelTemplate) & { templateIdentifier: string };
-
-/**
- * A Carousel template: several ListPickers/Panels side by side.
- *
- * @example
- * ```ts
- * const carousel: CarouselTemplate = createCarousel('Plans', [['basic', samplePanel]]);
- * ```
- */
-export interface CarouselTemplate {
-  templateType: 'Carousel';
-  version: '1.0';
-  data: { content: { title: string; elements: CarouselElement[] } };
-}
-
-/**
- * Any interactive template the emulator's agents send.
- *
- * @example
- * ```ts
- * const content = JSON.stringify(template satisfies InteractiveTemplate);
- * ```
- */
-export type InteractiveTemplate =
-  ListPickerTemplate | PanelTemplate | QuickReplyTemplate | TimePickerTemplate | CarouselTemplate;
+import type {
+  CarouselTemplate,
+  InteractiveImage,
+  InteractiveReplyMessage,
+  InteractiveTemplate,
+  ListPickerContent,
+  ListPickerElement,
+  ListPickerTemplate,
+  PanelContent,
+  PanelTemplate,
+  QuickReplyTemplate,
+  TimePickerTemplate,
+  TimeSlot,
+  ViewResourceTemplate,
+} from '../../core/chat/interactive/interactiveTemplate';
 
 /**
  * Builds a ListPicker template.
@@ -260,7 +33,7 @@ export type InteractiveTemplate =
  */
 export function createListPicker(
   content: ListPickerContent,
-  replyMessage?: TemplateReplyMessage,
+  replyMessage?: InteractiveReplyMessage,
 ): ListPickerTemplate {
   return {
     templateType: 'ListPicker',
@@ -279,7 +52,7 @@ export function createListPicker(
  */
 export function createPanel(
   content: PanelContent,
-  replyMessage?: TemplateReplyMessage,
+  replyMessage?: InteractiveReplyMessage,
 ): PanelTemplate {
   return {
     templateType: 'Panel',
@@ -297,8 +70,8 @@ export function createPanel(
  * ```
  */
 export function createQuickReply(
-  content: QuickReplyContent,
-  replyMessage?: TemplateReplyMessage,
+  content: QuickReplyTemplate['data']['content'],
+  replyMessage?: InteractiveReplyMessage,
 ): QuickReplyTemplate {
   return {
     templateType: 'QuickReply',
@@ -316,8 +89,8 @@ export function createQuickReply(
  * ```
  */
 export function createTimePicker(
-  content: TimePickerContent,
-  replyMessage?: TemplateReplyMessage,
+  content: TimePickerTemplate['data']['content'],
+  replyMessage?: InteractiveReplyMessage,
 ): TimePickerTemplate {
   return {
     templateType: 'TimePicker',
@@ -356,6 +129,26 @@ export function createCarousel(
 }
 
 /**
+ * Builds a ViewResource template: the message a Show view block sends, whose `viewToken` the
+ * client redeems with DescribeView (§7.6). `viewData` is left out when undefined.
+ *
+ * @example
+ * ```ts
+ * const message = createViewResource({ viewId: 'form', viewToken: token, viewData: { orderId: '42' } });
+ * ```
+ */
+export function createViewResource(
+  content: ViewResourceTemplate['data']['content'],
+): ViewResourceTemplate {
+  const { viewId, viewToken, viewData } = content;
+  return {
+    templateType: 'ViewResource',
+    version: '1.0',
+    data: { content: { viewId, viewToken, ...(viewData !== undefined ? { viewData } : {}) } },
+  };
+}
+
+/**
  * Serialises a template into the `Content` string of an
  * `application/vnd.amazonaws.connect.message.interactive` message.
  *
@@ -368,7 +161,7 @@ export function serializeTemplate(template: InteractiveTemplate): string {
   return JSON.stringify(template);
 }
 
-const image = (path: string, description: string): TemplateImage => ({
+const image = (path: string, description: string): InteractiveImage => ({
   imageType: 'URL',
   imageData: `https://example.com/contact-kit/${path}`,
   imageDescription: description,

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentType } from 'contact-kit/core';
 import { InteractiveMessage } from '../../../src/components/Interactive';
-import { FakeChatSession, makeItem } from '../../fakes/react/FakeChatSession';
+import { FakeChatSession, makeChatItem } from 'contact-kit/testing';
 import { renderWithChat } from '../../fakes/react/renderWithChat';
 import { sampleCarousel } from '../../../src/emulator/agents/templates';
 import { axeViolations, interactiveItem, ownMessage } from './interactiveFixtures';
@@ -72,7 +72,7 @@ describe('InteractiveMessage', { timeout: 30_000 }, () => {
 
   it('shows a neutral note for a template it cannot show', async () => {
     // An unknown templateType: the parser refuses it, so the item carries no template.
-    const item = makeItem({
+    const item = makeChatItem({
       contentType: ContentType.interactive,
       content: JSON.stringify({ templateType: 'Survey', version: '1.0', data: {} }),
       role: 'SYSTEM',

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentType } from 'contact-kit/core';
 import { InteractiveMessage } from '../../../src/components/Interactive';
-import { FakeChatSession } from '../../fakes/react/FakeChatSession';
+import { FakeChatSession } from 'contact-kit/testing';
 import { renderWithChat } from '../../fakes/react/renderWithChat';
 import { samplePanel, sampleQuickReply } from '../../../src/emulator/agents/templates';
 import { axeViolations, interactiveItem } from './interactiveFixtures';

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ContentType } from 'contact-kit/core';
 import { InteractiveMessage } from '../../../src/components/Interactive';
 import { groupSlotsByDay } from '../../../src/components/Interactive/TimePicker';
-import { FakeChatSession } from '../../fakes/react/FakeChatSession';
+import { FakeChatSession } from 'contact-kit/testing';
 import { renderWithChat } from '../../fakes/react/renderWithChat';
 import { createSampleTimePicker } from '../../../src/emulator/agents/templates';
 import { axeViolations, interactiveItem, ownMessage } from './interactiveFixtures';

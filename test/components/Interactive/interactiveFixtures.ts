@@ -1,7 +1,7 @@
 import axe from 'axe-core';
 import { ContentType, parseInteractiveContent } from 'contact-kit/core';
 import type { ChatItem } from 'contact-kit/core';
-import { makeItem } from '../../fakes/react/FakeChatSession';
+import { makeChatItem } from 'contact-kit/testing';
 
 /**
  * A bot's interactive message holding `template`, shaped as the session delivers it: raw content
@@ -14,7 +14,7 @@ export function interactiveItem(template: unknown, overrides: Partial<ChatItem> 
   if (!parsed.ok) {
     throw parsed.error;
   }
-  return makeItem({
+  return makeChatItem({
     contentType: ContentType.interactive,
     content,
     role: 'SYSTEM',
@@ -26,7 +26,7 @@ export function interactiveItem(template: unknown, overrides: Partial<ChatItem> 
 
 /** A message the customer sent. */
 export function ownMessage(content: string, overrides: Partial<ChatItem> = {}): ChatItem {
-  return makeItem({
+  return makeChatItem({
     content,
     isOwn: true,
     role: 'CUSTOMER',

@@ -2,12 +2,13 @@ import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InteractiveMessage } from '../../../src/components/Interactive';
 import { sampleListPicker } from '../../../src/emulator/agents/templates';
-import { FakeChatSession } from '../../fakes/react/FakeChatSession';
+import { FakeChatSession } from 'contact-kit/testing';
 import { renderWithChat } from '../../fakes/react/renderWithChat';
 import { interactiveItem } from './interactiveFixtures';
 
 function withImages(images: Record<string, unknown>) {
-  const template = structuredClone(sampleListPicker) as {
+  // Mutable and loosely typed: the test writes image values no real template would carry.
+  const template = structuredClone(sampleListPicker) as unknown as {
     data: { content: { imageData?: unknown; elements: { title: string; imageData?: unknown }[] } };
   };
   template.data.content.imageData = images['hero'];

@@ -6,7 +6,7 @@ import type { ChatItem, View } from 'contact-kit/core';
 import { Composer } from '../../../src/components/Composer';
 import { InteractiveMessage } from '../../../src/components/Interactive';
 import { MANAGED_VIEWS, SAMPLE_VIEW_DATA } from '../../../src/emulator/managedViews';
-import { FakeChatSession, makeItem } from '../../fakes/react/FakeChatSession';
+import { FakeChatSession, makeChatItem } from 'contact-kit/testing';
 import { renderWithChat } from '../../fakes/react/renderWithChat';
 import { axeViolations, interactiveItem, ownMessage } from '../Interactive/interactiveFixtures';
 
@@ -141,7 +141,7 @@ describe('ViewMessage (step-by-step guides)', { timeout: 30_000 }, () => {
 
   it('locks a view the other side went past (the Show view block timed out)', async () => {
     const item = viewItem('list');
-    const later = makeItem({ id: 'later', role: 'SYSTEM', content: 'Let us try another way.' });
+    const later = makeChatItem({ id: 'later', role: 'SYSTEM', content: 'Let us try another way.' });
     const { session } = sessionWith({ 'list-token': MANAGED_VIEWS.get('list')! }, [item, later]);
     renderWithChat(<InteractiveMessage item={item} />, { session });
     const region = await screen.findByRole('group', { name: 'Which order is it about?' });

@@ -2,15 +2,10 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ContactKitProvider } from 'contact-kit';
-import {
-  createFakeMeetingAdapter,
-  useLocalMedia,
-  useVideoCall,
-  VideoCall,
-  VideoProvider,
-} from 'contact-kit/video';
-import { connectionData } from './videoSupport';
+import { createFakeMeetingAdapter, fakeWebCallConnectionData } from 'contact-kit/testing';
+import { useLocalMedia, useVideoCall, VideoCall, VideoProvider } from 'contact-kit/video';
 
+const connectionData = fakeWebCallConnectionData;
 const webRTCConnection = connectionData.ConnectionData;
 
 function fakeParticipantService(status = 200) {

@@ -2,26 +2,10 @@ import { render } from '@testing-library/react';
 import { StrictMode } from 'react';
 import type { ReactElement } from 'react';
 import { ContactKitThemeProvider } from 'contact-kit';
-import { createFakeMeetingAdapter, VideoProvider } from 'contact-kit/video';
-import type {
-  FakeMeetingAdapter,
-  FakeMeetingAdapterOptions,
-  VideoProviderProps,
-} from 'contact-kit/video';
-
-/** Connect web-call data as `POST /admin/webrtc` returns it. */
-export const connectionData = {
-  ConnectionData: {
-    Attendee: { AttendeeId: 'customer-attendee', JoinToken: 'join-token' },
-    Meeting: {
-      MeetingId: 'meeting-1',
-      MediaPlacement: {
-        AudioHostUrl: 'audio.example:3478',
-        SignalingUrl: 'ws://127.0.0.1:1/control/meeting-1',
-      },
-    },
-  },
-};
+import { VideoProvider } from 'contact-kit/video';
+import type { VideoProviderProps } from 'contact-kit/video';
+import { createFakeMeetingAdapter, fakeWebCallConnectionData } from 'contact-kit/testing';
+import type { FakeMeetingAdapter, FakeMeetingAdapterOptions } from 'contact-kit/testing';
 
 /** Renders `ui` in a theme root inside a VideoProvider over a fake adapter the test drives. */
 export function renderVideo(
@@ -38,7 +22,7 @@ export function renderVideo(
     <ContactKitThemeProvider>
       <VideoProvider
         adapter={adapter}
-        connectionData={connectionData}
+        connectionData={fakeWebCallConnectionData}
         storage={null}
         {...options.provider}
       >

@@ -3,7 +3,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { ChatProvider } from 'contact-kit';
 import type { ChatProviderProps } from 'contact-kit';
-import { FakeChatSession } from './FakeChatSession';
+import { FakeChatSession } from 'contact-kit/testing';
 
 /** Renders `ui` inside a ChatProvider over a fake session the test drives. */
 export function renderWithChat(

@@ -9,7 +9,7 @@ import {
   viewStatus,
 } from 'contact-kit/core';
 import type { ChatItem, View } from 'contact-kit/core';
-import { makeItem } from '../../../fakes/react/FakeChatSession';
+import { makeChatItem } from 'contact-kit/testing';
 
 const view = (template: unknown, extra: Partial<View> = {}): View => ({
   Id: 'v1',
@@ -149,7 +149,7 @@ describe('nodesFromData', () => {
 });
 
 describe('viewStatus and openViewOf', () => {
-  const shown = makeItem({
+  const shown = makeChatItem({
     id: 'view',
     role: 'SYSTEM',
     isOwn: false,
@@ -160,9 +160,9 @@ describe('viewStatus and openViewOf', () => {
       data: { content: { viewId: 'form', viewToken: 't' } },
     },
   });
-  const own = makeItem({ id: 'own', isOwn: true });
-  const bot = makeItem({ id: 'bot', isOwn: false, role: 'SYSTEM' });
-  const event = makeItem({ id: 'joined', type: 'event', isOwn: false });
+  const own = makeChatItem({ id: 'own', isOwn: true });
+  const bot = makeChatItem({ id: 'bot', isOwn: false, role: 'SYSTEM' });
+  const event = makeChatItem({ id: 'joined', type: 'event', isOwn: false });
 
   it.each<[string, ChatItem[], string]>([
     ['nothing after it', [shown], 'open'],

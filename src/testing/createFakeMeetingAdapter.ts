@@ -1,8 +1,9 @@
 /**
- * An in-memory {@link MeetingAdapter} for tests and stories: no SDK, no devices, no network. The
+ * An in-memory {@link MeetingAdapter} for tests and stories (`contact-kit/testing`): no SDK, no
+ * devices, no network. The
  * test (or story) drives the meeting through the extra methods of {@link FakeMeetingAdapter}.
  */
-import { createMediaStateStore, initialMediaState } from '../adapter/mediaStateStore';
+import { createMediaStateStore, initialMediaState } from '../video/adapter/mediaStateStore';
 import type {
   MediaDeviceKindName,
   MediaDeviceOption,
@@ -12,10 +13,10 @@ import type {
   MeetingStatusEvent,
   RosterAttendee,
   VideoTileInfo,
-} from '../adapter/MeetingAdapter';
-import { MEETING_STATUS_CODES } from '../machine/meetingStatusCodes';
-import { toMeetingSessionInputs } from '../toMeetingSessionInputs';
-import type { WebRTCConnectionInput } from '../toMeetingSessionInputs';
+} from '../video/adapter/MeetingAdapter';
+import { MEETING_STATUS_CODES } from '../video/machine/meetingStatusCodes';
+import { toMeetingSessionInputs } from '../video/toMeetingSessionInputs';
+import type { WebRTCConnectionInput } from '../video/toMeetingSessionInputs';
 
 /**
  * The agent the fake meeting puts in the call when it starts.
@@ -57,7 +58,7 @@ export interface FakeMeetingAdapterOptions {
   initialState?: Partial<MeetingMediaState>;
   /**
    * Gives `<video>` elements something to play: called with each element bound (preview and
-   * tiles). Stories pass a canvas stream; tests usually leave it out.
+   * tiles). Stories pass `paintTestCard`; tests usually leave it out.
    */
   attachMedia?: (
     element: HTMLVideoElement,
