@@ -167,6 +167,9 @@ const domTier = {
     'test/stories/**/*.test.{ts,tsx}',
   ],
   setupFiles: ['test/components/setup.ts'],
+  // A guard against hangs, not a performance claim: a file's first render of the widget pays for
+  // transforming its lazy body and session, several seconds on a loaded 2-core machine.
+  testTimeout: 15_000,
 };
 
 export default defineConfig({
