@@ -5,9 +5,9 @@ import type {
   ChatSessionOptions,
   ChatSnapshot,
   CreateParticipantConnectionResponse,
-  OfferedConnection,
   TypingParticipant,
 } from 'contact-kit/core';
+import type { OfferedConnection } from '../../../src/core/chat/connection/connectionDriver';
 import { createParticipantClient, silentLogger } from 'contact-kit/core';
 import type { ChatSessionLike, SendMessageOptions } from 'contact-kit';
 
