@@ -156,6 +156,8 @@ export type {
   ChatSessionOptions,
   ChatSession,
   ChatSessionLike,
+  ConnectionState,
+  OfferedConnection,
   ConnectionPolicy,
   ChatEnvironment,
   WebSocketLike,
@@ -177,6 +179,8 @@ export type {
   ContactSnapshot,
   ContactEvents,
   ContactController,
+  ContactState,
+  ReadMarker,
 } from './core/index';
 export {
   contactKitKeys,

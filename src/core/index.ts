@@ -172,6 +172,8 @@ export type {
   ChatSession,
 } from './chat/session/chatSession';
 export type { ChatSessionLike } from './chat/session/chatSessionLike';
+export type { ConnectionState } from './chat/connection/connectionMachine';
+export type { OfferedConnection } from './chat/connection/connectionDriver';
 export type { ConnectionPolicy } from './chat/connection/connectionPolicy';
 export type { ChatEnvironment } from './chat/connection/chatEnvironment';
 export type { WebSocketLike, WebSocketConstructor } from './chat/connection/chatSocket';
@@ -186,7 +188,9 @@ export type {
   StartChatResult,
   ChatContact,
   ChatContactSource,
+  ContactState,
 } from './chat/contact/contactMachine';
+export type { ReadMarker } from './chat/contact/readMarker';
 export { preloadChatSession, createContactController } from './chat/contact/contactController';
 export type {
   StartChatRequest,
