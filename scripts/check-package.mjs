@@ -1,5 +1,6 @@
-// Builds the package and checks what consumers get: the export map (publint, attw), the purity of
-// the headless entry, and that the built emulator CLI starts and stops cleanly.
+// Builds the package and checks what consumers get: the public API of each entry (api/*.api.md),
+// the export map (publint, attw), the purity of the headless entry, and that the built emulator
+// CLI starts and stops cleanly.
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,6 +17,8 @@ const fail = (message) => {
 };
 
 run('npm', ['run', 'build']);
+// The public API of every entry against the committed reports in api/ (npm run api:update).
+run(process.execPath, ['scripts/api-report.mjs']);
 run('npx', ['publint', '--strict']);
 run(process.execPath, ['scripts/ssr-smoke.mjs']);
 run('npx', ['attw', '--pack', '.', '--profile', 'esm-only']);

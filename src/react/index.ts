@@ -3,8 +3,9 @@
  *
  * @packageDocumentation
  */
-export * from './queryKeys';
-export type * from './chatSessionLike';
+export { contactKitKeys } from './queryKeys';
+export type { ParticipantConnectionKeyParams } from './queryKeys';
+export type { ChatConnectionStatus, SendMessageOptions, ChatSessionLike } from './chatSessionLike';
 export { useContactKit, useMaybeContactKit } from './context/ContactKitContext';
 export type {
   ChatContact,
@@ -21,19 +22,59 @@ export type {
 } from './context/ContactKitContext';
 export { useChatContext, useChatSession, useMaybeChatSession } from './context/ChatSessionContext';
 export type { ChatContextValue } from './context/ChatSessionContext';
-export * from './providers/ContactKitProvider';
-export * from './providers/ChatProvider';
-export * from './hooks/useParticipantConnection';
-export * from './hooks/useChat';
-export * from './hooks/useChatConnection';
-export * from './hooks/useTranscript';
-export * from './hooks/useTyping';
-export * from './hooks/useParticipants';
-export * from './hooks/useSendMessage';
-export * from './hooks/useAttachmentUpload';
-export * from './hooks/useInteractiveMessage';
-export * from './hooks/useView';
-export * from './hooks/useUnreadCount';
-export * from './hooks/useComposer';
-export * from './hooks/useAttachmentUrl';
-export * from './hooks/useCustomerAuthentication';
+export { ContactKitProvider } from './providers/ContactKitProvider';
+export type { ContactKitProviderProps } from './providers/ContactKitProvider';
+export { ChatProvider } from './providers/ChatProvider';
+export type { ChatProviderProps } from './providers/ChatProvider';
+export {
+  participantConnectionExpiresAt,
+  participantConnectionQueryOptions,
+  useParticipantConnection,
+} from './hooks/useParticipantConnection';
+export type {
+  ParticipantConnectionData,
+  ParticipantConnectionError,
+  UseParticipantConnectionOptions,
+  UseParticipantConnectionResult,
+} from './hooks/useParticipantConnection';
+export { useChat } from './hooks/useChat';
+export type { UseChatStatus, UseChatResult } from './hooks/useChat';
+export { useChatConnection } from './hooks/useChatConnection';
+export type { UseChatConnectionResult } from './hooks/useChatConnection';
+export { useTranscript } from './hooks/useTranscript';
+export type { UseTranscriptOptions, UseTranscriptResult } from './hooks/useTranscript';
+export { useTyping } from './hooks/useTyping';
+export type { UseTypingResult } from './hooks/useTyping';
+export { useParticipants } from './hooks/useParticipants';
+export type { UseParticipantsResult } from './hooks/useParticipants';
+export { useSendMessage } from './hooks/useSendMessage';
+export type { UseSendMessageResult } from './hooks/useSendMessage';
+export { useAttachmentUpload } from './hooks/useAttachmentUpload';
+export type { AttachmentUpload, UseAttachmentUploadResult } from './hooks/useAttachmentUpload';
+export { useInteractiveMessage } from './hooks/useInteractiveMessage';
+export type {
+  InteractiveResponse,
+  InteractiveResponseStatus,
+  UseInteractiveMessageResult,
+} from './hooks/useInteractiveMessage';
+export { useView } from './hooks/useView';
+export type { ViewLoadStatus, ViewAnswerState, UseViewResult } from './hooks/useView';
+export { useUnreadCount } from './hooks/useUnreadCount';
+export type { UseUnreadCountResult } from './hooks/useUnreadCount';
+export { useComposer } from './hooks/useComposer';
+export type {
+  ComposerState,
+  UseComposerOptions,
+  ComposerTextareaProps,
+  ComposerFormProps,
+  ComposerSendButtonProps,
+  UseComposerResult,
+} from './hooks/useComposer';
+export { useAttachmentUrl } from './hooks/useAttachmentUrl';
+export type { UseAttachmentUrlOptions, UseAttachmentUrlResult } from './hooks/useAttachmentUrl';
+export { useCustomerAuthentication } from './hooks/useCustomerAuthentication';
+export type {
+  UseCustomerAuthenticationOptions,
+  CustomerAuthenticationPhase,
+  UseCustomerAuthenticationResult,
+} from './hooks/useCustomerAuthentication';

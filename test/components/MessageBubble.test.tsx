@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { AttachmentView, Markdown, MessageBubble, parseMarkdown, safeHref } from 'contact-kit';
+import { AttachmentView, Markdown, MessageBubble } from 'contact-kit';
+import { parseMarkdown, safeHref } from '../../src/components/Markdown/parseMarkdown';
 import { ChatError } from 'contact-kit/core';
 import type { ChatAttachment } from 'contact-kit/core';
 import { makeChatItem } from 'contact-kit/testing';

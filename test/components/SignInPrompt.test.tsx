@@ -4,12 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Mock } from 'vitest';
 import type { ChatSession } from 'contact-kit/core';
 import { MessageBubble, MessageList } from 'contact-kit';
-import {
-  AUTHENTICATION_RETURN_KEY,
-  ChatError,
-  type ChatEventKind,
-  type ChatItem,
-} from 'contact-kit/core';
+import { ChatError, type ChatEventKind, type ChatItem } from 'contact-kit/core';
+import { AUTHENTICATION_RETURN_KEY } from '../../src/core/chat/authentication/authenticationRedirect';
 import { FakeChatSession } from 'contact-kit/testing';
 import { expectNoAxeViolations, renderChat } from './support';
 

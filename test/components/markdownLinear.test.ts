@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linkify, parseInline, parseMarkdown } from 'contact-kit';
-import type { MarkdownMeter } from 'contact-kit';
+import { linkify, parseInline, parseMarkdown } from '../../src/components/Markdown/parseMarkdown';
+import type { MarkdownMeter } from '../../src/components/Markdown/parseMarkdown';
 
 /** Inputs known to make naive Markdown readers quadratic, as a function of their size. */
 const HOSTILE: [string, (n: number) => string][] = [

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Mock } from 'vitest';
 import type { ChatSession } from 'contact-kit/core';
 import { ChatWidget } from 'contact-kit';
-import { AUTHENTICATION_REOPEN_KEY, type ChatItem } from 'contact-kit/core';
+import { type ChatItem } from 'contact-kit/core';
+import { AUTHENTICATION_REOPEN_KEY } from '../../src/core/chat/authentication/authenticationRedirect';
 import { FakeChatSession } from 'contact-kit/testing';
 
 afterEach(() => {

@@ -4,11 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Mock } from 'vitest';
 import type { ChatSession } from 'contact-kit/core';
 import { ChatProvider, useCustomerAuthentication } from 'contact-kit';
-import {
-  AUTHENTICATION_REDIRECT_MESSAGE,
-  type ChatEventKind,
-  type ChatItem,
-} from 'contact-kit/core';
+import { type ChatEventKind, type ChatItem } from 'contact-kit/core';
+import { AUTHENTICATION_REDIRECT_MESSAGE } from '../../src/core/chat/authentication/authenticationRedirect';
 import { FakeChatSession } from 'contact-kit/testing';
 
 afterEach(() => {

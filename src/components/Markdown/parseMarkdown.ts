@@ -81,9 +81,8 @@ const MAX_DEPTH = 8;
 
 /**
  * Counts the characters the parser looks at (main loop and every look-ahead scan), so tests can
- * show that the work grows linearly with the input, whatever the input.
- *
- * @internal
+ * show that the work grows linearly with the input, whatever the input. Not exported by the
+ * package, like the parser it meters.
  *
  * @example
  * ```ts

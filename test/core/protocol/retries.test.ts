@@ -2,13 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import {
   AbortError,
-  DEFAULT_RETRY_POLICY,
   NetworkError,
   ParticipantServiceError,
   createParticipantClient,
-  retryDelay,
   silentLogger,
 } from 'contact-kit/core';
+import { DEFAULT_RETRY_POLICY, retryDelay } from '../../../src/core/protocol/retryPolicy';
 import type { ParticipantClient, ParticipantClientOptions, RetryPolicy } from 'contact-kit/core';
 import { createFakeFetch } from './fakeFetch';
 import type { FakeReply } from './fakeFetch';

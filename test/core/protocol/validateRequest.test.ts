@@ -1,10 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  RequestValidationError,
-  createParticipantClient,
-  silentLogger,
-  validateRequest,
-} from 'contact-kit/core';
+import { RequestValidationError, createParticipantClient, silentLogger } from 'contact-kit/core';
+import { validateRequest } from '../../../src/core/protocol/validateRequest';
 import type { OperationName, ParticipantClient } from 'contact-kit/core';
 import { createFakeFetch } from './fakeFetch';
 

@@ -1,6 +1,6 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { createUploader } from 'contact-kit/core';
+import { createUploader } from '../../../../src/core/chat/attachments/uploadAttachment';
 
 class FakeXhr {
   static last: FakeXhr | undefined;

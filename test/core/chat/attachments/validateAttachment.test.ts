@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ATTACHMENT_MAX_BYTES, validateAttachment } from 'contact-kit/core';
 import {
-  DEFAULT_ATTACHMENT_MAX_BYTES,
   attachmentContentType,
   fileExtension,
-  validateAttachment,
-} from 'contact-kit/core';
+} from '../../../../src/core/chat/attachments/validateAttachment';
 
 const MB = 1024 * 1024;
 

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
+import { completeAuthenticationRedirect } from 'contact-kit/core';
 import {
   AUTHENTICATION_REDIRECT_MESSAGE,
   AUTHENTICATION_REOPEN_KEY,
   AUTHENTICATION_RETURN_KEY,
-  completeAuthenticationRedirect,
   readAuthenticationRedirect,
   saveAuthenticationReturn,
-} from 'contact-kit/core';
+} from '../../../../src/core/chat/authentication/authenticationRedirect';
 import { memoryStorage } from '../../../fakes/memoryStorage';
 
 const S = '0b6f6f3e-8c1d-4f0e-9c7a-5a2b3c4d5e6f';

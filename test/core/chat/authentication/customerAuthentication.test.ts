@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldAuthentication, parseAuthenticationSessionId } from 'contact-kit/core';
+import { foldAuthentication } from 'contact-kit/core';
+import { parseAuthenticationSessionId } from '../../../../src/core/chat/authentication/customerAuthentication';
 import type { ChatEventKind, ChatItem } from 'contact-kit/core';
 
 const S1 = '11111111-1111-4111-8111-111111111111';

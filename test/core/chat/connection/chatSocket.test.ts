@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CLIENT_FRAMES,
-  browserEnvironment,
-  openChatSocket,
-  parseServerFrame,
-  silentLogger,
-} from 'contact-kit/core';
-import type { ServerFrameInfo } from 'contact-kit/core';
+import { silentLogger } from 'contact-kit/core';
+import { CLIENT_FRAMES, parseServerFrame } from '../../../../src/core/chat/connection/socketFrames';
+import { browserEnvironment } from '../../../../src/core/chat/connection/chatEnvironment';
+import { openChatSocket } from '../../../../src/core/chat/connection/chatSocket';
+import type { ServerFrameInfo } from '../../../../src/core/chat/connection/socketFrames';
 import { flushMicrotasks } from '../../../fakes/FakeClock';
 import { FakeSocketServer } from '../../../fakes/FakeWebSocket';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createConnectionDriver, resolveConnectionPolicy, silentLogger } from 'contact-kit/core';
+import { silentLogger } from 'contact-kit/core';
+import { createConnectionDriver } from '../../../../src/core/chat/connection/connectionDriver';
+import { resolveConnectionPolicy } from '../../../../src/core/chat/connection/connectionPolicy';
+import type { ChatEnvironment, ConnectionPolicy, Item } from 'contact-kit/core';
 import type {
-  ChatEnvironment,
-  ConnectionPolicy,
   ConnectionState,
-  Item,
   SessionCredentials,
-} from 'contact-kit/core';
+} from '../../../../src/core/chat/connection/connectionMachine';
 import { FakeClock, flushMicrotasks } from '../../../fakes/FakeClock';
 import { FakeParticipantClient } from '../../../fakes/FakeParticipantClient';
 import { FakeSocketServer } from '../../../fakes/FakeWebSocket';

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { ChatError } from 'contact-kit/core';
 import {
-  ChatError,
   backoffDelay,
-  initialConnectionState,
   resolveConnectionPolicy,
+} from '../../../../src/core/chat/connection/connectionPolicy';
+import {
+  initialConnectionState,
   transition,
-} from 'contact-kit/core';
+} from '../../../../src/core/chat/connection/connectionMachine';
 import type {
   ConnectionEffect,
   ConnectionEvent,
   ConnectionState,
   SessionCredentials,
-} from 'contact-kit/core';
+} from '../../../../src/core/chat/connection/connectionMachine';
 
 const policy = resolveConnectionPolicy();
 const URL_EXPIRY = 100_000;

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from 'contact-kit/emulator';
 import type { RunningEmulator } from 'contact-kit/emulator';
-import { ContentType, readStoredChat } from 'contact-kit/core';
+import { ContentType } from 'contact-kit/core';
+import { readStoredChat } from '../../../../src/core/chat/session/chatStorage';
 import type { ChatSession } from 'contact-kit/core';
 import { memoryStorage } from '../../../fakes/memoryStorage';
 import { agentSays, converge, openSession, startChat, waitFor, waitOpen } from './support';

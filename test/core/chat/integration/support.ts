@@ -1,12 +1,12 @@
 import { WebSocket } from 'ws';
 import {
-  DISPLAYABLE_EVENTS,
   ContentType,
   ParticipantServiceError,
   createChatSession,
   createParticipantClient,
   silentLogger,
 } from 'contact-kit/core';
+import { DISPLAYABLE_EVENTS } from '../../../../src/core/chat/transcript/classifyItem';
 import type {
   ChatSession,
   ChatSessionOptions,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ChatError, NetworkError, createMessageOutbox, silentLogger } from 'contact-kit/core';
-import type { OutboxEntry } from 'contact-kit/core';
+import { ChatError, NetworkError, silentLogger } from 'contact-kit/core';
+import { createMessageOutbox } from '../../../../src/core/chat/outbox/messageOutbox';
+import type { OutboxEntry } from '../../../../src/core/chat/outbox/messageOutbox';
 import { FakeClock } from '../../../fakes/FakeClock';
 import { serviceError } from '../../../fakes/FakeParticipantClient';
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyToParticipants, createParticipantsState } from 'contact-kit/core';
+import {
+  applyToParticipants,
+  createParticipantsState,
+} from '../../../../src/core/chat/participants/participants';
 import type { ChatItem } from 'contact-kit/core';
 
 const at = (second: number): string => new Date(Date.UTC(2024, 0, 1, 0, 0, second)).toISOString();

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { NetworkError, silentLogger } from 'contact-kit/core';
 import {
   createReceiptSender,
   DEFAULT_RECEIPT_POLICY,
-  NetworkError,
-  silentLogger,
-} from 'contact-kit/core';
-import type { ReceiptKind } from 'contact-kit/core';
+} from '../../../../src/core/chat/receipts/receiptSender';
+import type { ReceiptKind } from '../../../../src/core/chat/receipts/receiptSender';
 import { FakeClock } from '../../../fakes/FakeClock';
 import { serviceError } from '../../../fakes/FakeParticipantClient';
 

@@ -2,12 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ChatError,
   ContentType,
-  DEFAULT_CHAT_STORAGE_KEY,
   NetworkError,
   createChatSession,
-  readStoredChat,
   silentLogger,
 } from 'contact-kit/core';
+import {
+  DEFAULT_CHAT_STORAGE_KEY,
+  readStoredChat,
+} from '../../../../src/core/chat/session/chatStorage';
 import type { ChatSessionOptions, Item, UploadRequest } from 'contact-kit/core';
 import { FakeClock } from '../../../fakes/FakeClock';
 import { FakeParticipantClient } from '../../../fakes/FakeParticipantClient';

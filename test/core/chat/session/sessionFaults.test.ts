@@ -1,10 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  ChatError,
-  DEFAULT_CHAT_STORAGE_KEY,
-  createChatSession,
-  silentLogger,
-} from 'contact-kit/core';
+import { ChatError, createChatSession, silentLogger } from 'contact-kit/core';
+import { DEFAULT_CHAT_STORAGE_KEY } from '../../../../src/core/chat/session/chatStorage';
 import type { ChatSessionOptions, ParticipantClient } from 'contact-kit/core';
 import { FakeClock } from '../../../fakes/FakeClock';
 import { FakeParticipantClient } from '../../../fakes/FakeParticipantClient';

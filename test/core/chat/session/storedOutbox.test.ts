@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { ContentType, NetworkError, createChatSession, silentLogger } from 'contact-kit/core';
 import {
-  ContentType,
   DEFAULT_CHAT_STORAGE_KEY,
-  NetworkError,
   STORED_CHAT_VERSION,
   STORED_OUTBOX_LIMITS,
   boundStoredOutbox,
-  createChatSession,
   readStoredChat,
-  silentLogger,
-} from 'contact-kit/core';
-import type { ChatSessionOptions, ParticipantClient, StoredSend } from 'contact-kit/core';
+} from '../../../../src/core/chat/session/chatStorage';
+import type { ChatSessionOptions, ParticipantClient } from 'contact-kit/core';
+import type { StoredSend } from '../../../../src/core/chat/session/chatStorage';
 import { FakeClock } from '../../../fakes/FakeClock';
 import { FakeParticipantClient } from '../../../fakes/FakeParticipantClient';
 import { FakeSocketServer } from '../../../fakes/FakeWebSocket';

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { ContentType, receiptState, interactiveOf, readInteractive } from 'contact-kit/core';
 import {
-  ContentType,
   applyServerItems,
+  setOwnParticipantId,
+} from '../../../../src/core/chat/transcript/applyServerItems';
+import {
   createTranscript,
   findItem,
   newestServerItem,
   oldestServerItem,
-  receiptState,
   selectItems,
   selectParticipants,
-  setOwnParticipantId,
-  interactiveOf,
-  readInteractive,
-} from 'contact-kit/core';
-import type { Item, Transcript } from 'contact-kit/core';
+} from '../../../../src/core/chat/transcript/transcript';
+import type { Item } from 'contact-kit/core';
+import type { Transcript } from '../../../../src/core/chat/transcript/transcript';
 
 const AGENT = 'p-agent';
 const ME = 'p-me';

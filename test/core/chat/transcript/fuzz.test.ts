@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyServerItems, createTranscript, parseServerFrame } from 'contact-kit/core';
-import type { Item, Transcript } from 'contact-kit/core';
+import { applyServerItems } from '../../../../src/core/chat/transcript/applyServerItems';
+import { createTranscript } from '../../../../src/core/chat/transcript/transcript';
+import { parseServerFrame } from '../../../../src/core/chat/connection/socketFrames';
+import type { Item } from 'contact-kit/core';
+import type { Transcript } from '../../../../src/core/chat/transcript/transcript';
 import { arbitraryFrame, arbitraryWireItem } from '../../../fakes/arbitraryWire';
 
 function expectSound(transcript: Transcript): void {

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ContentType,
-  applyServerItems,
-  checkItem,
-  createChatSession,
-  createTranscript,
-  parseServerFrame,
-} from 'contact-kit/core';
+import { ContentType, createChatSession } from 'contact-kit/core';
+import { applyServerItems } from '../../../../src/core/chat/transcript/applyServerItems';
+import { checkItem } from '../../../../src/core/protocol/checkItem';
+import { createTranscript } from '../../../../src/core/chat/transcript/transcript';
+import { parseServerFrame } from '../../../../src/core/chat/connection/socketFrames';
 import type { Item, Logger } from 'contact-kit/core';
 import { FakeClock } from '../../../fakes/FakeClock';
 import { FakeParticipantClient } from '../../../fakes/FakeParticipantClient';

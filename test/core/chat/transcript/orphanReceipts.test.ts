@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ContentType, applyServerItems, createTranscript } from 'contact-kit/core';
-import type { Item, Transcript } from 'contact-kit/core';
+import { ContentType } from 'contact-kit/core';
+import { applyServerItems } from '../../../../src/core/chat/transcript/applyServerItems';
+import { createTranscript } from '../../../../src/core/chat/transcript/transcript';
+import type { Item } from 'contact-kit/core';
+import type { Transcript } from '../../../../src/core/chat/transcript/transcript';
 import { MAX_ORPHAN_RECEIPTS } from '../../../../src/core/chat/transcript/draft';
 
 const at = (second: number): string => new Date(Date.UTC(2024, 6, 14, 22, 0, second)).toISOString();

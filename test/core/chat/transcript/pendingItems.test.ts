@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import { ChatError, ContentType } from 'contact-kit/core';
 import {
-  ChatError,
-  ContentType,
   addPendingAttachment,
   addPendingMessage,
-  applyServerItems,
   confirmPending,
-  createTranscript,
   failPending,
+  retryPending,
+  setAttachmentProgress,
+  setPendingAttachmentId,
+} from '../../../../src/core/chat/transcript/pendingItems';
+import { applyServerItems } from '../../../../src/core/chat/transcript/applyServerItems';
+import {
+  createTranscript,
   findItem,
   newestServerItem,
   pendingLocalIds,
-  retryPending,
   selectItems,
-  setAttachmentProgress,
-  setPendingAttachmentId,
-} from 'contact-kit/core';
-import type { Item, Transcript } from 'contact-kit/core';
+} from '../../../../src/core/chat/transcript/transcript';
+import type { Item } from 'contact-kit/core';
+import type { Transcript } from '../../../../src/core/chat/transcript/transcript';
 
 const ME = 'p-me';
 const at = (second: number): string => new Date(Date.UTC(2024, 6, 14, 22, 0, second)).toISOString();

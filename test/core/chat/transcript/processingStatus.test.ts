@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { ContentType, isNotDelivered } from 'contact-kit/core';
 import {
-  ContentType,
   addPendingMessage,
-  applyServerItems,
   confirmPending,
-  createTranscript,
-  isNotDelivered,
-  toProcessingStatus,
-} from 'contact-kit/core';
-import type { Item, Transcript } from 'contact-kit/core';
+} from '../../../../src/core/chat/transcript/pendingItems';
+import { applyServerItems } from '../../../../src/core/chat/transcript/applyServerItems';
+import { createTranscript } from '../../../../src/core/chat/transcript/transcript';
+import { toProcessingStatus } from '../../../../src/core/chat/transcript/chatItem';
+import type { Item } from 'contact-kit/core';
+import type { Transcript } from '../../../../src/core/chat/transcript/transcript';
 
 const at = (second: number): string => new Date(Date.UTC(2025, 2, 1, 9, 0, second)).toISOString();
 

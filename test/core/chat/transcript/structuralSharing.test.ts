@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyServerItems, createTranscript, selectItems } from 'contact-kit/core';
-import type { Item, Transcript } from 'contact-kit/core';
+import { applyServerItems } from '../../../../src/core/chat/transcript/applyServerItems';
+import { createTranscript, selectItems } from '../../../../src/core/chat/transcript/transcript';
+import type { Item } from 'contact-kit/core';
+import type { Transcript } from '../../../../src/core/chat/transcript/transcript';
 import { changedRange } from '../../../../src/core/chat/transcript/changedRange';
 
 // Issue #17: the list builds rows from the changed items only, found by reference. That is exact

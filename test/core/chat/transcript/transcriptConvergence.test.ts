@@ -1,18 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ChatError, ContentType } from 'contact-kit/core';
 import {
-  ChatError,
-  ContentType,
   addPendingMessage,
-  applyServerItems,
   confirmPending,
-  createTranscript,
   failPending,
-  pendingLocalIds,
   retryPending,
+} from '../../../../src/core/chat/transcript/pendingItems';
+import { applyServerItems } from '../../../../src/core/chat/transcript/applyServerItems';
+import {
+  createTranscript,
+  pendingLocalIds,
   selectItems,
-} from 'contact-kit/core';
-import type { ChatItem, Item, Receipt, Transcript } from 'contact-kit/core';
+} from '../../../../src/core/chat/transcript/transcript';
+import type { ChatItem, Item, Receipt } from 'contact-kit/core';
+import type { Transcript } from '../../../../src/core/chat/transcript/transcript';
 
 /**
  * Property: whatever the socket does (drops, duplicates, reordering), with history pages that

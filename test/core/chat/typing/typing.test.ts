@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { ContentType } from 'contact-kit/core';
 import {
-  ContentType,
   TYPING_TIMEOUT_MS,
   applyTypingEvent,
   applyTypingItems,
   clearTyping,
   createTypingState,
   expireTyping,
-} from 'contact-kit/core';
+} from '../../../../src/core/chat/typing/typing';
 
 const ME = 'p-me';
 

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { resolveView, viewStatus } from 'contact-kit/core';
+import { checkViewField, openViewOf } from '../../../../src/core/chat/view/viewStatus';
 import {
-  checkViewField,
   lookupPath,
   nodesFromData,
-  openViewOf,
   resolveBindings,
-  resolveView,
-  viewStatus,
-} from 'contact-kit/core';
+} from '../../../../src/core/chat/view/resolveView';
 import type { ChatItem, View } from 'contact-kit/core';
 import { makeChatItem } from 'contact-kit/testing';
 
