@@ -343,7 +343,12 @@ function deriveLayout(
         : keysChange(previous.keys, keys);
   let layout =
     change === undefined
-      ? RowLayout.from(mapKeys(keys, 0, keys.length, heightOf))
+      ? RowLayout.from(
+          // Nothing measured yet (the mount): every row has the estimate, without a lookup per key.
+          sizes.size === 0
+            ? new Float64Array(keys.length).fill(estimate)
+            : mapKeys(keys, 0, keys.length, heightOf),
+        )
       : previous!.layout.splice(
           change.start,
           change.removed,
