@@ -3,6 +3,7 @@
 // through `window.renderBench` and reads Chromium's own timings over the DevTools protocol.
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { ChatWidget, ContentType, preloadChatWidget } from 'contact-kit';
 import type { ChatItem } from 'contact-kit';
 import type { FakeChatSession } from 'contact-kit/testing';
@@ -22,6 +23,12 @@ interface RenderBench {
    * `frameMs`: from the start until two frames were produced (style, layout and paint included).
    */
   mount(mode: 'virtual' | 'plain', count: number): Promise<Timing>;
+  /**
+   * Unmounts the widget and mounts it again in the same page over a new session of the same
+   * length: the code is compiled and the theme's styles are in the document, so what is left is
+   * the cost that depends on the transcript. Timed like `mount`.
+   */
+  remount(): Promise<Timing>;
   /** Appends one agent message synchronously; timed like `mount`. */
   append(): Promise<Timing>;
   /** Elements in the document, and message rows among them. */
@@ -35,27 +42,40 @@ const frames = (): Promise<void> =>
 
 let session: FakeChatSession | undefined;
 let appended = 0;
+let mounted: { root: Root; mode: 'virtual' | 'plain'; count: number } | undefined;
+
+/** Mounts the open widget over a new session of `count` items, timed. */
+const mountWidget = async (mode: 'virtual' | 'plain', count: number): Promise<Timing> => {
+  session = storyChatSession({ items: storyLongTranscript(count), agent: 'silent' });
+  const root = createRoot(document.getElementById('root')!);
+  mounted = { root, mode, count };
+  const current = session;
+  const started = performance.now();
+  flushSync(() =>
+    root.render(
+      <ChatWidget
+        session={current}
+        defaultOpen
+        {...(mode === 'plain' ? { components: { MessageList: PlainMessageList } } : {})}
+      />,
+    ),
+  );
+  const renderMs = performance.now() - started;
+  await frames();
+  return { renderMs, frameMs: performance.now() - started };
+};
 
 const bench: RenderBench = {
   async mount(mode, count) {
-    session = storyChatSession({ items: storyLongTranscript(count), agent: 'silent' });
     // The widget's body is a lazy chunk: load it first, so the mount renders the transcript.
     await preloadChatWidget();
-    const root = createRoot(document.getElementById('root')!);
-    const current = session;
-    const started = performance.now();
-    flushSync(() =>
-      root.render(
-        <ChatWidget
-          session={current}
-          defaultOpen
-          {...(mode === 'plain' ? { components: { MessageList: PlainMessageList } } : {})}
-        />,
-      ),
-    );
-    const renderMs = performance.now() - started;
+    return mountWidget(mode, count);
+  },
+  async remount() {
+    const { root, mode, count } = mounted!;
+    root.unmount();
     await frames();
-    return { renderMs, frameMs: performance.now() - started };
+    return mountWidget(mode, count);
   },
   async append() {
     const current = session!;

@@ -54,7 +54,8 @@ export function useArrivalAnnouncements(
   options: UseArrivalAnnouncementsOptions,
 ): readonly Announcement[] {
   const [lines, setLines] = useState<readonly Announcement[]>([]);
-  const seen = useRef<Set<string> | undefined>(undefined);
+  // Ids of items that left the transcript since the first look (undefined before it).
+  const gone = useRef<Set<string> | undefined>(undefined);
   // The items of the last look: only what changed since can be an arrival.
   const looked = useRef<readonly ChatItem[]>([]);
   const counter = useRef(0);
@@ -62,24 +63,40 @@ export function useArrivalAnnouncements(
   latest.current = options;
 
   useEffect(() => {
-    const known = seen.current;
-    if (known === undefined) {
-      // What is there on mount is not news.
-      seen.current = new Set(items.map((item) => item.id));
+    const left = gone.current;
+    if (left === undefined) {
+      // What is there on mount is not news. Nothing is indexed: an item still in the transcript
+      // is unchanged or replaced inside the changed window, so the window's previous versions and
+      // the items that left are all it takes to know what is new (an index of every id cost the
+      // mount a pass over the transcript; issue #17).
+      gone.current = new Set();
       looked.current = items;
       return;
     }
-    const { start, inserted } = changedRange(looked.current, items);
+    const before = looked.current;
+    const { start, removed, inserted } = changedRange(before, items);
     looked.current = items;
+    const replaced = new Set<string>();
+    for (let index = start; index < start + removed; index += 1) {
+      replaced.add(before[index]!.id);
+    }
+    const kept = new Set<string>();
     const arrived: ChatItem[] = [];
     for (let index = start; index < start + inserted; index += 1) {
       const item = items[index]!;
-      if (known.has(item.id)) {
+      kept.add(item.id);
+      if (replaced.has(item.id) || left.has(item.id)) {
         continue;
       }
-      known.add(item.id);
+      replaced.add(item.id);
       if (isIncomingItem(item) && !item.fromHistory) {
         arrived.push(item);
+      }
+    }
+    for (let index = start; index < start + removed; index += 1) {
+      const { id } = before[index]!;
+      if (!kept.has(id)) {
+        left.add(id);
       }
     }
     if (arrived.length === 0) {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
 import { changedRange } from '../../core/chat/transcript/changedRange';
 import { RowLayout } from './RowLayout';
@@ -152,19 +153,21 @@ export function useWindowedRows(options: UseWindowedRowsOptions): UseWindowedRow
   const indexes = windowIndexes(starts, top, height, overscan);
   const rows = indexes.map((index) => ({ index, start: starts.start(index) }));
 
+  /** Notes the row's size; true when it changed. */
   const record = useCallback(
-    (element: HTMLElement, entry?: ResizeObserverEntry) => {
+    (element: HTMLElement, entry?: ResizeObserverEntry): boolean => {
       const index = Number(element.dataset.index);
       const key = latest.current.keys.at(index);
       if (key === undefined) {
-        return;
+        return false;
       }
       const size = sizeOf(element, entry);
-      if (sizes.get(key) !== size) {
-        sizes.set(key, size);
-        measured.set(key, index);
-        sizesChanged();
+      if (sizes.get(key) === size) {
+        return false;
       }
+      sizes.set(key, size);
+      measured.set(key, index);
+      return true;
     },
     [sizes, measured],
   );
@@ -172,25 +175,37 @@ export function useWindowedRows(options: UseWindowedRowsOptions): UseWindowedRow
   const observer = useRef<ResizeObserver | null>(null);
   useEffect(() => () => observer.current?.disconnect(), []);
 
+  // A new row is measured by the ResizeObserver, whose first report comes after the browser's own
+  // layout and before the paint: reading its height in the ref instead forced a layout in the
+  // middle of React's commit, and the measured size then re-rendered the list in the same commit
+  // (issue #17). The re-render is flushed within the report, so the frame never shows the
+  // estimate. Without ResizeObserver (server, jsdom) the ref reads the height as before.
   const measureRow = useCallback(
     (element: HTMLElement | null) => {
       if (!element) {
         return;
       }
-      record(element);
-      if (!observer.current && typeof ResizeObserver !== 'undefined') {
-        observer.current = new ResizeObserver((entries) => {
-          for (const entry of entries) {
-            const target = entry.target as HTMLElement;
-            if (!target.isConnected) {
-              observer.current?.unobserve(target);
-            } else {
-              record(target, entry);
-            }
-          }
-        });
+      if (typeof ResizeObserver === 'undefined') {
+        if (record(element)) {
+          sizesChanged();
+        }
+        return;
       }
-      observer.current?.observe(element);
+      observer.current ??= new ResizeObserver((entries) => {
+        let changed = false;
+        for (const entry of entries) {
+          const target = entry.target as HTMLElement;
+          if (!target.isConnected) {
+            observer.current?.unobserve(target);
+          } else if (record(target, entry)) {
+            changed = true;
+          }
+        }
+        if (changed) {
+          flushSync(sizesChanged);
+        }
+      });
+      observer.current.observe(element);
     },
     [record],
   );
@@ -328,7 +343,12 @@ function deriveLayout(
         : keysChange(previous.keys, keys);
   let layout =
     change === undefined
-      ? RowLayout.from(mapKeys(keys, 0, keys.length, heightOf))
+      ? RowLayout.from(
+          // Nothing measured yet (the mount): every row has the estimate, without a lookup per key.
+          sizes.size === 0
+            ? new Float64Array(keys.length).fill(estimate)
+            : mapKeys(keys, 0, keys.length, heightOf),
+        )
       : previous!.layout.splice(
           change.start,
           change.removed,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
+import type { ComponentType, CSSProperties, KeyboardEvent, ReactNode } from 'react';
 import {
   useComponentOverrides,
   WithComponents,
@@ -28,6 +28,7 @@ import { closeAction, isChatActive } from './closeAction';
 import type { WidgetLayout } from './chooseLayout';
 import { ChatHeader } from './ChatHeader';
 import { ChatLauncher } from './ChatLauncher';
+import type { ChatLauncherProps } from './ChatLauncher';
 import { EndChatConfirm } from './EndChatConfirm';
 import { loadChatWidgetBody, useChatWidgetBody } from './loadChatWidgetBody';
 import { panelSubtitle } from './panelSubtitle';
@@ -39,8 +40,7 @@ import { usePanelFocus } from './usePanelFocus';
 import { usePageVisible } from './usePageVisible';
 import { useScrollLock } from './useScrollLock';
 import { useHiddenTabAlerts } from './useHiddenTabAlerts';
-import { useUnreadTitle } from './useUnreadTitle';
-import { useWidgetCallbacks } from './useWidgetCallbacks';
+import { UnreadSignals } from './UnreadSignals';
 import type { ChatWidgetCallbacks } from './useWidgetCallbacks';
 import type { PreChatField, PreChatValues } from './validatePreChatForm';
 import { useVisualViewport } from './useVisualViewport';
@@ -358,11 +358,10 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
   const kit = useMaybeContactKit();
   const session = useMaybeChatSession();
   const { agent } = useParticipants();
-  const { count } = useUnreadCount();
+  // The unread count is read by UnreadSignals and the launcher, not here: it changes on every
+  // message (0 → 1 → 0 while the list is open), and this component's render is the whole panel.
   const id = useId();
   const visible = usePageVisible();
-  useUnreadTitle(props.unreadInTitle && !visible ? count : 0);
-  useWidgetCallbacks(props.callbacks, count);
   const alerts = useHiddenTabAlerts({
     sound: props.sound,
     notifications: props.notifications,
@@ -529,6 +528,7 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
       data-ck-widget=""
       data-state={open ? 'open' : 'closed'}
     >
+      <UnreadSignals unreadInTitle={props.unreadInTitle} callbacks={props.callbacks} />
       {open ? (
         <S.Panel
           ref={focus.panelRef}
@@ -578,13 +578,22 @@ function ChatWidgetView(props: ChatWidgetViewProps): ReactNode {
           <S.Body>{body}</S.Body>
         </S.Panel>
       ) : props.showLauncher ? (
-        <Launcher
+        <CountedLauncher
+          Launcher={Launcher}
           buttonRef={focus.launcherRef}
-          unreadCount={count}
           onOpen={openPanel}
           onPrefetch={preloadBody}
         />
       ) : null}
     </S.Root>
   );
+}
+
+/** The `Launcher` slot with the unread count: subscribed here, so a count change re-renders it alone. */
+function CountedLauncher(
+  props: Omit<ChatLauncherProps, 'unreadCount'> & { Launcher: ComponentType<ChatLauncherProps> },
+): ReactNode {
+  const { Launcher, ...rest } = props;
+  const { count } = useUnreadCount();
+  return <Launcher {...rest} unreadCount={count} />;
 }

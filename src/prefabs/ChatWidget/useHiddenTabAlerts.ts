@@ -64,10 +64,17 @@ export function useHiddenTabAlerts(options: UseHiddenTabAlertsOptions): UseHidde
   const { session, controller } = useChatContext();
   const latest = useRef(options);
   latest.current = options;
-  const [permission, setPermission] = useState<NotificationPermission | undefined>(
-    () => notificationApi()?.permission,
+  // Read only when notifications are on: `Notification.permission` asks the browser process
+  // synchronously, which was a visible part of the widget's first mount (issue #17).
+  const [permission, setPermission] = useState<NotificationPermission | undefined>(() =>
+    options.notifications ? notificationApi()?.permission : undefined,
   );
   const wanted = options.sound || options.notifications;
+  useEffect(() => {
+    if (options.notifications) {
+      setPermission(notificationApi()?.permission);
+    }
+  }, [options.notifications]);
 
   useEffect(() => {
     if (!wanted || !session) {

@@ -47,7 +47,9 @@ export function countUnread(items: readonly ChatItem[], marker: ReadMarker | und
     if (item.id === marker?.id) {
       break;
     }
-    if (isIncomingItem(item) && Date.parse(item.time) > after) {
+    // Without a marker every incoming item counts: no date to parse (a 10,000-item mount parsed
+    // one per item, issue #17).
+    if (isIncomingItem(item) && (marker === undefined || Date.parse(item.time) > after)) {
       unread += 1;
     }
   }

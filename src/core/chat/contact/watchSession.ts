@@ -51,17 +51,12 @@ export function watchSession(
   handlers: Partial<SessionEventHandlers>,
 ): () => void {
   let previous = session.getSnapshot();
-  const seen = new Set<string>();
-  const ownStatus = new Map<string, ChatItem['status']>();
-  for (const item of previous.items) {
-    seen.add(item.id);
-    if (item.localId !== undefined) {
-      seen.add(item.localId);
-    }
-    if (item.isOwn) {
-      ownStatus.set(item.localId ?? item.id, item.status);
-    }
-  }
+  // What was seen is known without indexing the transcript up front (that cost every watcher a
+  // pass over all items when it started, three per widget mount; issue #17): an item still in the
+  // transcript is either unchanged (outside the changed window) or replaced by its own new version
+  // (inside the window of the previous array), so only items that left the transcript are kept.
+  const left = new Set<string>();
+  const leftOwnStatus = new Map<string, ChatItem['status']>();
   const onChange = (): void => {
     const next = session.getSnapshot();
     if (next === previous) {
@@ -78,14 +73,34 @@ export function watchSession(
     if (next.items !== before.items) {
       // Items that kept their identity were seen with this status already: only the changed
       // window can hold news, so an update costs its changes, not the transcript's length.
-      const { start, inserted } = changedRange(before.items, next.items);
+      const { start, removed, inserted } = changedRange(before.items, next.items);
+      // The window's previous versions: ids and local ids, and own items' statuses by key.
+      const replaced = new Set<string>();
+      const replacedOwnStatus = new Map<string, ChatItem['status']>();
+      for (let index = start; index < start + removed; index += 1) {
+        const item = before.items[index]!;
+        replaced.add(item.id);
+        if (item.localId !== undefined) {
+          replaced.add(item.localId);
+        }
+        if (item.isOwn) {
+          replacedOwnStatus.set(item.localId ?? item.id, item.status);
+        }
+      }
+      const kept = new Set<string>();
       for (let index = start; index < start + inserted; index += 1) {
         const item = next.items[index]!;
+        kept.add(item.id);
+        if (item.localId !== undefined) {
+          kept.add(item.localId);
+        }
         if (item.isOwn) {
           const key = item.localId ?? item.id;
-          const was = ownStatus.get(key);
+          kept.add(key);
+          const was = replacedOwnStatus.has(key)
+            ? replacedOwnStatus.get(key)
+            : leftOwnStatus.get(key);
           if (was !== item.status) {
-            ownStatus.set(key, item.status);
             if (was !== undefined && item.status === 'sent') {
               handlers.confirmed?.(item);
             } else if (item.status === 'failed') {
@@ -94,12 +109,28 @@ export function watchSession(
           }
           continue;
         }
-        if (seen.has(item.id)) {
+        if (replaced.has(item.id) || left.has(item.id)) {
           continue;
         }
-        seen.add(item.id);
+        // Seen from now on, also if the same id comes twice in this window.
+        replaced.add(item.id);
         if (isIncomingItem(item) && !item.fromHistory) {
           handlers.message?.(item);
+        }
+      }
+      // Items that left the transcript: remembered, in case they come back.
+      for (let index = start; index < start + removed; index += 1) {
+        const item = before.items[index]!;
+        for (const id of [item.id, item.localId]) {
+          if (id !== undefined && !kept.has(id)) {
+            left.add(id);
+          }
+        }
+        if (item.isOwn) {
+          const key = item.localId ?? item.id;
+          if (!kept.has(key)) {
+            leftOwnStatus.set(key, item.status);
+          }
         }
       }
     }
