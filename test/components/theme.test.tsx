@@ -1,7 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { createRoot } from 'react-dom/client';
-import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import {
   CONTRAST_PAIRS,
