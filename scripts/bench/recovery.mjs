@@ -283,7 +283,7 @@ export const recoveryMarkdown = ({ runs, silenceMs, missed, perRun, summary }) =
       'message on the socket: missing after 1.5 s (`echoTimeoutMs`), it pings at once, so the ' +
       'dead socket is found within 1.5 s + the heartbeat wait of the send; chatjs does not, so a send ' +
       'changes nothing for it. After a drop both see the close at once; ours reconnects after a ' +
-      'jitter under 50 ms (`reconnectJitterMs`; the backoff from 250 ms takes over if that fails or ' +
+      'jitter under 20 ms (`reconnectJitterMs`; the backoff from 250 ms takes over if that fails or ' +
       'its socket dies before answering a heartbeat), then CreateParticipantConnection, the new ' +
       'socket and the transcript fetch.',
   ].join('\n');

@@ -10,7 +10,7 @@
 export interface ConnectionPolicy {
   /**
    * A live socket that is lost is replaced at once, after a wait drawn in `[0, reconnectJitterMs)`
-   * so a service-wide drop does not bring every client back at the same instant. Defaults to `50`.
+   * so a service-wide drop does not bring every client back at the same instant. Defaults to `20`.
    * Only once: if that fast reconnect fails, or its socket dies before answering a heartbeat, the
    * backoff below takes over, so a service that keeps closing sockets is not hammered.
    */
@@ -74,7 +74,7 @@ export interface ConnectionPolicy {
  * ```
  */
 export const DEFAULT_CONNECTION_POLICY: ConnectionPolicy = Object.freeze({
-  reconnectJitterMs: 50,
+  reconnectJitterMs: 20,
   backoffBaseMs: 250,
   backoffMaxMs: 30_000,
   openTimeoutMs: 10_000,

@@ -146,7 +146,7 @@ describe('connection driver', () => {
     );
   });
 
-  it('reconnects at once after a drop (under 50 ms), then backs off with full jitter from the injected random, capped at 30 s, and never gives up', async () => {
+  it('reconnects at once after a drop (under 20 ms), then backs off with full jitter from the injected random, capped at 30 s, and never gives up', async () => {
     const s = setup({ random: () => 0.999, policy: NO_URL_REUSE });
     await connectFully(s);
     s.server.last.drop();
@@ -158,7 +158,7 @@ describe('connection driver', () => {
       await s.clock.advance(waits.at(-1)!);
       await flushMicrotasks();
     }
-    expect(waits).toEqual([49, 249, 499, 999, 1998, 3996, 7992, 15984, 29970]);
+    expect(waits).toEqual([19, 249, 499, 999, 1998, 3996, 7992, 15984, 29970]);
     expect(s.driver.state).toMatchObject({ status: 'reconnecting', attempt: 10 });
   });
 
@@ -365,8 +365,8 @@ describe('connection driver', () => {
       expect(s.driver.state.status).toBe('open');
     };
     s.server.last.drop();
-    expect(retryDelay()).toBe(25); // 0.5 × 50 ms
-    await reopen(25);
+    expect(retryDelay()).toBe(10); // 0.5 × 20 ms
+    await reopen(10);
     // The fresh socket dies before it proved itself: a service that keeps closing sockets
     // gets the backoff, not a tight loop.
     s.server.last.drop();
@@ -375,7 +375,7 @@ describe('connection driver', () => {
     await s.clock.advance(7500);
     s.server.last.ackHeartbeat();
     s.server.last.drop();
-    expect(retryDelay()).toBe(25);
+    expect(retryDelay()).toBe(10);
   });
 
   it('waits four round trips for a heartbeat on a slow link (measured from the subscribe answer)', async () => {
