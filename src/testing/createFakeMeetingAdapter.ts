@@ -12,8 +12,10 @@ import type {
   MeetingMediaState,
   MeetingStatusEvent,
   RosterAttendee,
+  ScreenShareUnavailableReason,
   VideoTileInfo,
 } from '../video/adapter/MeetingAdapter';
+import { CONTENT_SUFFIX, screenShareFailure } from '../video/adapter/contentAttendee';
 import { MEETING_STATUS_CODES } from '../video/machine/meetingStatusCodes';
 import { toMeetingSessionInputs } from '../video/toMeetingSessionInputs';
 import type { WebRTCConnectionInput } from '../video/toMeetingSessionInputs';
@@ -54,6 +56,15 @@ export interface FakeMeetingAdapterOptions {
   previewError?: unknown;
   /** Microphone level the preview reports, 0 to 1. Defaults to 0.4. */
   audioLevel?: number;
+  /**
+   * Why this customer cannot share a screen in the call (`browser` or `call`); by default it can.
+   */
+  screenShareUnavailable?: ScreenShareUnavailableReason;
+  /**
+   * `startScreenShare` fails with it, as `getDisplayMedia` would (a `DOMException` named
+   * `NotAllowedError` is the customer closing the picker).
+   */
+  screenShareError?: unknown;
   /** Media state to begin with (merged over the defaults). */
   initialState?: Partial<MeetingMediaState>;
   /**
@@ -88,6 +99,9 @@ export interface FakeMeetingAdapter extends MeetingAdapter {
     | 'selectDevice'
     | 'startPreview'
     | 'stopPreview'
+    | 'startScreenShare'
+    | 'stopScreenShare'
+    | 'setVoiceProcessing'
     | 'destroy',
     number
   >;
@@ -112,6 +126,16 @@ export interface FakeMeetingAdapter extends MeetingAdapter {
   setRemoteVideo(attendeeId: string, enabled: boolean): void;
   setRemoteMuted(attendeeId: string, muted: boolean): void;
   setAudioLevel(level: number): void;
+  /** Another attendee starts (`true`) or stops sharing a screen (tile `<attendeeId>#content`). */
+  setRemoteScreenShare(attendeeId: string, sharing: boolean): void;
+  /** The browser's own "Stop sharing" button ends this customer's share. */
+  endScreenShare(): void;
+  /** The attendee the active-speaker detector ranks first (`undefined`: nobody speaks). */
+  setActiveSpeaker(attendeeId: string | undefined): void;
+  /** An attendee's microphone activity and, optionally, signal strength (0 to 1). */
+  setRemoteVolume(attendeeId: string, volume: number, signalStrength?: number): void;
+  /** This customer's connection turns poor or good again. */
+  setConnectionQuality(quality: 'good' | 'poor'): void;
   /** A device appears or disappears (a `devicechange`). */
   setDevices(kind: MediaDeviceKindName, devices: MediaDeviceOption[]): void;
 }
@@ -158,6 +182,9 @@ export function createFakeMeetingAdapter(
     selectDevice: 0,
     startPreview: 0,
     stopPreview: 0,
+    startScreenShare: 0,
+    stopScreenShare: 0,
+    setVoiceProcessing: 0,
     destroy: 0,
   };
   const boundElements = new Map<number, HTMLVideoElement>();
@@ -177,7 +204,13 @@ export function createFakeMeetingAdapter(
     store.update((state) => {
       const existing = state.tiles.find((tile) => tile.attendeeId === attendeeId);
       if (enabled && !existing) {
-        const tile: VideoTileInfo = { tileId: nextTileId++, attendeeId, local, active: true };
+        const tile: VideoTileInfo = {
+          tileId: nextTileId++,
+          attendeeId,
+          local,
+          active: true,
+          ...(attendeeId.endsWith(CONTENT_SUFFIX) ? { content: true } : {}),
+        };
         return { ...state, tiles: [...state.tiles, tile] };
       }
       if (!enabled && existing) {
@@ -203,8 +236,21 @@ export function createFakeMeetingAdapter(
     setTile(attendee.attendeeId, local, entry.videoEnabled);
   };
 
+  const idleShare = () =>
+    options.screenShareUnavailable
+      ? ({ status: 'unavailable', reason: options.screenShareUnavailable } as const)
+      : ({ status: 'off' } as const);
+
+  const stopLocalShare = () => {
+    const local = store.getSnapshot().localAttendeeId;
+    if (local) {
+      setTile(`${local}${CONTENT_SUFFIX}`, true, false);
+    }
+  };
+
   const started = () => {
     inCall = true;
+    store.update((state) => ({ ...state, screenShare: idleShare() }));
     const state = store.getSnapshot();
     if (state.localAttendeeId) {
       addAttendee(
@@ -221,7 +267,13 @@ export function createFakeMeetingAdapter(
   const stopCall = (statusCode: number) => {
     inCall = false;
     boundElements.clear();
-    store.update((state) => ({ ...state, roster: [], tiles: [] }));
+    store.update((state) => ({
+      ...state,
+      roster: [],
+      tiles: [],
+      activeSpeakerId: undefined,
+      screenShare: { status: 'off' },
+    }));
     store.emitStatus({ type: 'stopped', statusCode });
   };
 
@@ -333,6 +385,34 @@ export function createFakeMeetingAdapter(
         options.attachMedia?.(element, {});
       }
     },
+    async startScreenShare() {
+      calls.startScreenShare += 1;
+      const local = store.getSnapshot().localAttendeeId;
+      if (!inCall || !local || store.getSnapshot().screenShare.status !== 'off') {
+        return;
+      }
+      store.update((state) => ({ ...state, screenShare: { status: 'starting' } }));
+      await Promise.resolve();
+      if (options.screenShareError !== undefined) {
+        const screenShare = screenShareFailure(options.screenShareError);
+        store.update((state) => ({ ...state, screenShare }));
+        return;
+      }
+      setTile(`${local}${CONTENT_SUFFIX}`, true, true);
+      store.update((state) => ({ ...state, screenShare: { status: 'sharing' } }));
+    },
+    async stopScreenShare() {
+      calls.stopScreenShare += 1;
+      adapter.endScreenShare();
+    },
+    async setVoiceProcessing(enabled) {
+      calls.setVoiceProcessing += 1;
+      store.update((state) =>
+        state.voiceProcessing === 'unsupported'
+          ? state
+          : { ...state, voiceProcessing: enabled ? 'on' : 'off' },
+      );
+    },
     destroy() {
       calls.destroy += 1;
       store.clear();
@@ -373,6 +453,28 @@ export function createFakeMeetingAdapter(
     },
     setAudioLevel(level) {
       store.update((state) => ({ ...state, audioLevel: level }));
+    },
+    setRemoteScreenShare(attendeeId, sharing) {
+      setTile(`${attendeeId}${CONTENT_SUFFIX}`, false, sharing);
+    },
+    endScreenShare() {
+      const status = store.getSnapshot().screenShare.status;
+      if (status === 'sharing' || status === 'starting') {
+        stopLocalShare();
+        store.update((state) => ({ ...state, screenShare: { status: 'off' } }));
+      }
+    },
+    setActiveSpeaker(activeSpeakerId) {
+      store.update((state) => ({ ...state, activeSpeakerId }));
+    },
+    setRemoteVolume(attendeeId, volume, signalStrength) {
+      patchAttendee(attendeeId, {
+        volume,
+        ...(signalStrength === undefined ? {} : { signalStrength }),
+      });
+    },
+    setConnectionQuality(connectionQuality) {
+      store.update((state) => ({ ...state, connectionQuality }));
     },
     setDevices(kind, list) {
       store.update((state) => ({ ...state, devices: { ...state.devices, [kind]: list } }));

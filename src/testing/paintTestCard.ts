@@ -3,9 +3,34 @@ const COLORS: Readonly<Record<string, string>> = {
   'agent-attendee': '#15803d',
 };
 
+/** A shared screen's stand-in: a window with a title bar, a heading and lines of text. */
+function paintSharedScreen(
+  context: CanvasRenderingContext2D,
+  width: number,
+  height: number,
+  attendeeId: string,
+): void {
+  context.fillStyle = '#e5e7eb';
+  context.fillRect(0, 0, width, height);
+  context.fillStyle = '#ffffff';
+  context.fillRect(24, 24, width - 48, height - 48);
+  context.fillStyle = '#374151';
+  context.fillRect(24, 24, width - 48, 28);
+  context.fillStyle = '#111827';
+  context.font = 'bold 26px system-ui, sans-serif';
+  context.fillText('Order #4821 — shipping details', 48, 96);
+  context.fillStyle = '#9ca3af';
+  for (let line = 0; line < 6; line += 1) {
+    context.fillRect(48, 124 + line * 28, (width - 96) * (line % 3 === 2 ? 0.6 : 0.9), 12);
+  }
+  context.fillStyle = '#6b7280';
+  context.font = '14px system-ui, sans-serif';
+  context.fillText(attendeeId, 48, height - 40);
+}
+
 /**
  * An `attachMedia` for {@link createFakeMeetingAdapter}: paints a still card (a colour per
- * attendee and the attendee id) into each `<video>`, so tiles show something in Storybook or a
+ * attendee and the attendee id; a document window for a shared screen) into each `<video>`, so tiles show something in Storybook or a
  * demo. Does nothing where canvases cannot be captured (jsdom, SSR).
  *
  * @example
@@ -24,6 +49,11 @@ export function paintTestCard(element: HTMLVideoElement, source: { attendeeId?: 
   canvas.height = 360;
   const context = canvas.getContext('2d');
   if (!context) {
+    return;
+  }
+  if (source.attendeeId?.endsWith('#content')) {
+    paintSharedScreen(context, canvas.width, canvas.height, source.attendeeId);
+    element.srcObject = canvas.captureStream(1);
     return;
   }
   context.fillStyle = COLORS[source.attendeeId ?? 'customer-attendee'] ?? '#7c3aed';

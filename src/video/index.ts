@@ -46,8 +46,13 @@ export type {
   MeetingMediaState,
   MeetingStatusEvent,
   RosterAttendee,
+  ScreenShareProblem,
+  ScreenShareState,
+  ScreenShareUnavailableReason,
   VideoTileInfo,
+  VoiceProcessingState,
 } from './adapter/MeetingAdapter';
+export { CONTENT_SUFFIX, contentSharer } from './adapter/contentAttendee';
 export {
   createMediaStateStore,
   initialMediaState,
@@ -95,9 +100,11 @@ export { useMediaDevices, type UseMediaDevicesResult } from './hooks/useMediaDev
 export { useMediaPermissions, type UseMediaPermissionsResult } from './hooks/useMediaPermissions';
 export {
   useVideoRoster,
+  type SharedScreen,
   type UseVideoRosterResult,
   type VideoParticipant,
 } from './hooks/useVideoRoster';
+export { useScreenShare, type UseScreenShareResult } from './hooks/useScreenShare';
 export { useMeetingMedia } from './hooks/useMeetingMedia';
 export { useMicrophoneLevel } from './hooks/useMicrophoneLevel';
 export { usePreviewElement, useVideoElement } from './hooks/useVideoElement';

@@ -165,6 +165,68 @@ export const FailedDeviceBusy: Story = {
   },
 };
 
+/** The agent shares their screen: it takes the stage, the cameras move to the strip beside it. */
+export const AgentSharingScreen: Story = {
+  parameters: {
+    video: {
+      autoJoin: true,
+      afterStart: (adapter: FakeMeetingAdapter) => {
+        adapter.setRemoteScreenShare('agent-attendee', true);
+        adapter.setActiveSpeaker('agent-attendee');
+        adapter.setRemoteVolume('agent-attendee', 0.6);
+      },
+    },
+  },
+};
+
+/** The customer shares their screen: "You are sharing your screen" with Stop sharing. */
+export const YouAreSharing: Story = {
+  parameters: {
+    video: {
+      autoJoin: true,
+      afterStart: (adapter: FakeMeetingAdapter) => void adapter.startScreenShare(),
+    },
+  },
+};
+
+/**
+ * The contact's `AllowedCapabilities` do not include screen sharing: Share screen stays
+ * focusable but `aria-disabled`, and pressing it says why.
+ */
+export const ScreenShareNotAllowed: Story = {
+  parameters: { video: { autoJoin: true, fake: { screenShareUnavailable: 'call' } } },
+};
+
+/** The browser has no screen capture (phones): Share screen explains it cannot share. */
+export const ScreenShareUnsupported: Story = {
+  parameters: { video: { autoJoin: true, fake: { screenShareUnavailable: 'browser' } } },
+};
+
+/** Sharing could not start (capture failed): the note says so and Share screen is back. */
+export const ScreenShareFailed: Story = {
+  parameters: {
+    video: {
+      autoJoin: true,
+      fake: { screenShareError: new DOMException('Could not start capture', 'NotReadableError') },
+      afterStart: (adapter: FakeMeetingAdapter) => void adapter.startScreenShare(),
+    },
+  },
+};
+
+/** The agent speaks (full ring) on a weak signal, and the customer's own connection is poor. */
+export const SpeakingOnPoorConnection: Story = {
+  parameters: {
+    video: {
+      autoJoin: true,
+      afterStart: (adapter: FakeMeetingAdapter) => {
+        adapter.setActiveSpeaker('agent-attendee');
+        adapter.setRemoteVolume('agent-attendee', 0.8, 0.5);
+        adapter.setConnectionQuality('poor');
+      },
+    },
+  },
+};
+
 /** The in-call view in the dark theme. */
 export const DarkInCall: Story = {
   parameters: { video: { autoJoin: true } },

@@ -47,23 +47,90 @@ export interface RosterAttendee {
   readonly muted: boolean;
   /** Whether the attendee's camera is sending. */
   readonly videoEnabled: boolean;
+  /**
+   * Microphone activity, 0 to 1 in steps of 0.1 (the SDK's volume indicator; 0 while muted).
+   * Absent before the first reading.
+   */
+  readonly volume?: number | undefined;
+  /**
+   * How well the attendee's audio arrives, 0 to 1 (the SDK's signal strength: 1 good, 0.5 weak,
+   * 0 lost). Absent before the first reading.
+   */
+  readonly signalStrength?: number | undefined;
 }
 
 /**
- * A video tile: one attendee's camera stream, bound to a `<video>` with `bindVideoElement`.
+ * A video tile: one attendee's camera stream, or a shared screen, bound to a `<video>` with
+ * `bindVideoElement`.
  *
  * @example
  * ```ts
- * const tile: VideoTileInfo = { tileId: 1, attendeeId: 'a-1', local: false, active: true };
+ * const shared = adapter.getSnapshot().tiles.find((tile) => tile.content && !tile.local);
+ * if (shared) adapter.bindVideoElement(shared.tileId, videoElement);
  * ```
  */
 export interface VideoTileInfo {
   readonly tileId: number;
+  /** The camera's attendee, or for a shared screen the content attendee `<AttendeeId>#content`. */
   readonly attendeeId: string;
+  /** This customer's own camera, or this customer's own shared screen. */
   readonly local: boolean;
   /** Frames are flowing (false while paused or before the first frame). */
   readonly active: boolean;
+  /** A shared screen (Chime content share) rather than a camera. */
+  readonly content?: boolean | undefined;
 }
+
+/**
+ * Why this customer cannot share a screen: `browser` (no `getDisplayMedia`, as on phones) or
+ * `call` (the contact's `AllowedCapabilities` do not include `ScreenShare`, so the meeting's
+ * content resolution is `None`).
+ *
+ * @example
+ * ```ts
+ * const reason: ScreenShareUnavailableReason | undefined = share.status === 'unavailable' ? share.reason : undefined;
+ * ```
+ */
+export type ScreenShareUnavailableReason = 'browser' | 'call';
+
+/**
+ * A screen share that ended badly: `cancelled` (the customer closed the browser's picker or
+ * refused permission) or `failed` (capture or the content connection failed).
+ *
+ * @example
+ * ```ts
+ * if (share.status === 'off' && share.problem === 'failed') notify('Screen sharing stopped');
+ * ```
+ */
+export type ScreenShareProblem = 'cancelled' | 'failed';
+
+/**
+ * This customer's screen share: `unavailable` (with the reason), `off` (with the last problem,
+ * if any), `starting` (the browser's picker is open or the content connection is joining) or
+ * `sharing`.
+ *
+ * @example
+ * ```ts
+ * const share = adapter.getSnapshot().screenShare;
+ * if (share.status === 'off') await adapter.startScreenShare();
+ * ```
+ */
+export type ScreenShareState =
+  | { readonly status: 'unavailable'; readonly reason: ScreenShareUnavailableReason }
+  | { readonly status: 'off'; readonly problem?: ScreenShareProblem | undefined }
+  | { readonly status: 'starting' }
+  | { readonly status: 'sharing' };
+
+/**
+ * The browser's own voice processing (echo cancellation, noise suppression, automatic gain) on the
+ * microphone: `on`, `off`, or `unsupported` where the browser cannot switch it.
+ *
+ * @example
+ * ```ts
+ * if (adapter.getSnapshot().voiceProcessing !== 'unsupported') await adapter.setVoiceProcessing(false);
+ * ```
+ */
+export type VoiceProcessingState = 'on' | 'off' | 'unsupported';
 
 /**
  * The pre-join preview: `off`, `starting` (asking for the camera and microphone), `on`, or
@@ -102,6 +169,14 @@ export interface MeetingMediaState {
   readonly preview: MediaPreviewState;
   /** Microphone input level, 0 to 1 (preview and call). */
   readonly audioLevel: number;
+  /** The attendee speaking now (the SDK's active-speaker detector), if anyone is. */
+  readonly activeSpeakerId: string | undefined;
+  /** This customer's screen share. */
+  readonly screenShare: ScreenShareState;
+  /** This customer's connection: `poor` while the SDK reports audio or video loss. */
+  readonly connectionQuality: 'good' | 'poor';
+  /** The browser's echo cancellation and noise suppression on the microphone. */
+  readonly voiceProcessing: VoiceProcessingState;
 }
 
 /**
@@ -174,6 +249,17 @@ export interface MeetingAdapter {
   stopPreview(): void;
   /** Shows the preview in `element`; `null` detaches it. */
   bindPreviewElement(element: HTMLVideoElement | null): void;
+
+  /**
+   * Asks the browser for a screen or window (`getDisplayMedia`) and shares it with the call.
+   * Resolves once the picker closed; the result is in `screenShare` (`sharing`, or `off` with a
+   * problem). Does nothing unless `screenShare.status` is `off`.
+   */
+  startScreenShare(): Promise<void>;
+  /** Stops sharing (the browser's own stop button does the same). Safe to call at any time. */
+  stopScreenShare(): Promise<void>;
+  /** Switches the browser's echo cancellation and noise suppression (where supported). */
+  setVoiceProcessing(enabled: boolean): Promise<void>;
 
   /** Releases everything (listeners, media, session). The adapter is unusable afterwards. */
   destroy(): void;

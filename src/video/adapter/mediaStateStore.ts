@@ -19,6 +19,10 @@ export const initialMediaState: MeetingMediaState = {
   selected: { audioinput: undefined, videoinput: undefined, audiooutput: undefined },
   preview: { status: 'off' },
   audioLevel: 0,
+  activeSpeakerId: undefined,
+  screenShare: { status: 'off' },
+  connectionQuality: 'good',
+  voiceProcessing: 'on',
 };
 
 /**

@@ -3,7 +3,7 @@
  * the SDK's `DefaultMeetingSession`) for the call, and plain `getUserMedia` for the pre-join
  * preview. Everything SDK-shaped stays in this file.
  */
-import { ConsoleLogger, LogLevel } from 'amazon-chime-sdk-js';
+import { ConsoleLogger, DefaultActiveSpeakerPolicy, LogLevel } from 'amazon-chime-sdk-js';
 import type {
   AudioVideoFacade,
   AudioVideoObserver,
@@ -20,6 +20,9 @@ import type {
   RosterAttendee,
   VideoTileInfo,
 } from '../adapter/MeetingAdapter';
+import { contentSharer, screenShareBlocker } from '../adapter/contentAttendee';
+import { createChimeScreenShare } from './chimeScreenShare';
+import type { ChimeScreenShare } from './chimeScreenShare';
 import { toMeetingSessionConfiguration } from './toMeetingSessionConfiguration';
 import type { MeetingSessionConfigurationOptions } from './toMeetingSessionConfiguration';
 
@@ -63,6 +66,10 @@ export interface ChimeMeetingAdapter extends MeetingAdapter {
 
 const KINDS: readonly MediaDeviceKindName[] = ['audioinput', 'videoinput', 'audiooutput'];
 
+/** Volume in steps of 0.1, so a talker re-renders a tile a few times a second, not per frame. */
+const stepVolume = (volume: number, muted: boolean): number =>
+  muted ? 0 : Math.round(Math.min(1, Math.max(0, volume)) * 10) / 10;
+
 const toOptions = (devices: MediaDeviceInfo[], kind: MediaDeviceKindName): MediaDeviceOption[] =>
   devices
     .filter((device) => device.kind === kind && device.deviceId !== '')
@@ -98,7 +105,9 @@ export function createChimeMeetingAdapter(
   let audioContext: AudioContext | undefined;
   let listeningForDevices = false;
   let audioElement: HTMLAudioElement | undefined;
-  let session: { audioVideo: AudioVideoFacade; release: () => void } | undefined;
+  let session:
+    { audioVideo: AudioVideoFacade; release: () => void; share: ChimeScreenShare } | undefined;
+  let contentAllowed = true;
   let startedOnce = false;
 
   const update = (change: (state: MeetingMediaState) => MeetingMediaState) => store.update(change);
@@ -164,9 +173,47 @@ export function createChimeMeetingAdapter(
 
   // ---------------------------------------------------------------- the call
 
+  /** Whether the browser lets a page switch echo cancellation and noise suppression. */
+  const voiceProcessingSupported = (): boolean => {
+    const supported = globalThis.navigator?.mediaDevices?.getSupportedConstraints?.();
+    return supported?.echoCancellation === true && supported.noiseSuppression === true;
+  };
+
+  /** The voice-processing state once the browser's support is known. */
+  const voiceProcessingFor = (state: MeetingMediaState) =>
+    !voiceProcessingSupported()
+      ? 'unsupported'
+      : state.voiceProcessing === 'unsupported'
+        ? 'on'
+        : state.voiceProcessing;
+
+  /** The microphone as the SDK opens it: the chosen device, with voice processing on or off. */
+  const microphone = (): string | MediaTrackConstraints => {
+    const { selected, voiceProcessing } = store.getSnapshot();
+    if (voiceProcessing !== 'off') {
+      return selected.audioinput ?? {};
+    }
+    return {
+      ...(selected.audioinput === undefined ? {} : { deviceId: { exact: selected.audioinput } }),
+      echoCancellation: false,
+      noiseSuppression: false,
+      autoGainControl: false,
+    };
+  };
+
   const observeSession = (audioVideo: AudioVideoFacade) => {
     const volumeCallbacks = new Map<string, () => void>();
     const localId = () => store.getSnapshot().localAttendeeId;
+    const setQuality = (connectionQuality: 'good' | 'poor') =>
+      update((state) =>
+        state.connectionQuality === connectionQuality ? state : { ...state, connectionQuality },
+      );
+    const onActiveSpeakers = (attendeeIds: string[]) => {
+      const activeSpeakerId = attendeeIds.find((id) => contentSharer(id) === undefined);
+      update((state) =>
+        state.activeSpeakerId === activeSpeakerId ? state : { ...state, activeSpeakerId },
+      );
+    };
 
     const observer: AudioVideoObserver = {
       audioVideoDidStartConnecting: (reconnecting) =>
@@ -183,22 +230,34 @@ export function createChimeMeetingAdapter(
       audioVideoDidStop: (status) => {
         session?.release();
         session = undefined;
-        update((state) => ({ ...state, roster: [], tiles: [] }));
+        update((state) => ({
+          ...state,
+          roster: [],
+          tiles: [],
+          activeSpeakerId: undefined,
+          connectionQuality: 'good',
+        }));
         store.emitStatus({ type: 'stopped', statusCode: status.statusCode() });
       },
+      connectionDidBecomePoor: () => setQuality('poor'),
+      connectionDidSuggestStopVideo: () => setQuality('poor'),
+      connectionDidBecomeGood: () => setQuality('good'),
       videoTileDidUpdate: (tileState: VideoTileState) => {
-        if (tileState.tileId === null || tileState.isContent) {
+        if (tileState.tileId === null) {
           return;
         }
         const attendeeId = tileState.localTile ? localId() : tileState.boundAttendeeId;
         if (!attendeeId) {
           return;
         }
+        // A shared screen is bound to the content attendee; this customer's own share is local.
+        const sharer = tileState.isContent ? contentSharer(attendeeId) : undefined;
         const tile: VideoTileInfo = {
           tileId: tileState.tileId,
           attendeeId,
-          local: tileState.localTile,
+          local: tileState.localTile || (sharer !== undefined && sharer === localId()),
           active: tileState.active && !tileState.paused,
+          ...(tileState.isContent ? { content: true } : {}),
         };
         update((state) =>
           withVideoFlags({
@@ -241,15 +300,36 @@ export function createChimeMeetingAdapter(
         videoEnabled: false,
       };
       update((state) => withVideoFlags({ ...state, roster: [...state.roster, entry] }));
-      const onVolume = (_id: string, volume: number | null, muted: boolean | null) => {
+      const onVolume = (
+        _id: string,
+        volume: number | null,
+        muted: boolean | null,
+        signalStrength: number | null,
+      ) => {
         update((state) => {
           let next = state;
-          if (muted !== null) {
-            const current = state.roster.find((a) => a.attendeeId === attendeeId);
-            if (current && current.muted !== muted) {
+          const current = state.roster.find((a) => a.attendeeId === attendeeId);
+          if (current) {
+            const nextMuted = muted ?? current.muted;
+            const patch: { -readonly [K in keyof RosterAttendee]?: RosterAttendee[K] } = {};
+            if (nextMuted !== current.muted) {
+              patch.muted = nextMuted;
+            }
+            if (volume !== null || muted !== null) {
+              const stepped = stepVolume(volume ?? current.volume ?? 0, nextMuted);
+              if (stepped !== current.volume) {
+                patch.volume = stepped;
+              }
+            }
+            if (signalStrength !== null && signalStrength !== current.signalStrength) {
+              patch.signalStrength = signalStrength;
+            }
+            if (Object.keys(patch).length > 0) {
               next = {
                 ...next,
-                roster: next.roster.map((a) => (a.attendeeId === attendeeId ? { ...a, muted } : a)),
+                roster: next.roster.map((a) =>
+                  a.attendeeId === attendeeId ? { ...a, ...patch } : a,
+                ),
               };
             }
           }
@@ -272,8 +352,10 @@ export function createChimeMeetingAdapter(
     audioVideo.addObserver(observer);
     audioVideo.realtimeSubscribeToAttendeeIdPresence(onPresence);
     audioVideo.realtimeSubscribeToMuteAndUnmuteLocalAudio(onLocalMute);
+    audioVideo.subscribeToActiveSpeakerDetector(new DefaultActiveSpeakerPolicy(), onActiveSpeakers);
     return () => {
       audioVideo.removeObserver(observer);
+      audioVideo.unsubscribeFromActiveSpeakerDetector(onActiveSpeakers);
       audioVideo.realtimeUnsubscribeToAttendeeIdPresence(onPresence);
       audioVideo.realtimeUnsubscribeToMuteAndUnmuteLocalAudio(onLocalMute);
       volumeCallbacks.forEach((unsubscribe) => unsubscribe());
@@ -306,6 +388,8 @@ export function createChimeMeetingAdapter(
 
     async join(connection, joinOptions) {
       const configuration = toMeetingSessionConfiguration(connection, options);
+      // Connect sets the content resolution to None when the contact may not share a screen.
+      contentAllowed = configuration.meetingFeatures.contentMaxResolution.videoWidth > 0;
       releasePreview();
       update((state) => ({
         ...state,
@@ -313,6 +397,7 @@ export function createChimeMeetingAdapter(
         videoEnabled: joinOptions.videoOff ? false : state.videoEnabled,
         preview: { status: 'off' },
         audioLevel: 0,
+        voiceProcessing: voiceProcessingFor(state),
       }));
       await meetingManager.join(configuration, {
         deviceLabels: DeviceLabels.None,
@@ -323,9 +408,26 @@ export function createChimeMeetingAdapter(
         throw new Error('MeetingManager.join created no audio-video session');
       }
       startedOnce = false;
-      session = { audioVideo, release: observeSession(audioVideo) };
+      const share = createChimeScreenShare({
+        audioVideo,
+        store,
+        logger,
+        blocker: screenShareBlocker({
+          getDisplayMedia: globalThis.navigator?.mediaDevices?.getDisplayMedia,
+          contentAllowed,
+        }),
+      });
+      const stopObserving = observeSession(audioVideo);
+      session = {
+        audioVideo,
+        share,
+        release: () => {
+          share.release();
+          stopObserving();
+        },
+      };
       const { selected, videoEnabled, muted } = store.getSnapshot();
-      await meetingManager.startAudioInputDevice(selected.audioinput ?? {});
+      await meetingManager.startAudioInputDevice(microphone());
       if (selected.audiooutput !== undefined) {
         await meetingManager.startAudioOutputDevice(selected.audiooutput).catch(() => undefined);
       }
@@ -348,7 +450,14 @@ export function createChimeMeetingAdapter(
       session = undefined;
       current?.release();
       releasePreview();
-      update((state) => ({ ...state, roster: [], tiles: [], audioLevel: 0 }));
+      update((state) => ({
+        ...state,
+        roster: [],
+        tiles: [],
+        audioLevel: 0,
+        activeSpeakerId: undefined,
+        connectionQuality: 'good',
+      }));
       if (current || meetingManager.audioVideo) {
         await meetingManager.leave();
       }
@@ -423,7 +532,7 @@ export function createChimeMeetingAdapter(
       update((state) => ({ ...state, selected: { ...state.selected, [kind]: deviceId } }));
       if (session) {
         if (kind === 'audioinput') {
-          await meetingManager.startAudioInputDevice(deviceId);
+          await meetingManager.startAudioInputDevice(microphone());
         } else if (kind === 'audiooutput') {
           await meetingManager.startAudioOutputDevice(deviceId);
         } else if (store.getSnapshot().videoEnabled) {
@@ -439,10 +548,20 @@ export function createChimeMeetingAdapter(
       const video = previewOptions?.video ?? store.getSnapshot().videoEnabled;
       const { selected, muted } = store.getSnapshot();
       releasePreview();
-      update((state) => ({ ...state, preview: { status: 'starting' } }));
+      update((state) => ({
+        ...state,
+        preview: { status: 'starting' },
+        voiceProcessing: voiceProcessingFor(state),
+      }));
       try {
+        const audio = microphone();
         const stream = await mediaDevices().getUserMedia({
-          audio: selected.audioinput ? { deviceId: { exact: selected.audioinput } } : true,
+          audio:
+            typeof audio === 'string'
+              ? { deviceId: { exact: audio } }
+              : Object.keys(audio).length === 0
+                ? true
+                : audio,
           video: video
             ? selected.videoinput
               ? { deviceId: { exact: selected.videoinput } }
@@ -477,6 +596,32 @@ export function createChimeMeetingAdapter(
       if (element) {
         element.muted = true;
         element.srcObject = previewStream ?? null;
+      }
+    },
+    async startScreenShare() {
+      await session?.share.start();
+    },
+    async stopScreenShare() {
+      await session?.share.stop();
+    },
+    async setVoiceProcessing(enabled) {
+      const current = store.getSnapshot().voiceProcessing;
+      if (current === 'unsupported' || current === (enabled ? 'on' : 'off')) {
+        return;
+      }
+      update((state) => ({ ...state, voiceProcessing: enabled ? 'on' : 'off' }));
+      if (session) {
+        await meetingManager.startAudioInputDevice(microphone());
+      } else if (previewStream) {
+        await Promise.all(
+          previewStream.getAudioTracks().map((track) =>
+            track.applyConstraints({
+              echoCancellation: enabled,
+              noiseSuppression: enabled,
+              autoGainControl: enabled,
+            }),
+          ),
+        );
       }
     },
     destroy() {

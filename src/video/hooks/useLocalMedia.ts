@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { shallowEqual } from '../../react/internal/shallowEqual';
+import type { VoiceProcessingState } from '../adapter/MeetingAdapter';
 import { useVideoSession } from '../provider/VideoSessionContext';
 import { useMeetingMedia } from './useMeetingMedia';
 
@@ -19,10 +20,16 @@ export interface UseLocalMediaResult {
   toggleMute: () => void;
   setVideoEnabled: (enabled: boolean) => Promise<void>;
   toggleVideo: () => Promise<void>;
+  /** The browser's echo cancellation and noise suppression: `on`, `off` or `unsupported`. */
+  voiceProcessing: VoiceProcessingState;
+  setVoiceProcessing: (enabled: boolean) => Promise<void>;
+  /** This customer's connection, `poor` while the SDK reports loss. */
+  connectionQuality: 'good' | 'poor';
 }
 
 /**
- * The customer's microphone mute and camera switch, before and during the call.
+ * The customer's microphone mute, camera switch and voice processing, before and during the call,
+ * and the quality of the customer's own connection.
  *
  * @example
  * ```tsx
@@ -32,9 +39,18 @@ export interface UseLocalMediaResult {
  */
 export function useLocalMedia(): UseLocalMediaResult {
   const { adapter } = useVideoSession();
-  const { muted, videoEnabled } = useMeetingMedia(
-    (media) => ({ muted: media.muted, videoEnabled: media.videoEnabled }),
+  const { muted, videoEnabled, voiceProcessing, connectionQuality } = useMeetingMedia(
+    (media) => ({
+      muted: media.muted,
+      videoEnabled: media.videoEnabled,
+      voiceProcessing: media.voiceProcessing,
+      connectionQuality: media.connectionQuality,
+    }),
     shallowEqual,
+  );
+  const setVoiceProcessing = useCallback(
+    (enabled: boolean) => adapter.setVoiceProcessing(enabled),
+    [adapter],
   );
   const setMuted = useCallback((next: boolean) => adapter.setMuted(next), [adapter]);
   const toggleMute = useCallback(() => adapter.setMuted(!adapter.getSnapshot().muted), [adapter]);
@@ -46,5 +62,15 @@ export function useLocalMedia(): UseLocalMediaResult {
     () => adapter.setVideoEnabled(!adapter.getSnapshot().videoEnabled),
     [adapter],
   );
-  return { muted, videoEnabled, setMuted, toggleMute, setVideoEnabled, toggleVideo };
+  return {
+    muted,
+    videoEnabled,
+    setMuted,
+    toggleMute,
+    setVideoEnabled,
+    toggleVideo,
+    voiceProcessing,
+    setVoiceProcessing,
+    connectionQuality,
+  };
 }

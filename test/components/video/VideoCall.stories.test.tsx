@@ -2,6 +2,7 @@ import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import preview from '../../../.storybook/preview';
+import { axeViolations } from '../Interactive/interactiveFixtures';
 import * as stories from '../../../stories/video/VideoCall.stories';
 
 setProjectAnnotations(preview);
@@ -17,6 +18,11 @@ const {
   FailedDeviceBusy,
   DarkInCall,
   ArabicPreJoin,
+  AgentSharingScreen,
+  YouAreSharing,
+  ScreenShareNotAllowed,
+  ScreenShareFailed,
+  SpeakingOnPoorConnection,
 } = composeStories(stories);
 
 /** The video stories reach the state they are named after (the stories test checks axe). */
@@ -81,5 +87,52 @@ describe('VideoCall stories', () => {
     ).toBeInTheDocument();
     const rtlRoots = rtl.container.querySelectorAll('[data-ck-root]');
     expect(rtlRoots[rtlRoots.length - 1]).toHaveAttribute('dir', 'rtl');
+  });
+
+  it('AgentSharingScreen puts the content tile on the stage, axe clean', async () => {
+    const { container } = render(<AgentSharingScreen />);
+    await screen.findByRole('group', { name: "Sam's shared screen" });
+    expect(
+      container.querySelector('[data-attendee-id="agent-attendee#content"] video'),
+    ).not.toBeNull();
+    expect(container.querySelector('[data-attendee-id="agent-attendee"]')).toHaveAttribute(
+      'data-speaking',
+      'true',
+    );
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('YouAreSharing shows the sharing bar with Stop sharing, axe clean', async () => {
+    const { container } = render(<YouAreSharing />);
+    expect(await screen.findByText('You are sharing your screen')).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: 'Stop sharing' })).toHaveLength(2);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('ScreenShareNotAllowed keeps Share screen aria-disabled, axe clean', async () => {
+    const { container } = render(<ScreenShareNotAllowed />);
+    expect(await screen.findByRole('button', { name: 'Share screen' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('ScreenShareFailed says sharing stopped, axe clean', async () => {
+    const { container } = render(<ScreenShareFailed />);
+    expect(
+      await screen.findByText('Screen sharing stopped because of a problem. Try again.'),
+    ).toBeInTheDocument();
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('SpeakingOnPoorConnection rings the speaker and warns about the connection, axe clean', async () => {
+    const { container } = render(<SpeakingOnPoorConnection />);
+    expect(
+      await screen.findByText('Your connection is poor. Video may freeze.'),
+    ).toBeInTheDocument();
+    // The agent's weak signal and the customer's own poor connection.
+    expect(await screen.findAllByText('Poor connection')).toHaveLength(2);
+    expect(await axeViolations(container)).toEqual([]);
   });
 });

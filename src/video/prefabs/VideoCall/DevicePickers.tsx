@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useMessages } from '../../../i18n/I18nProvider';
 import type { MessageKey } from '../../../i18n/messages';
 import type { MediaDeviceKindName, MediaDeviceOption } from '../../adapter/MeetingAdapter';
+import { useLocalMedia } from '../../hooks/useLocalMedia';
 import { useMediaDevices } from '../../hooks/useMediaDevices';
 import * as S from './VideoCall.styles';
 
@@ -12,13 +13,15 @@ const PICKERS: ReadonlyArray<readonly [MediaDeviceKindName, MessageKey]> = [
 ];
 
 /**
- * One labelled `<select>` per device kind (speakers only when the browser can choose them).
+ * One labelled `<select>` per device kind (speakers only when the browser can choose them), and
+ * the browser's noise suppression and echo cancellation switch where it can be switched.
  *
  * @internal
  */
 export function DevicePickers(): ReactNode {
   const t = useMessages();
   const { audioInputs, videoInputs, audioOutputs, selected, select } = useMediaDevices();
+  const { voiceProcessing, setVoiceProcessing } = useLocalMedia();
   const lists: Record<MediaDeviceKindName, readonly MediaDeviceOption[]> = {
     audioinput: audioInputs,
     videoinput: videoInputs,
@@ -49,6 +52,16 @@ export function DevicePickers(): ReactNode {
           </S.Field>
         );
       })}
+      {voiceProcessing !== 'unsupported' && (
+        <S.Check>
+          <input
+            type="checkbox"
+            checked={voiceProcessing === 'on'}
+            onChange={(event) => void setVoiceProcessing(event.target.checked)}
+          />
+          {t('voiceProcessing')}
+        </S.Check>
+      )}
     </>
   );
 }

@@ -190,6 +190,76 @@ export const CallStage = styled.div`
   display: grid;
   gap: ${themeVars.space.sm};
   grid-template-columns: repeat(auto-fit, minmax(240px, 1fr));
+  /* A shared screen takes the stage; the cameras move to a strip beside it (below on phones). */
+  &[data-layout='content'] {
+    grid-template-columns: minmax(0, 1fr) clamp(120px, 24%, 220px);
+    align-items: start;
+    @media (max-width: 640px) {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+`;
+
+export const Filmstrip = styled.div`
+  display: flex;
+  flex-direction: column;
+  gap: ${themeVars.space.sm};
+  min-inline-size: 0;
+  @media (max-width: 640px) {
+    flex-direction: row;
+    & > * {
+      flex: 1 1 0;
+      min-inline-size: 0;
+      max-inline-size: 50%;
+    }
+  }
+`;
+
+export const ContentVideo = styled(Video)`
+  object-fit: contain;
+`;
+
+export const ShareBanner = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  justify-content: space-between;
+  gap: ${themeVars.space.sm};
+  padding: ${themeVars.space.sm} ${themeVars.space.md};
+  border-radius: ${themeVars.radius.md};
+  background: ${themeVars.color.accent};
+  color: ${themeVars.color.onAccent};
+  font-weight: ${themeVars.font.weightBold};
+  & p {
+    margin: 0;
+    display: inline-flex;
+    align-items: center;
+    gap: ${themeVars.space.sm};
+  }
+  & svg {
+    inline-size: 18px;
+    block-size: 18px;
+  }
+  & button {
+    appearance: none;
+    border: 1px solid currentColor;
+    background: ${themeVars.color.background};
+    color: ${themeVars.color.text};
+    font: inherit;
+    padding: ${themeVars.space.xs} ${themeVars.space.md};
+    border-radius: ${themeVars.radius.pill};
+    cursor: pointer;
+    ${focusRing}
+  }
+`;
+
+export const CallNote = styled.p`
+  margin: 0;
+  padding: ${themeVars.space.sm} ${themeVars.space.md};
+  border-radius: ${themeVars.radius.md};
+  font-size: ${themeVars.font.sizeSm};
+  background: ${themeVars.color.warningSurface};
+  color: ${themeVars.color.onWarningSurface};
 `;
 
 export const Tile = styled.div`
@@ -199,6 +269,27 @@ export const Tile = styled.div`
   border-radius: ${themeVars.radius.md};
   background: ${themeVars.color.surfaceMuted};
 
+  /* The microphone activity ring: its strength follows --ck-mic-level (0 to 1). */
+  &::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    z-index: 2;
+    border-radius: inherit;
+    pointer-events: none;
+    box-shadow: inset 0 0 0 3px ${themeVars.color.accent};
+    opacity: calc(var(--ck-mic-level, 0) * 0.8);
+    transition: opacity 120ms linear;
+  }
+  /* The active speaker keeps a full ring. */
+  &[data-speaking='true']::after {
+    opacity: 1;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    &::after {
+      transition: none;
+    }
+  }
   &[data-size='small'] {
     position: absolute;
     z-index: 1;

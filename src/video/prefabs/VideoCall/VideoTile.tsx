@@ -1,14 +1,18 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useMessages } from '../../../i18n/I18nProvider';
 import type { VideoParticipant } from '../../hooks/useVideoRoster';
 import { useVideoElement } from '../../hooks/useVideoElement';
-import { CameraOffIcon, MicOffIcon } from './icons';
+import { CameraOffIcon, MicOffIcon, WeakSignalIcon } from './icons';
 import * as S from './VideoCall.styles';
+
+/** Below this signal strength (the SDK reports 1, 0.5 or 0) a tile shows a poor connection. */
+const WEAK_SIGNAL = 0.75;
 
 /**
  * One participant: their `<video>` (always present, hidden while the camera is off) or their
- * avatar, with a nameplate and mute/camera-off marks. The root carries `data-attendee-id`
- * (contract).
+ * avatar, with a nameplate and mute/camera-off/poor-connection marks, a microphone activity ring
+ * that follows their volume, and a full ring while they are the active speaker. The root carries
+ * `data-attendee-id` (contract) and `data-speaking`.
  *
  * @internal
  */
@@ -16,10 +20,15 @@ export function VideoTile({
   participant,
   name,
   size,
+  poorConnection = participant.signalStrength !== undefined &&
+    participant.signalStrength < WEAK_SIGNAL,
 }: {
   participant: VideoParticipant;
   name: string;
-  size: 'large' | 'small';
+  /** `strip`: in the column beside a shared screen. */
+  size: 'large' | 'small' | 'strip';
+  /** Shows the poor-connection mark; by default from the participant's signal strength. */
+  poorConnection?: boolean;
 }): ReactNode {
   const t = useMessages();
   const tileId = participant.tile?.tileId;
@@ -33,6 +42,10 @@ export function VideoTile({
       data-local={participant.local ? 'true' : undefined}
       data-video={showVideo ? 'on' : 'off'}
       data-size={size}
+      data-speaking={participant.speaking ? 'true' : undefined}
+      style={
+        { '--ck-mic-level': participant.muted ? 0 : (participant.volume ?? 0) } as CSSProperties
+      }
     >
       <S.Video
         key={tileId ?? 'none'}
@@ -60,6 +73,13 @@ export function VideoTile({
           <>
             <CameraOffIcon />
             <S.Hidden>{t('attendeeCameraOff')}</S.Hidden>
+          </>
+        )}
+        {participant.speaking && <S.Hidden>{t('attendeeSpeaking')}</S.Hidden>}
+        {poorConnection && (
+          <>
+            <WeakSignalIcon />
+            <S.Hidden>{t('attendeePoorConnection')}</S.Hidden>
           </>
         )}
       </S.Nameplate>

@@ -38,3 +38,24 @@ export const HangUpIcon = () => (
     <path d="M3 15c5-5 13-5 18 0l-2 3-4-1v-3a9 9 0 0 0-6 0v3l-4 1z" />
   </Svg>
 );
+
+export const ScreenShareIcon = () => (
+  <Svg>
+    <rect x="3" y="4" width="18" height="12" rx="2" />
+    <path d="M8 20h8M12 16v4M12 13V7M9 10l3-3 3 3" />
+  </Svg>
+);
+
+export const StopShareIcon = () => (
+  <Svg>
+    <rect x="3" y="4" width="18" height="12" rx="2" />
+    <path d="M8 20h8M12 16v4M9.5 7.5l5 5M14.5 7.5l-5 5" />
+  </Svg>
+);
+
+export const WeakSignalIcon = () => (
+  <Svg>
+    <path d="M4 20v-2M9 20v-5M14 20V10M19 20V5" strokeDasharray="0" opacity="1" />
+    <path d="M14 10v10M19 5v15" opacity="0.3" />
+  </Svg>
+);
