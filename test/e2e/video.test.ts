@@ -1,10 +1,18 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startEmulator } from 'contact-kit/emulator';
-import type { MeetingSummary, RunningEmulator } from 'contact-kit/emulator';
+import type { RunningEmulator } from 'contact-kit/emulator';
 import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
-import { adminClient, demoPage, newPage, waitFor } from './support/demoPages';
+import { adminClient, newPage, waitFor } from './support/demoPages';
+import {
+  agentJoins,
+  customerJoins,
+  expectPlaying,
+  localTile,
+  meetingOf,
+  remoteTile,
+} from './support/videoCalls';
 
 /**
  * The kit's video half end to end: the demo storefront's "Start video call" (VideoProvider +
@@ -30,46 +38,12 @@ async function emulatorWith(webCallAgent: 'echo' | 'none'): Promise<RunningEmula
   return emulator;
 }
 
-async function meetingOf(emulatorUrl: string, contactId: string): Promise<MeetingSummary> {
-  const response = await fetch(`${emulatorUrl}/admin/contacts/${contactId}`);
-  return ((await response.json()) as { Meeting: MeetingSummary }).Meeting;
-}
-
-/** Waits until a tile's `<video>` shows frames and its playback clock moves on. */
-async function expectPlaying(tile: Locator): Promise<void> {
-  const video = tile.locator('video');
-  await waitFor(
-    () => video.evaluate((element: HTMLVideoElement) => element.videoWidth > 0),
-    'video frames in the tile',
-  );
-  const before = await video.evaluate((element: HTMLVideoElement) => element.currentTime);
-  await waitFor(
-    async () =>
-      (await video.evaluate((element: HTMLVideoElement) => element.currentTime)) > before + 0.3,
-    'the video to keep playing',
-  );
-}
-
-const remoteTile = (scope: Page | Locator): Locator =>
-  scope.locator('[data-attendee-id]:not([data-local])');
-const localTile = (scope: Page | Locator): Locator =>
-  scope.locator('[data-attendee-id][data-local="true"]');
-
-/** The customer on the storefront starts a web call and joins it from the pre-join screen. */
-async function customerJoins(page: Page, emulatorUrl: string): Promise<Locator> {
-  await page.goto(demoPage(inject('demoUrl'), emulatorUrl, 'storefront'));
-  await page.getByRole('button', { name: 'Start video call' }).click();
-  const call = page.getByRole('dialog', { name: 'Video support' });
-  await call.getByRole('button', { name: 'Join call' }).click();
-  return call;
-}
-
 describe('web calls through the demo storefront', () => {
   it('the customer sees its self view and the agent playing, joins once under StrictMode, and sees the end', async () => {
     const emulator = await emulatorWith('echo');
     const admin = adminClient(emulator.url);
     const { page, errors } = await newPage(browser);
-    const call = await customerJoins(page, emulator.url);
+    const call = await customerJoins(page, emulator.url, inject('demoUrl'));
 
     await expectPlaying(localTile(call));
     // The emulated agent's camera plays the customer's own uplink back.
@@ -99,12 +73,9 @@ describe('web calls through the demo storefront', () => {
     const emulator = await emulatorWith('none');
     const customerTab = await newPage(browser);
     const agentTab = await newPage(browser);
-    const customerCall = await customerJoins(customerTab.page, emulator.url);
+    const customerCall = await customerJoins(customerTab.page, emulator.url, inject('demoUrl'));
 
-    await agentTab.page.goto(demoPage(inject('demoUrl'), emulator.url, 'agent'));
-    await agentTab.page.getByRole('button', { name: 'Answer video call from Customer' }).click();
-    const agentCall = agentTab.page.getByRole('region', { name: 'Video call with Customer' });
-    await agentCall.getByRole('button', { name: 'Join call' }).click();
+    const agentCall = await agentJoins(agentTab.page, emulator.url, inject('demoUrl'));
 
     await expectPlaying(localTile(agentCall));
     await expectPlaying(remoteTile(customerCall));

@@ -140,6 +140,11 @@ export function createAdminApi(url: string): AdminApi {
     startWebCall: (displayName, attributes) =>
       call('POST', '/admin/webrtc', {
         ParticipantDetails: { DisplayName: displayName },
+        // Both sides may send video and share a screen (the emulator enforces what is listed).
+        AllowedCapabilities: {
+          Customer: { Video: 'SEND', ScreenShare: 'SEND' },
+          Agent: { Video: 'SEND', ScreenShare: 'SEND' },
+        },
         ...(attributes ? { Attributes: attributes } : {}),
       }),
     listContacts: () => call('GET', '/admin/contacts'),
