@@ -54,7 +54,7 @@ export type BuiltInAgentName = 'none' | 'echo' | 'scripted';
  *
  * @example
  * ```ts
- * const options: StartEmulatorOptions = { port: 0, agent: 'echo', clock: fakeClock, random: () => 0.5 };
+ * const emulator = await startEmulator({ port: 0, agent: 'echo', clock: fakeClock, random: () => 0.5 });
  * ```
  */
 export interface StartEmulatorOptions {
@@ -101,7 +101,9 @@ export interface StartEmulatorOptions {
  *
  * @example
  * ```ts
- * const emulator: RunningEmulator = await startEmulator({ port: 0 });
+ * const emulator = await startEmulator({ port: 0 });
+ * const client = createParticipantClient({ endpoint: emulator.url });
+ * await emulator.close();
  * await fetch(`${emulator.url}/admin/contacts`);
  * await emulator.close();
  * ```

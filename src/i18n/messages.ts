@@ -18,7 +18,7 @@ type PluralBase<K> = K extends `${infer Base}.other` ? Base : never;
  *
  * @example
  * ```ts
- * const key: MessageKey = 'newMessages';
+ * t('newMessages', { count: 3 }); // the plural base: '3 new messages'
  * ```
  */
 export type MessageKey =
@@ -29,7 +29,7 @@ export type MessageKey =
  *
  * @example
  * ```ts
- * const es: Messages = { ...enMessages, send: 'Enviar' };
+ * <I18nProvider locale="es" messages={{ ...enMessages, send: 'Enviar' } satisfies Messages}>…</I18nProvider>
  * ```
  */
 export type Messages = { readonly [K in MessageCatalogKey]: string } & {
@@ -51,7 +51,7 @@ export type MessageOverrides = Partial<Messages>;
  *
  * @example
  * ```ts
- * const values: MessageValues = { count: 3 };
+ * t('unreadMessages', { count: 3 }); // values fill `{count}` and pick the plural
  * ```
  */
 export type MessageValues = Readonly<Record<string, string | number>>;
@@ -61,7 +61,8 @@ export type MessageValues = Readonly<Record<string, string | number>>;
  *
  * @example
  * ```ts
- * const t: Translate = createTranslate(enMessages, 'en');
+ * const t = createTranslate(enMessages, 'en');
+ * t('charactersLeft', { count: 1 }); // '1 character left'
  * t('newMessages', { count: 2 }); // '2 new messages'
  * ```
  */

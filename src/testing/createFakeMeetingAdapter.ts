@@ -23,7 +23,7 @@ import type { WebRTCConnectionInput } from '../video/toMeetingSessionInputs';
  *
  * @example
  * ```ts
- * const agent: FakeAttendee = { attendeeId: 'agent-1', name: 'Sam', videoEnabled: true };
+ * const adapter = createFakeMeetingAdapter({ agent: { attendeeId: 'agent-1', name: 'Sam', videoEnabled: true } });
  * ```
  */
 export interface FakeAttendee {
@@ -38,7 +38,7 @@ export interface FakeAttendee {
  *
  * @example
  * ```ts
- * const options: FakeMeetingAdapterOptions = { startMode: 'manual', agent: null };
+ * const adapter = createFakeMeetingAdapter({ startMode: 'manual', agent: null });
  * ```
  */
 export interface FakeMeetingAdapterOptions {

@@ -99,7 +99,7 @@ export interface ThemeTokens {
  *
  * @example
  * ```ts
- * const group: ThemeTokenGroup = 'color';
+ * const colorNames = Object.keys(lightTheme['color' satisfies ThemeTokenGroup]);
  * ```
  */
 export type ThemeTokenGroup = keyof ThemeTokens;

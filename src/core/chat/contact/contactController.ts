@@ -44,7 +44,7 @@ export interface StartChatRequest {
  *
  * @example
  * ```ts
- * const createSession: ContactSessionFactory = (options) => createChatSession(options);
+ * createContactController({ region, startChat, createSession: (options) => createChatSession({ ...options, logger }) });
  * ```
  */
 export type ContactSessionFactory = (
@@ -58,7 +58,7 @@ export type ContactSessionFactory = (
  *
  * @example
  * ```ts
- * const tabs: ContactTabsMode = 'single';
+ * createContactController({ region, startChat, tabs: 'single' }); // each tab its own chat
  * ```
  */
 export type ContactTabsMode = 'shared' | 'single';
