@@ -26,7 +26,16 @@ import { createNextTokenCodec } from './transcriptPage';
 import { WebsocketHub } from './websocketHub';
 
 export type { AgentContext, AgentFactory, AgentHandle } from './agentTypes';
-export { parseFaultRequest, type FaultRequest } from './faults';
+export { parseFaultRequest, type FaultRequest, type InjectedStatus } from './faults';
+export type { Clock, TimerHandle } from '../core/clock';
+export type { Logger } from '../core/logger';
+export type {
+  OperationName,
+  ScanDirection,
+  SortKey,
+  View,
+  ViewContent,
+} from '../core/protocol/types';
 export { parseLeadingJson } from './parseLeadingJson';
 export { BOT_AGENT_NAME, type WebCallAgentName } from './chime/botAgent';
 export {
@@ -34,7 +43,13 @@ export {
   type MeetingSummary,
   type WebCallConnectionData,
 } from './chime/chimeHub';
-export { pageTranscript, type TranscriptQuery, type TranscriptStart } from './transcriptPage';
+export {
+  pageTranscript,
+  type PageableEntry,
+  type TranscriptPageResult,
+  type TranscriptQuery,
+  type TranscriptStart,
+} from './transcriptPage';
 export { SAMPLE_VIEWS } from './sampleViews';
 export { MANAGED_VIEWS, SAMPLE_VIEW_DATA } from './managedViews';
 export { createViewRegistry, type ViewRegistry } from './viewRegistry';

@@ -11,7 +11,18 @@ import type { MessageCatalogKey } from './en';
  */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 
-type PluralBase<K> = K extends `${infer Base}.other` ? Base : never;
+/**
+ * The base of each plural key of the catalog: `'newMessages'` for `newMessages.one` and
+ * `newMessages.other`.
+ *
+ * @example
+ * ```ts
+ * t('unreadMessages' satisfies PluralMessageKey, { count: 3 });
+ * ```
+ */
+export type PluralMessageKey = {
+  [K in MessageCatalogKey]: K extends `${infer Base}.other` ? Base : never;
+}[MessageCatalogKey];
 
 /**
  * A key `t` accepts: a plain key (`'send'`) or the base of a plural (`'newMessages'`).
@@ -22,7 +33,7 @@ type PluralBase<K> = K extends `${infer Base}.other` ? Base : never;
  * ```
  */
 export type MessageKey =
-  Exclude<MessageCatalogKey, `${string}.${PluralCategory}`> | PluralBase<MessageCatalogKey>;
+  Exclude<MessageCatalogKey, `${string}.${PluralCategory}`> | PluralMessageKey;
 
 /**
  * A complete catalog: every English key, plus the extra plural forms a language needs.
@@ -33,7 +44,7 @@ export type MessageKey =
  * ```
  */
 export type Messages = { readonly [K in MessageCatalogKey]: string } & {
-  readonly [K in `${PluralBase<MessageCatalogKey>}.${'zero' | 'two' | 'few' | 'many'}`]?: string;
+  readonly [K in `${PluralMessageKey}.${'zero' | 'two' | 'few' | 'many'}`]?: string;
 };
 
 /**

@@ -1,7 +1,7 @@
 /**
- * An in-memory {@link MeetingAdapter} for tests and stories (`contact-kit/testing`): no SDK, no
- * devices, no network. The
- * test (or story) drives the meeting through the extra methods of {@link FakeMeetingAdapter}.
+ * An in-memory `MeetingAdapter` (from `contact-kit/video`) for tests and stories
+ * (`contact-kit/testing`): no SDK, no devices, no network. The test (or story) drives the meeting
+ * through the extra methods of {@link FakeMeetingAdapter}.
  */
 import { createMediaStateStore, initialMediaState } from '../video/adapter/mediaStateStore';
 import type {
@@ -67,7 +67,7 @@ export interface FakeMeetingAdapterOptions {
 }
 
 /**
- * A {@link MeetingAdapter} whose meeting the caller drives, with a record of what the kit asked.
+ * A `MeetingAdapter` whose meeting the caller drives, with a record of what the kit asked.
  *
  * @example
  * ```ts

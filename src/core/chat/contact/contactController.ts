@@ -102,7 +102,11 @@ export interface ContactControllerOptions {
    * the app's own contact and never shared.
    */
   tabs?: ContactTabsMode | undefined;
-  /** Replaces the browser's channel and locks (tests). */
+  /**
+   * Replaces the browser's channel and locks (tests).
+   *
+   * @internal
+   */
   tabsTransport?: Partial<Pick<ContactTabsOptions, 'openChannel' | 'locks' | 'tabId'>> | undefined;
 }
 
