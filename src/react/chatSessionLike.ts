@@ -7,7 +7,8 @@ export type { ChatConnectionStatus } from '../core/chat/session/chatSession';
  *
  * @example
  * ```ts
- * const options: SendMessageOptions = { contentType: 'text/markdown' };
+ * const { send } = useSendMessage();
+ * send('**Order shipped**', { contentType: 'text/markdown' });
  * ```
  */
 export type SendMessageOptions = NonNullable<Parameters<ChatSession['sendMessage']>[1]>;

@@ -123,7 +123,7 @@ export interface ChatSnapshot {
  *
  * @example
  * ```ts
- * const file: AttachmentFile = new File(['hello'], 'hello.txt', { type: 'text/plain' });
+ * session.sendAttachment(new File(['hello'], 'hello.txt', { type: 'text/plain' }));
  * ```
  */
 export type AttachmentFile = Blob & { readonly name: string };
@@ -152,7 +152,7 @@ export interface SendOptions {
  *
  * @example
  * ```ts
- * const options: ChatSessionOptions = { participantToken, participantId, contactId, region: 'eu-west-2' };
+ * const session = createChatSession({ participantToken, participantId, contactId, region: 'eu-west-2' });
  * ```
  */
 export interface ChatSessionOptions {
