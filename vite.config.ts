@@ -225,6 +225,7 @@ export default defineConfig({
             'test/package/**/*.test.ts',
             'test/video/**/*.test.ts',
             'test/examples/**/*.test.ts',
+            'test/docs/**/*.test.ts',
           ],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
         },

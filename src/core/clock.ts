@@ -3,7 +3,8 @@
  *
  * @example
  * ```ts
- * const handle: TimerHandle = clock.setTimeout(() => retry(), 1000);
+ * const handle = clock.setTimeout(() => retry(), 1000);
+ * clock.clearTimeout(handle);
  * clock.clearTimeout(handle);
  * ```
  */

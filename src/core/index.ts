@@ -163,6 +163,7 @@ export type {
 // transcript store, outbox, receipts, typing, history sync, storage) are internal.
 export { createChatSession } from './chat/session/chatSession';
 export type {
+  ChatConnectionStatus,
   ChatConnectionView,
   ChatStatusView,
   ChatSnapshot,
@@ -172,7 +173,6 @@ export type {
   ChatSession,
 } from './chat/session/chatSession';
 export type { ChatSessionLike } from './chat/session/chatSessionLike';
-export type { ConnectionState } from './chat/connection/connectionMachine';
 export type { OfferedConnection } from './chat/connection/connectionDriver';
 export type { ConnectionPolicy } from './chat/connection/connectionPolicy';
 export type { ChatEnvironment } from './chat/connection/chatEnvironment';

@@ -7,7 +7,7 @@ import type { Logger } from './logger';
  *
  * @example
  * ```ts
- * const store: Store<number> = createStore(0);
+ * const store = createStore(0);
  * const stop = store.subscribe(() => console.log(store.getSnapshot()));
  * store.set((n) => n + 1);
  * stop();
@@ -26,7 +26,7 @@ export interface Store<TState> {
  *
  * @example
  * ```ts
- * const options: StoreOptions = { logger: defaultLogger, name: 'chat session' };
+ * const snapshot = createStore(initialSnapshot, { logger: defaultLogger, name: 'chat session' });
  * ```
  */
 export interface StoreOptions {

@@ -23,7 +23,8 @@ export interface AgentContext {
  *
  * @example
  * ```ts
- * const handle: AgentHandle = { stop: () => socket.close() };
+ * const handle = builtInAgents.echo({ url, contactId, customerDisplayName: 'Sam', logger });
+ * await handle.stop();
  * ```
  */
 export interface AgentHandle {

@@ -30,7 +30,7 @@ export const OPERATION_NAMES: readonly OperationName[] = [
  *
  * @example
  * ```ts
- * const status: InjectedStatus = 429;
+ * parseFaultRequest({ failNext: { operation: 'GetTranscript', status: 429 satisfies InjectedStatus, count: 1 } });
  * ```
  */
 export type InjectedStatus = 403 | 429 | 500 | 503;

@@ -26,7 +26,16 @@ import { createNextTokenCodec } from './transcriptPage';
 import { WebsocketHub } from './websocketHub';
 
 export type { AgentContext, AgentFactory, AgentHandle } from './agentTypes';
-export { parseFaultRequest, type FaultRequest } from './faults';
+export { parseFaultRequest, type FaultRequest, type InjectedStatus } from './faults';
+export type { Clock, TimerHandle } from '../core/clock';
+export type { Logger } from '../core/logger';
+export type {
+  OperationName,
+  ScanDirection,
+  SortKey,
+  View,
+  ViewContent,
+} from '../core/protocol/types';
 export { parseLeadingJson } from './parseLeadingJson';
 export { BOT_AGENT_NAME, type WebCallAgentName } from './chime/botAgent';
 export {
@@ -34,7 +43,13 @@ export {
   type MeetingSummary,
   type WebCallConnectionData,
 } from './chime/chimeHub';
-export { pageTranscript, type TranscriptQuery, type TranscriptStart } from './transcriptPage';
+export {
+  pageTranscript,
+  type PageableEntry,
+  type TranscriptPageResult,
+  type TranscriptQuery,
+  type TranscriptStart,
+} from './transcriptPage';
 export { SAMPLE_VIEWS } from './sampleViews';
 export { MANAGED_VIEWS, SAMPLE_VIEW_DATA } from './managedViews';
 export { createViewRegistry, type ViewRegistry } from './viewRegistry';
@@ -54,7 +69,7 @@ export type BuiltInAgentName = 'none' | 'echo' | 'scripted';
  *
  * @example
  * ```ts
- * const options: StartEmulatorOptions = { port: 0, agent: 'echo', clock: fakeClock, random: () => 0.5 };
+ * const emulator = await startEmulator({ port: 0, agent: 'echo', clock: fakeClock, random: () => 0.5 });
  * ```
  */
 export interface StartEmulatorOptions {
@@ -101,7 +116,9 @@ export interface StartEmulatorOptions {
  *
  * @example
  * ```ts
- * const emulator: RunningEmulator = await startEmulator({ port: 0 });
+ * const emulator = await startEmulator({ port: 0 });
+ * const client = createParticipantClient({ endpoint: emulator.url });
+ * await emulator.close();
  * await fetch(`${emulator.url}/admin/contacts`);
  * await emulator.close();
  * ```

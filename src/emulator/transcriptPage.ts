@@ -7,7 +7,7 @@ import { invalid } from './serviceError';
  *
  * @example
  * ```ts
- * const start: TranscriptStart = { kind: 'mostRecent', count: 5 };
+ * pageTranscript(items, { direction: 'BACKWARD', sortOrder: 'ASCENDING', maxResults: 5, start: { kind: 'mostRecent', count: 5 } }, keyOf);
  * ```
  */
 export type TranscriptStart =
@@ -22,7 +22,7 @@ export type TranscriptStart =
  *
  * @example
  * ```ts
- * const query: TranscriptQuery = { direction: 'FORWARD', sortOrder: 'ASCENDING', maxResults: 30, start: { kind: 'id', id: lastSeenId } };
+ * const page = pageTranscript(items, { direction: 'FORWARD', sortOrder: 'ASCENDING', maxResults: 30, start: { kind: 'id', id: lastSeenId } }, keyOf);
  * ```
  */
 export interface TranscriptQuery {
@@ -37,7 +37,7 @@ export interface TranscriptQuery {
  *
  * @example
  * ```ts
- * const key: PageableEntry = { seq: 3, ms: Date.parse(item.AbsoluteTime), id: item.Id };
+ * const keyOf = (entry: StoredItem): PageableEntry => ({ seq: entry.seq, ms: Date.parse(entry.item.AbsoluteTime), id: entry.item.Id });
  * ```
  */
 export interface PageableEntry {

@@ -7,7 +7,7 @@ import type { MessageKey, MessageValues, Translator } from './messages';
  * @example
  * ```ts
  * import i18next from 'i18next';
- * const source: I18nextLike = i18next;
+ * const translator = fromI18next(i18next); // any object with i18next's `t` and `exists`
  * ```
  */
 export interface I18nextLike {
@@ -20,7 +20,7 @@ export interface I18nextLike {
  *
  * @example
  * ```ts
- * const options: FromI18nextOptions = { namespace: 'support' };
+ * const translator = fromI18next(i18n, { namespace: 'support' });
  * ```
  */
 export interface FromI18nextOptions {

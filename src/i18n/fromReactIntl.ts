@@ -5,7 +5,7 @@ import type { MessageKey, MessageValues, Translator } from './messages';
  *
  * @example
  * ```ts
- * const source: ReactIntlLike = useIntl();
+ * const translator = fromReactIntl(useIntl());
  * ```
  */
 export interface ReactIntlLike {
@@ -18,7 +18,7 @@ export interface ReactIntlLike {
  *
  * @example
  * ```ts
- * const options: FromReactIntlOptions = { prefix: 'support.' };
+ * const translator = fromReactIntl(intl, { prefix: 'support.' });
  * ```
  */
 export interface FromReactIntlOptions {

@@ -13,6 +13,7 @@ export type {
   MessageValues,
   Messages,
   PluralCategory,
+  PluralMessageKey,
   Translate,
   Translator,
 } from './messages';

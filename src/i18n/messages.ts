@@ -11,29 +11,40 @@ import type { MessageCatalogKey } from './en';
  */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 
-type PluralBase<K> = K extends `${infer Base}.other` ? Base : never;
+/**
+ * The base of each plural key of the catalog: `'newMessages'` for `newMessages.one` and
+ * `newMessages.other`.
+ *
+ * @example
+ * ```ts
+ * t('unreadMessages' satisfies PluralMessageKey, { count: 3 });
+ * ```
+ */
+export type PluralMessageKey = {
+  [K in MessageCatalogKey]: K extends `${infer Base}.other` ? Base : never;
+}[MessageCatalogKey];
 
 /**
  * A key `t` accepts: a plain key (`'send'`) or the base of a plural (`'newMessages'`).
  *
  * @example
  * ```ts
- * const key: MessageKey = 'newMessages';
+ * t('newMessages', { count: 3 }); // the plural base: '3 new messages'
  * ```
  */
 export type MessageKey =
-  Exclude<MessageCatalogKey, `${string}.${PluralCategory}`> | PluralBase<MessageCatalogKey>;
+  Exclude<MessageCatalogKey, `${string}.${PluralCategory}`> | PluralMessageKey;
 
 /**
  * A complete catalog: every English key, plus the extra plural forms a language needs.
  *
  * @example
  * ```ts
- * const es: Messages = { ...enMessages, send: 'Enviar' };
+ * <I18nProvider locale="es" messages={{ ...enMessages, send: 'Enviar' } satisfies Messages}>…</I18nProvider>
  * ```
  */
 export type Messages = { readonly [K in MessageCatalogKey]: string } & {
-  readonly [K in `${PluralBase<MessageCatalogKey>}.${'zero' | 'two' | 'few' | 'many'}`]?: string;
+  readonly [K in `${PluralMessageKey}.${'zero' | 'two' | 'few' | 'many'}`]?: string;
 };
 
 /**
@@ -51,7 +62,7 @@ export type MessageOverrides = Partial<Messages>;
  *
  * @example
  * ```ts
- * const values: MessageValues = { count: 3 };
+ * t('unreadMessages', { count: 3 }); // values fill `{count}` and pick the plural
  * ```
  */
 export type MessageValues = Readonly<Record<string, string | number>>;
@@ -61,7 +72,8 @@ export type MessageValues = Readonly<Record<string, string | number>>;
  *
  * @example
  * ```ts
- * const t: Translate = createTranslate(enMessages, 'en');
+ * const t = createTranslate(enMessages, 'en');
+ * t('charactersLeft', { count: 1 }); // '1 character left'
  * t('newMessages', { count: 2 }); // '2 new messages'
  * ```
  */

@@ -1,21 +1,14 @@
-import type { ChatConnectionView, ChatSession } from '../core/chat/session/chatSession';
+import type { ChatSession } from '../core/chat/session/chatSession';
 
-/**
- * Socket connectivity of a chat session (one axis; whether the chat ended is another).
- *
- * @example
- * ```ts
- * const offline = (status: ChatConnectionStatus) => status === 'reconnecting' || status === 'failed';
- * ```
- */
-export type ChatConnectionStatus = ChatConnectionView['status'];
+export type { ChatConnectionStatus } from '../core/chat/session/chatSession';
 
 /**
  * Options of a send: the content type (`text/plain` by default).
  *
  * @example
  * ```ts
- * const options: SendMessageOptions = { contentType: 'text/markdown' };
+ * const { send } = useSendMessage();
+ * send('**Order shipped**', { contentType: 'text/markdown' });
  * ```
  */
 export type SendMessageOptions = NonNullable<Parameters<ChatSession['sendMessage']>[1]>;

@@ -22,6 +22,8 @@ export type {
 } from './context/ContactKitContext';
 export { useChatContext, useChatSession, useMaybeChatSession } from './context/ChatSessionContext';
 export type { ChatContextValue } from './context/ChatSessionContext';
+export type { ExternalStore } from './hooks/internal/useStoreSelector';
+export type { Store } from '../core/store';
 export { ContactKitProvider } from './providers/ContactKitProvider';
 export type { ContactKitProviderProps } from './providers/ContactKitProvider';
 export { ChatProvider } from './providers/ChatProvider';
@@ -59,6 +61,7 @@ export type {
 } from './hooks/useInteractiveMessage';
 export { useView } from './hooks/useView';
 export type { ViewLoadStatus, ViewAnswerState, UseViewResult } from './hooks/useView';
+export type { ViewAnswer } from './internal/viewAnswers';
 export { useUnreadCount } from './hooks/useUnreadCount';
 export type { UseUnreadCountResult } from './hooks/useUnreadCount';
 export { useComposer } from './hooks/useComposer';

@@ -1,7 +1,7 @@
 /**
- * An in-memory {@link MeetingAdapter} for tests and stories (`contact-kit/testing`): no SDK, no
- * devices, no network. The
- * test (or story) drives the meeting through the extra methods of {@link FakeMeetingAdapter}.
+ * An in-memory `MeetingAdapter` (from `contact-kit/video`) for tests and stories
+ * (`contact-kit/testing`): no SDK, no devices, no network. The test (or story) drives the meeting
+ * through the extra methods of {@link FakeMeetingAdapter}.
  */
 import { createMediaStateStore, initialMediaState } from '../video/adapter/mediaStateStore';
 import type {
@@ -25,7 +25,7 @@ import type { WebRTCConnectionInput } from '../video/toMeetingSessionInputs';
  *
  * @example
  * ```ts
- * const agent: FakeAttendee = { attendeeId: 'agent-1', name: 'Sam', videoEnabled: true };
+ * const adapter = createFakeMeetingAdapter({ agent: { attendeeId: 'agent-1', name: 'Sam', videoEnabled: true } });
  * ```
  */
 export interface FakeAttendee {
@@ -40,7 +40,7 @@ export interface FakeAttendee {
  *
  * @example
  * ```ts
- * const options: FakeMeetingAdapterOptions = { startMode: 'manual', agent: null };
+ * const adapter = createFakeMeetingAdapter({ startMode: 'manual', agent: null });
  * ```
  */
 export interface FakeMeetingAdapterOptions {
@@ -78,7 +78,7 @@ export interface FakeMeetingAdapterOptions {
 }
 
 /**
- * A {@link MeetingAdapter} whose meeting the caller drives, with a record of what the kit asked.
+ * A `MeetingAdapter` whose meeting the caller drives, with a record of what the kit asked.
  *
  * @example
  * ```ts

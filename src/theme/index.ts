@@ -12,7 +12,7 @@ export {
   themeToCssVariables,
   themeVars,
 } from './tokens';
-export type { ThemeOverride, ThemeTokenGroup, ThemeTokens } from './tokens';
+export type { ThemeOverride, ThemeTokenGroup, ThemeTokens, ThemeVars } from './tokens';
 export { CONTRAST_PAIRS, checkThemeContrast, contrastRatio, relativeLuminance } from './contrast';
 export type { ContrastPair } from './contrast';
 export {

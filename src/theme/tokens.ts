@@ -99,7 +99,7 @@ export interface ThemeTokens {
  *
  * @example
  * ```ts
- * const group: ThemeTokenGroup = 'color';
+ * const colorNames = Object.keys(lightTheme['color' satisfies ThemeTokenGroup]);
  * ```
  */
 export type ThemeTokenGroup = keyof ThemeTokens;
@@ -263,7 +263,15 @@ export function themeToDefaultVariables(tokens: ThemeTokens): Record<string, str
   return out;
 }
 
-type ThemeVars = {
+/**
+ * The type of {@link themeVars}: every token group, each token as a CSS `var(--ck-…)` reference.
+ *
+ * @example
+ * ```ts
+ * const accentBorder = (vars: ThemeVars) => `1px solid ${vars.color.accent}`;
+ * ```
+ */
+export type ThemeVars = {
   readonly [G in ThemeTokenGroup]: { readonly [K in keyof ThemeTokens[G]]: string };
 };
 

@@ -82,3 +82,8 @@ declare module 'react' {
 
 export type { ContactWidgetElement, ContactWidgetConfig, ContactWidgetPosition };
 export type { ContactWidgetConfigError } from './widgetConfig';
+// What the config's fields take, so a page typing its config names them from this entry. Not
+// `messages`' MessageOverrides: its keys are `keyof typeof enMessages`, the English catalog.
+export type { PreChatField } from '../prefabs/ChatWidget/validatePreChatForm';
+export type { StartChatRequestBody } from './postStartChat';
+export type { StartChatResult } from '../core/chat/contact/contactMachine';

@@ -1,5 +1,5 @@
 /**
- * An immutable list kept in blocks of at most {@link LIST_BLOCK} entries, so a new version after an
+ * An immutable list kept in blocks of at most 256 entries (`LIST_BLOCK`), so a new version after an
  * append, a prepend or a replaced entry copies one or two blocks and the short list of blocks,
  * and shares the rest with the version before: at 100,000 rows an append copies a few hundred
  * references instead of 100,000 (an array copy that size also costs a garbage collection). Each

@@ -49,7 +49,7 @@ export const ContentType = {
  *
  * @example
  * ```ts
- * const type: KnownContentType = ContentType.typing;
+ * const isTyping = (item: Item) => item.ContentType === (ContentType.typing satisfies KnownContentType);
  * ```
  */
 export type KnownContentType = (typeof ContentType)[keyof typeof ContentType];
@@ -74,7 +74,7 @@ export const SENDABLE_MESSAGE_CONTENT_TYPES = [
  *
  * @example
  * ```ts
- * const type: SendableMessageContentType = 'text/markdown';
+ * session.sendMessage('**Order shipped**', { contentType: 'text/markdown' });
  * ```
  */
 export type SendableMessageContentType = (typeof SENDABLE_MESSAGE_CONTENT_TYPES)[number];

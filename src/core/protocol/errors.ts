@@ -5,7 +5,7 @@ import type { OperationName } from './types';
  *
  * @example
  * ```ts
- * const name: ParticipantServiceErrorName = 'ThrottlingException';
+ * if (error instanceof ParticipantServiceError && error.name === 'ThrottlingException') await backoff();
  * ```
  */
 export type ParticipantServiceErrorName =
@@ -55,7 +55,7 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 503]);
  *
  * @example
  * ```ts
- * const code: ContactKitErrorCode = 'NETWORK_ERROR';
+ * if (error instanceof ContactKitError && error.code === 'NETWORK_ERROR') showOfflineBanner();
  * ```
  */
 export type ContactKitErrorCode =

@@ -44,7 +44,7 @@ const USER_AGENT = 'contact-kit';
  *
  * @example
  * ```ts
- * const options: ParticipantClientOptions = { region: 'eu-west-2', retry: { maxAttempts: 5 } };
+ * const client = createParticipantClient({ region: 'eu-west-2', retry: { maxAttempts: 5 } });
  * ```
  */
 export interface ParticipantClientOptions {

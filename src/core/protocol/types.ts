@@ -10,7 +10,7 @@
  *
  * @example
  * ```ts
- * const time: IsoTimestamp = new Date().toISOString();
+ * const sentAt = new Date(item.AbsoluteTime); // an IsoTimestamp parses as a Date
  * ```
  */
 export type IsoTimestamp = string;
@@ -32,7 +32,7 @@ export type ParticipantRole = 'AGENT' | 'CUSTOMER' | 'SYSTEM' | 'CUSTOM_BOT' | '
  *
  * @example
  * ```ts
- * const type: ItemType = 'MESSAGE';
+ * if (item.Type === 'EVENT' && item.ContentType.endsWith('.typing')) showTyping(item.DisplayName);
  * ```
  */
 export type ItemType =
@@ -105,7 +105,7 @@ export type MessageProcessingStatus = 'PROCESSING' | 'FAILED' | 'REJECTED';
  *
  * @example
  * ```ts
- * const metadata: MessageMetadata = { MessageId: 'msg-1', Receipts: [{ RecipientParticipantId: 'agent-1', ReadTimestamp: '2024-05-01T10:00:00.000Z' }] };
+ * const readByAgent = item.MessageMetadata?.Receipts?.some((receipt) => receipt.ReadTimestamp) ?? false;
  * ```
  */
 export interface MessageMetadata {
@@ -153,7 +153,7 @@ export interface Item {
  *
  * @example
  * ```ts
- * const types: ConnectionType[] = ['WEBSOCKET', 'CONNECTION_CREDENTIALS'];
+ * await client.createParticipantConnection(participantToken, { Type: ['WEBSOCKET', 'CONNECTION_CREDENTIALS'] });
  * ```
  */
 export type ConnectionType = 'WEBSOCKET' | 'CONNECTION_CREDENTIALS' | 'WEBRTC_CONNECTION';
@@ -163,7 +163,10 @@ export type ConnectionType = 'WEBSOCKET' | 'CONNECTION_CREDENTIALS' | 'WEBRTC_CO
  *
  * @example
  * ```ts
- * const request: CreateParticipantConnectionRequest = { Type: ['WEBSOCKET', 'CONNECTION_CREDENTIALS'], ConnectParticipant: true };
+ * const { Websocket, ConnectionCredentials } = await client.createParticipantConnection(participantToken, {
+ *   Type: ['WEBSOCKET', 'CONNECTION_CREDENTIALS'],
+ *   ConnectParticipant: true,
+ * });
  * ```
  */
 export interface CreateParticipantConnectionRequest {
@@ -269,7 +272,8 @@ export interface WebRTCConnection {
  *
  * @example
  * ```ts
- * const response: CreateParticipantConnectionResponse = await client.createParticipantConnection(participantToken, { Type: ['WEBSOCKET'] });
+ * const { Websocket } = await client.createParticipantConnection(participantToken, { Type: ['WEBSOCKET'] });
+ * const socket = new WebSocket(Websocket!.Url!);
  * ```
  */
 export interface CreateParticipantConnectionResponse {
@@ -286,7 +290,7 @@ export interface CreateParticipantConnectionResponse {
  *
  * @example
  * ```ts
- * const request: SendMessageRequest = { ContentType: 'text/plain', Content: 'Hello' };
+ * const { Id } = await client.sendMessage(connectionToken, { ContentType: 'text/plain', Content: 'Hello' });
  * ```
  */
 export interface SendMessageRequest {
@@ -314,7 +318,7 @@ export interface SendMessageResponse {
  *
  * @example
  * ```ts
- * const request: SendEventRequest = { ContentType: 'application/vnd.amazonaws.connect.event.typing' };
+ * await client.sendEvent(connectionToken, { ContentType: 'application/vnd.amazonaws.connect.event.typing' });
  * ```
  */
 export interface SendEventRequest {
@@ -344,7 +348,7 @@ export interface SendEventResponse {
  *
  * @example
  * ```ts
- * const direction: ScanDirection = 'BACKWARD';
+ * await client.getTranscript(connectionToken, { ScanDirection: 'BACKWARD', StartPosition: { Id: oldestItemId } });
  * ```
  */
 export type ScanDirection = 'FORWARD' | 'BACKWARD';
@@ -353,7 +357,7 @@ export type ScanDirection = 'FORWARD' | 'BACKWARD';
  *
  * @example
  * ```ts
- * const order: SortKey = 'ASCENDING';
+ * const { Transcript } = await client.getTranscript(connectionToken, { SortOrder: 'ASCENDING' }); // oldest first
  * ```
  */
 export type SortKey = 'ASCENDING' | 'DESCENDING';
@@ -363,7 +367,7 @@ export type SortKey = 'ASCENDING' | 'DESCENDING';
  *
  * @example
  * ```ts
- * const start: StartPosition = { Id: oldestItemId };
+ * await client.getTranscript(connectionToken, { StartPosition: { Id: oldestItemId }, ScanDirection: 'BACKWARD' });
  * ```
  */
 export interface StartPosition {
@@ -377,7 +381,12 @@ export interface StartPosition {
  *
  * @example
  * ```ts
- * const request: GetTranscriptRequest = { MaxResults: 15, ScanDirection: 'BACKWARD', SortOrder: 'ASCENDING', StartPosition: { Id: oldestItemId } };
+ * const older = await client.getTranscript(connectionToken, {
+ *   MaxResults: 15,
+ *   ScanDirection: 'BACKWARD',
+ *   SortOrder: 'ASCENDING',
+ *   StartPosition: { Id: oldestItemId },
+ * });
  * ```
  */
 export interface GetTranscriptRequest {
@@ -394,7 +403,7 @@ export interface GetTranscriptRequest {
  *
  * @example
  * ```ts
- * const page: GetTranscriptResponse = await client.getTranscript(token, { MaxResults: 15 });
+ * const page = await client.getTranscript(connectionToken, { MaxResults: 15 });
  * const more = page.NextToken !== undefined && page.NextToken !== '';
  * ```
  */
@@ -424,7 +433,7 @@ export interface DisconnectParticipantRequest {
  *
  * @example
  * ```ts
- * const response: DisconnectParticipantResponse = await client.disconnectParticipant(token);
+ * await client.disconnectParticipant(connectionToken); // resolves to {} once the customer left
  * ```
  */
 export type DisconnectParticipantResponse = Record<string, never>;
@@ -437,7 +446,11 @@ export type DisconnectParticipantResponse = Record<string, never>;
  *
  * @example
  * ```ts
- * const request: StartAttachmentUploadRequest = { ContentType: file.type, AttachmentSizeInBytes: file.size, AttachmentName: file.name };
+ * const { AttachmentId, UploadMetadata } = await client.startAttachmentUpload(connectionToken, {
+ *   ContentType: file.type,
+ *   AttachmentSizeInBytes: file.size,
+ *   AttachmentName: file.name,
+ * });
  * ```
  */
 export interface StartAttachmentUploadRequest {
@@ -466,7 +479,8 @@ export interface UploadMetadata {
  *
  * @example
  * ```ts
- * const started: StartAttachmentUploadResponse = await client.startAttachmentUpload(token, request);
+ * const { AttachmentId, UploadMetadata } = await client.startAttachmentUpload(connectionToken, request);
+ * await fetch(UploadMetadata!.Url!, { method: 'PUT', headers: UploadMetadata!.HeadersToInclude, body: file });
  * ```
  */
 export interface StartAttachmentUploadResponse {
@@ -479,7 +493,7 @@ export interface StartAttachmentUploadResponse {
  *
  * @example
  * ```ts
- * const request: CompleteAttachmentUploadRequest = { AttachmentIds: [attachmentId] };
+ * await client.completeAttachmentUpload(connectionToken, { AttachmentIds: [attachmentId] });
  * ```
  */
 export interface CompleteAttachmentUploadRequest {
@@ -492,7 +506,7 @@ export interface CompleteAttachmentUploadRequest {
  *
  * @example
  * ```ts
- * const response: CompleteAttachmentUploadResponse = await client.completeAttachmentUpload(token, { AttachmentIds: [attachmentId] });
+ * await client.completeAttachmentUpload(connectionToken, { AttachmentIds: [attachmentId] }); // {}: scanning starts
  * ```
  */
 export type CompleteAttachmentUploadResponse = Record<string, never>;
@@ -502,7 +516,7 @@ export type CompleteAttachmentUploadResponse = Record<string, never>;
  *
  * @example
  * ```ts
- * const request: GetAttachmentRequest = { AttachmentId: attachmentId, UrlExpiryInSeconds: 60 };
+ * const { Url } = await client.getAttachment(connectionToken, { AttachmentId: attachmentId, UrlExpiryInSeconds: 60 });
  * ```
  */
 export interface GetAttachmentRequest {
@@ -533,7 +547,7 @@ export interface GetAttachmentResponse {
  *
  * @example
  * ```ts
- * const request: DescribeViewRequest = { ViewToken: viewToken };
+ * const { View } = await client.describeView(connectionToken, { ViewToken: viewToken });
  * ```
  */
 export interface DescribeViewRequest {
@@ -576,7 +590,8 @@ export interface View {
  *
  * @example
  * ```ts
- * const response: DescribeViewResponse = await client.describeView(token, { ViewToken: viewToken });
+ * const { View } = await client.describeView(connectionToken, { ViewToken: viewToken });
+ * const template = JSON.parse(View?.Content?.Template ?? '{}');
  * ```
  */
 export interface DescribeViewResponse {
@@ -588,7 +603,10 @@ export interface DescribeViewResponse {
  *
  * @example
  * ```ts
- * const request: GetAuthenticationUrlRequest = { SessionId: sessionId, RedirectUri: location.href };
+ * const { AuthenticationUrl } = await client.getAuthenticationUrl(connectionToken, {
+ *   SessionId: sessionId,
+ *   RedirectUri: location.href,
+ * });
  * ```
  */
 export interface GetAuthenticationUrlRequest {
@@ -613,7 +631,7 @@ export interface GetAuthenticationUrlResponse {
  *
  * @example
  * ```ts
- * const request: CancelParticipantAuthenticationRequest = { SessionId: sessionId };
+ * await client.cancelParticipantAuthentication(connectionToken, { SessionId: sessionId });
  * ```
  */
 export interface CancelParticipantAuthenticationRequest {
@@ -625,7 +643,7 @@ export interface CancelParticipantAuthenticationRequest {
  *
  * @example
  * ```ts
- * const response: CancelParticipantAuthenticationResponse = await client.cancelParticipantAuthentication(token, { SessionId: sessionId });
+ * await client.cancelParticipantAuthentication(connectionToken, { SessionId: sessionId }); // {}
  * ```
  */
 export type CancelParticipantAuthenticationResponse = Record<string, never>;
@@ -638,8 +656,7 @@ export type CancelParticipantAuthenticationResponse = Record<string, never>;
  *
  * @example
  * ```ts
- * const subscribe: ClientFrame = { topic: 'aws/subscribe', content: { topics: ['aws/chat'] } };
- * socket.send(JSON.stringify(subscribe));
+ * socket.send(JSON.stringify({ topic: 'aws/subscribe', content: { topics: ['aws/chat'] } } satisfies ClientFrame));
  * ```
  */
 export type ClientFrame =
@@ -671,7 +688,11 @@ export type ServerFrame =
  *
  * @example
  * ```ts
- * const operation: OperationName = 'SendMessage';
+ * // The emulator's next two SendMessage calls answer 500:
+ * await fetch(`${emulator.url}/admin/faults`, {
+ *   method: 'POST',
+ *   body: JSON.stringify({ failNext: { operation: 'SendMessage' satisfies OperationName, status: 500, count: 2 } }),
+ * });
  * ```
  */
 export type OperationName =

@@ -12,8 +12,26 @@ export {
   type CustomerItem,
 } from './agentSession';
 export { AgentApiError } from './agentApi';
-export * from './scriptedReplies';
-export * from './templates';
+export {
+  SCRIPTED_KEYWORDS,
+  findKeyword,
+  initialScriptedState,
+  scriptedGreeting,
+  scriptedReply,
+  type ScriptedAction,
+  type ScriptedState,
+} from './scriptedReplies';
+export {
+  catalogItems,
+  createCarousel,
+  createPagedListPicker,
+  createPanel,
+  createSampleTimePicker,
+  pageStartFor,
+  sampleTemplates,
+  serializeTemplate,
+  templateProblems,
+} from './templates';
 export { createSampleAttachment, encodePng } from './sampleAttachment';
 
 /**

@@ -2,7 +2,8 @@ import type { WidgetPosition } from './ChatWidget.styles';
 
 /**
  * How the open panel is laid out: `floating` is the card in a corner of the page, `sheet` covers
- * the whole screen (a phone's layout), and `auto` picks per device (see {@link chooseLayout}).
+ * the whole screen (a phone's layout), and `auto` picks per device: a sheet on a narrow window or
+ * a touch screen (an `inline` widget stays in the page flow).
  *
  * @example
  * ```tsx

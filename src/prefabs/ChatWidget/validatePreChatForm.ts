@@ -12,7 +12,7 @@ import type { MessageKey } from '../../i18n/messages';
  * ```
  */
 export interface PreChatField {
-  /** Key of the value in {@link PreChatValues.fields} (e.g. a contact attribute name). */
+  /** Key of the value in `PreChatValues.fields` (e.g. a contact attribute name). */
   name: string;
   /** Visible label. */
   label: string;

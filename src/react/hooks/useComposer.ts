@@ -54,8 +54,6 @@ export interface UseComposerOptions {
   onValueChange?: (value: string) => void;
 }
 
-type Handler<E> = ((event: E) => void) | undefined;
-
 /**
  * Props a textarea (or input) needs; spread them, yours are merged in.
  *
@@ -128,12 +126,15 @@ export interface UseComposerResult {
    */
   submit: () => boolean;
   getTextareaProps: (props?: {
-    onChange?: Handler<ChangeEvent<HTMLTextAreaElement | HTMLInputElement>>;
-    onKeyDown?: Handler<KeyboardEvent<HTMLTextAreaElement | HTMLInputElement>>;
+    onChange?: ((event: ChangeEvent<HTMLTextAreaElement | HTMLInputElement>) => void) | undefined;
+    onKeyDown?:
+      ((event: KeyboardEvent<HTMLTextAreaElement | HTMLInputElement>) => void) | undefined;
   }) => ComposerTextareaProps;
-  getFormProps: (props?: { onSubmit?: Handler<FormEvent<HTMLFormElement>> }) => ComposerFormProps;
+  getFormProps: (props?: {
+    onSubmit?: ((event: FormEvent<HTMLFormElement>) => void) | undefined;
+  }) => ComposerFormProps;
   getSendButtonProps: (props?: {
-    onClick?: Handler<MouseEvent<HTMLButtonElement>>;
+    onClick?: ((event: MouseEvent<HTMLButtonElement>) => void) | undefined;
   }) => ComposerSendButtonProps;
 }
 

@@ -6,6 +6,12 @@ import type { Store } from '../../core/store';
  * How the customer answered a shown view in this page: with one of its actions, or with text
  * typed in the composer while it was shown (protocol §7.7). Interactive responses are not
  * transcript rows, so the view remembers its answer here.
+ *
+ * @example
+ * ```ts
+ * const { answer } = useView(item);
+ * const answered = answer?.kind === 'action' ? answer.action : answer?.text;
+ * ```
  */
 export type ViewAnswer = { kind: 'action'; action: string } | { kind: 'text'; text: string };
 

@@ -174,7 +174,7 @@ export interface CompleteAuthenticationRedirectOptions {
 /**
  * Finishes a sign-in on the page the identity provider redirects to (the `RedirectUri`). In the
  * sign-in popup it reports the result to the chat window that opened it (a same-origin
- * `postMessage` of type {@link AUTHENTICATION_REDIRECT_MESSAGE}) and closes the popup. After a
+ * `postMessage` of type `'contact-kit:authentication-redirect'`) and closes the popup. After a
  * same-tab sign-in it goes back to the chat page saved before leaving (`location.replace`), where
  * the chat resumes from sessionStorage and the widget reopens. The chat learns the outcome itself
  * from the service's `authentication.*` event; the message only tells it the popup is done.

@@ -1,6 +1,6 @@
 /**
- * Timings of the connection lifecycle. Every field has a default (see
- * {@link DEFAULT_CONNECTION_POLICY}); tests shorten them.
+ * Timings of the connection lifecycle. Every field has a default (the kit's
+ * `DEFAULT_CONNECTION_POLICY`); tests shorten them.
  *
  * @example
  * ```ts

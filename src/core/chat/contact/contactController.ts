@@ -44,7 +44,7 @@ export interface StartChatRequest {
  *
  * @example
  * ```ts
- * const createSession: ContactSessionFactory = (options) => createChatSession(options);
+ * createContactController({ region, startChat, createSession: (options) => createChatSession({ ...options, logger }) });
  * ```
  */
 export type ContactSessionFactory = (
@@ -58,7 +58,7 @@ export type ContactSessionFactory = (
  *
  * @example
  * ```ts
- * const tabs: ContactTabsMode = 'single';
+ * createContactController({ region, startChat, tabs: 'single' }); // each tab its own chat
  * ```
  */
 export type ContactTabsMode = 'shared' | 'single';
@@ -102,7 +102,11 @@ export interface ContactControllerOptions {
    * the app's own contact and never shared.
    */
   tabs?: ContactTabsMode | undefined;
-  /** Replaces the browser's channel and locks (tests). */
+  /**
+   * Replaces the browser's channel and locks (tests).
+   *
+   * @internal
+   */
   tabsTransport?: Partial<Pick<ContactTabsOptions, 'openChannel' | 'locks' | 'tabId'>> | undefined;
 }
 

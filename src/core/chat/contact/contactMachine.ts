@@ -8,7 +8,9 @@
  *
  * @example
  * ```ts
- * const contact: StartChatResult = await (await fetch('/api/start-chat', { method: 'POST' })).json();
+ * const startChat = async (): Promise<StartChatResult> =>
+ *   (await fetch('/api/start-chat', { method: 'POST' })).json();
+ * createContactController({ region: 'us-east-1', startChat });
  * ```
  */
 export interface StartChatResult {
@@ -22,7 +24,8 @@ export interface StartChatResult {
  *
  * @example
  * ```ts
- * const contact: ChatContact = { ParticipantToken: token }; // ids unknown
+ * const contact = await controller.start();
+ * console.log(contact.ContactId); // undefined when only a participant token was given
  * ```
  */
 export interface ChatContact {

@@ -12,7 +12,8 @@
  *
  * @example
  * ```ts
- * const image: InteractiveImage = { imageType: 'URL', imageData: 'https://example.com/a.png', imageDescription: 'A' };
+ * const image = template.data.content.elements[0]?.image;
+ * if (image?.imageType === 'URL') thumbnail.src = image.imageData;
  * ```
  */
 export interface InteractiveImage {
@@ -29,7 +30,7 @@ export interface InteractiveImage {
  *
  * @example
  * ```ts
- * const reply: InteractiveReplyMessage = { title: 'Thanks for choosing!', subtitle: 'We will ship it today' };
+ * const thanks = template.data.replyMessage?.title; // shown after the customer's choice
  * ```
  */
 export interface InteractiveReplyMessage extends InteractiveImage {
@@ -45,7 +46,7 @@ export interface InteractiveReplyMessage extends InteractiveImage {
  *
  * @example
  * ```ts
- * const more: ListPickerElement = { title: 'Show more', actionDetail: 'SHOW_MORE' };
+ * const choices = template.data.content.elements.filter((element) => element.actionDetail !== 'SHOW_MORE');
  * ```
  */
 export interface ListPickerElement extends InteractiveImage {
@@ -66,7 +67,7 @@ export interface ListPickerElement extends InteractiveImage {
  *
  * @example
  * ```ts
- * const content: ListPickerContent = { title: 'Which fruit?', elements: [{ title: 'Apple' }] };
+ * if (template?.templateType === 'ListPicker') heading.textContent = template.data.content.title;
  * ```
  */
 export interface ListPickerContent extends InteractiveImage {
@@ -108,7 +109,7 @@ export interface ListPickerTemplate {
  *
  * @example
  * ```ts
- * const option: PanelElement = { title: 'Track my order' };
+ * await respond({ choice: template.data.content.elements[0]! }); // e.g. { title: 'Track my order' }
  * ```
  */
 export interface PanelElement {
@@ -121,7 +122,7 @@ export interface PanelElement {
  *
  * @example
  * ```ts
- * const content: PanelContent = { title: 'How can we help?', elements: [{ title: 'Billing' }] };
+ * const labels = template.data.content.elements.map((element) => element.title);
  * ```
  */
 export interface PanelContent extends InteractiveImage {
@@ -155,7 +156,8 @@ export interface PanelTemplate {
  *
  * @example
  * ```ts
- * const yes: QuickReplyElement = { title: 'Yes' };
+ * const yes = template.data.content.elements.find((element) => element.title === 'Yes');
+ * if (yes) await respond({ choice: yes });
  * ```
  */
 export interface QuickReplyElement {
@@ -188,7 +190,8 @@ export interface QuickReplyTemplate {
  *
  * @example
  * ```ts
- * const slot: TimeSlot = { date: '2020-10-31T17:00+00:00', duration: 60 };
+ * const [first] = template.data.content.timeslots;
+ * if (first) await respond({ timeslot: first }); // { date: '2020-10-31T17:00+00:00', duration: 60 }
  * ```
  */
 export interface TimeSlot {
@@ -203,7 +206,8 @@ export interface TimeSlot {
  *
  * @example
  * ```ts
- * const where: TimePickerLocation = { latitude: 47.6, longitude: -122.3, title: 'Seattle store' };
+ * const where = template.data.content.location;
+ * if (where) mapLink.href = `https://maps.example/?q=${where.latitude},${where.longitude}`;
  * ```
  */
 export interface TimePickerLocation {
@@ -326,7 +330,7 @@ export type InteractiveTemplate =
  *
  * @example
  * ```ts
- * const kind: InteractiveTemplateType = 'QuickReply';
+ * const inline = (type: InteractiveTemplateType) => type === 'QuickReply'; // chips under the message
  * ```
  */
 export type InteractiveTemplateType = InteractiveTemplate['templateType'];

@@ -49,6 +49,20 @@ import type { HistoryPurpose, TranscriptSyncPolicy } from '../history/transcript
 import type { UploadFunction } from '../attachments/uploadAttachment';
 
 /**
+ * Socket connectivity of a chat session (one axis; whether the chat ended is another): `idle`
+ * (never connected), `connecting` / `reconnecting` (getting a socket subscribed, the first time or
+ * after one was lost), `open`, `closed` (the chat ended or the session was destroyed), `failed`
+ * (the first connection was refused).
+ *
+ * @example
+ * ```ts
+ * const offline = (status: ChatConnectionStatus) => status === 'reconnecting' || status === 'failed';
+ * ```
+ */
+export type ChatConnectionStatus =
+  'idle' | 'connecting' | 'reconnecting' | 'open' | 'closed' | 'failed';
+
+/**
  * Socket connectivity as the UI shows it (one axis; chat participation is another).
  *
  * @example
@@ -57,7 +71,7 @@ import type { UploadFunction } from '../attachments/uploadAttachment';
  * ```
  */
 export interface ChatConnectionView {
-  readonly status: ConnectionState['status'];
+  readonly status: ChatConnectionStatus;
   /** The current connect attempt while connecting or reconnecting, else 0. */
   readonly attempt: number;
   /** Why the last attempt failed (`connecting`/`reconnecting`), or why it gave up (`failed`). */
@@ -109,7 +123,7 @@ export interface ChatSnapshot {
  *
  * @example
  * ```ts
- * const file: AttachmentFile = new File(['hello'], 'hello.txt', { type: 'text/plain' });
+ * session.sendAttachment(new File(['hello'], 'hello.txt', { type: 'text/plain' }));
  * ```
  */
 export type AttachmentFile = Blob & { readonly name: string };
@@ -138,7 +152,7 @@ export interface SendOptions {
  *
  * @example
  * ```ts
- * const options: ChatSessionOptions = { participantToken, participantId, contactId, region: 'eu-west-2' };
+ * const session = createChatSession({ participantToken, participantId, contactId, region: 'eu-west-2' });
  * ```
  */
 export interface ChatSessionOptions {

@@ -262,9 +262,9 @@ export function defaultChatStorage(): StorageLike | undefined {
  * ```
  */
 export interface ChatStorageOptions {
-  /** Defaults to {@link defaultChatStorage}; `null` means none. */
+  /** Defaults to the page's `sessionStorage` (none in Node or SSR); `null` means none. */
   storage?: StorageLike | null | undefined;
-  /** Defaults to {@link DEFAULT_CHAT_STORAGE_KEY}. */
+  /** Defaults to `'contact-kit.chat'`. */
   key?: string | undefined;
 }
 

@@ -5,7 +5,8 @@ import { useCallback, useRef, useSyncExternalStore } from 'react';
  *
  * @example
  * ```ts
- * const store: ExternalStore<ChatSnapshot> = session;
+ * const { store } = useChatContext();
+ * const count = useSyncExternalStore(store.subscribe, () => store.getSnapshot().items.length);
  * ```
  */
 export interface ExternalStore<TSnapshot> {
