@@ -15,9 +15,15 @@ export {
 export type {
   WebRTCConnection,
   WebRTCMeeting,
+  WebRTCMeetingFeatures,
   Attendee,
   WebRTCMediaPlacement,
 } from '../core/protocol/types';
+// Types the video declarations name, exported so users can name them too (values stay in
+// contact-kit).
+export type { ContactKitError } from '../core/protocol/errors';
+export type { ThemeInput } from '../theme/ContactKitThemeProvider';
+export type { MessageOverrides } from '../i18n/messages';
 
 // The meeting machine and its errors (pure).
 export {

@@ -10,7 +10,8 @@ import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 import type { VideoCallProps } from '../prefabs/VideoCall/VideoCall';
 import type { VideoProviderProps } from '../provider/VideoProvider';
-import type * as VideoKit from '../index';
+
+export type { VideoCallProps, VideoProviderProps };
 
 /**
  * Props of {@link LazyVideoCall}: the provider's (token or data, adapter options), the call's
@@ -36,12 +37,14 @@ export interface LazyVideoCallProps extends Omit<VideoProviderProps, 'children'>
  * <button onPointerEnter={() => void preloadVideoCall()}>Start video call</button>
  * ```
  */
-export function preloadVideoCall(): Promise<typeof VideoKit> {
-  return import('../index');
+export function preloadVideoCall(): Promise<void> {
+  return loadVideoKit().then(() => undefined);
 }
 
+const loadVideoKit = () => import('../index');
+
 const LoadedVideoCall = /* @__PURE__ */ lazy(async () => {
-  const video = await preloadVideoCall();
+  const video = await loadVideoKit();
   function LoadedVideoCall({ call, ...provider }: Omit<LazyVideoCallProps, 'fallback'>): ReactNode {
     return (
       <video.VideoProvider {...provider}>
