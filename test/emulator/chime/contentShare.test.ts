@@ -169,6 +169,24 @@ describe("an attendee's content share (<AttendeeId>#content)", () => {
     expect(after.body.Meeting.Attendees[3]).toMatchObject({ Joined: false });
   });
 
+  it('removeAttendee of a sharer ends its content share too (AUDIO_STATUS 411)', async () => {
+    const { url } = await start();
+    const webCall = await startWebCall(url);
+    const agentData = await agentConnection(url, webCall.ContactId);
+    const { client: agent } = await joined(agentData);
+    const { client: content } = await joined(webCall.ConnectionData, true);
+    const contentId = `${webCall.ConnectionData.Attendee.AttendeeId}#content`;
+    expect((await nextPresence(agent))[0]!.attendeeId).toBe(contentId);
+    const removed = await request(`${url}/admin/faults`, {
+      body: { removeAttendee: { ParticipantId: webCall.ParticipantId } },
+    });
+    expect(removed.status).toBe(200);
+    expect((await content.next(content.types.AUDIO_STATUS)).audioStatus?.audioStatus).toBe(411);
+    expect(await content.closed()).toBe(1000);
+    const [left] = await nextPresence(agent);
+    expect(left!.attendeeId ?? '').toBe('');
+  });
+
   it('refuses #content of an unknown token, of the bot, and of a removed attendee', async () => {
     const { url } = await start();
     const webCall = await startWebCall(url);
@@ -389,6 +407,22 @@ describe('POST /admin/contacts/{ContactId}/screenshare', () => {
     const ended = await screenshare(url, webCall.ContactId, { on: false });
     expect(ended.status).toBe(409);
     expect(String(ended.body.message)).toMatch(/ended/);
+  });
+
+  it("removeAttendee of the bot's content attendee stops the share for good", async () => {
+    const { url } = await start({ webCallAgent: 'echo' });
+    const webCall = await startWebCall(url);
+    const { client: customer } = await joined(webCall.ConnectionData);
+    const on = await screenshare(url, webCall.ContactId, { on: true });
+    await nextSources(customer, (list) => list.length > 0);
+    const removed = await request(`${url}/admin/faults`, {
+      body: { removeAttendee: { AttendeeId: on.body.ContentAttendeeId } },
+    });
+    expect(removed.status).toBe(200);
+    expect(await nextSources(customer, (list) => list.length === 0)).toEqual([]);
+    const again = await screenshare(url, webCall.ContactId, { on: true });
+    expect(again.status).toBe(409);
+    expect(String(again.body.message)).toMatch(/removed/);
   });
 
   it('answers 409 when the emulator runs no bot agent', async () => {
