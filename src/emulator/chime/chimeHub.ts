@@ -8,7 +8,7 @@ import { type WebCallAgentName, BOT_AGENT_NAME, echoSourceFor } from './botAgent
 import { MediaPeer } from './mediaPeer';
 import { MediaRelay, type RelayEndpoint, type VideoSource } from './mediaRelay';
 import { type AttendeeRecord, type MeetingRecord, MeetingStore } from './meetingStore';
-import { parseJoinToken } from './parseJoinToken';
+import { CONTENT_SUFFIX, parseJoinToken } from './parseJoinToken';
 import { type OutgoingFrame, SignalingCodec, loadSignalingProtocol } from './signalingCodec';
 import { type SessionHost, SignalingSession } from './signalingSession';
 import { TestPatternSource } from './testPatternSource';
@@ -386,13 +386,14 @@ export class ChimeHub {
     if (!bot.screenShare) {
       return { ok: false, reason: 'not-allowed' };
     }
+    if (!on) {
+      // Stopping never creates the content attendee (it would show in the admin summary).
+      this.stopBotShare(meeting.meetingId);
+      return { ok: true, contentAttendeeId: `${bot.attendeeId}${CONTENT_SUFFIX}`, sharing: false };
+    }
     const content = this.meetings.contentAttendeeFor(bot);
     if (content.status !== 'active') {
       return { ok: false, reason: 'removed' };
-    }
-    if (!on) {
-      this.stopBotShare(meeting.meetingId);
-      return { ok: true, contentAttendeeId: content.attendeeId, sharing: false };
     }
     if (!this.botShares.has(meeting.meetingId)) {
       const endpoint: RelayEndpoint = {

@@ -380,6 +380,15 @@ describe('POST /admin/contacts/{ContactId}/screenshare', () => {
   it('answers 404, 400 and 409 like the other admin routes', async () => {
     const { url } = await start({ webCallAgent: 'echo' });
     const webCall = await startWebCall(url);
+    // Stopping a share that never started is fine and leaves no content attendee behind.
+    const idle = await screenshare(url, webCall.ContactId, { on: false });
+    expect(idle.status).toBe(200);
+    expect(idle.body).toEqual(expect.objectContaining({ Sharing: false }));
+    expect(String(idle.body.ContentAttendeeId)).toMatch(/#content$/);
+    const summary = await request<{ Meeting: { Attendees: unknown[] } }>(
+      `${url}/admin/contacts/${webCall.ContactId}`,
+    );
+    expect(summary.body.Meeting.Attendees).toHaveLength(2);
     const missing = await screenshare(url, 'nope', { on: true });
     expect(missing.status).toBe(404);
     expect(missing.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
