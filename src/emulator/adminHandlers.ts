@@ -6,6 +6,7 @@ import {
 } from '../core/protocol/contentTypes';
 import type { MessageMetadata, ParticipantRole } from '../core/protocol/types';
 import { DEFAULT_SCAN_DELAY_MS, MAX_SCAN_DELAY_MS } from './attachmentScanning';
+import type { AllowedCapabilities } from './chime/allowedCapabilities';
 import { BOT_AGENT_NAME } from './chime/botAgent';
 import { endContact, publish, publishTransient, senderOf } from './chatActions';
 import type { EmulatorContext } from './context';
@@ -21,6 +22,7 @@ import {
   type JsonObject,
   isJsonObject,
   optionalArray,
+  optionalBoolean,
   optionalEnum,
   optionalInteger,
   optionalObject,
@@ -213,28 +215,42 @@ export const createChat: AdminHandler = (ctx, { body }) => {
 
 const CAPABILITY_VALUES = ['SEND'] as const;
 
-/** Validates `AllowedCapabilities` ({Customer?, Agent?} each {Video?, ScreenShare?: 'SEND'}). */
-function allowedCapabilities(body: JsonObject): void {
+/** Reads `AllowedCapabilities` ({Customer?, Agent?} each {Video?, ScreenShare?: 'SEND'}). */
+function allowedCapabilities(body: JsonObject): AllowedCapabilities | undefined {
   const capabilities = optionalObject(body, 'AllowedCapabilities');
-  for (const [who, entry] of Object.entries(capabilities ?? {})) {
+  if (capabilities === undefined) {
+    return undefined;
+  }
+  const result: AllowedCapabilities = {};
+  for (const [who, entry] of Object.entries(capabilities)) {
     if ((who !== 'Customer' && who !== 'Agent') || !isJsonObject(entry)) {
       throw invalid('AllowedCapabilities has only Customer and Agent objects');
     }
+    const side: Record<string, 'SEND'> = {};
     for (const key of Object.keys(entry)) {
       if (key !== 'Video' && key !== 'ScreenShare') {
         throw invalid(`AllowedCapabilities.${who}.${key} is not a capability`);
       }
-      optionalEnum(entry, key, CAPABILITY_VALUES);
+      const value = optionalEnum(entry, key, CAPABILITY_VALUES);
+      if (value !== undefined) {
+        side[key] = value;
+      }
     }
+    result[who] = side;
   }
+  return result;
 }
 
 /**
  * `POST /admin/webrtc` (mirrors StartWebRTCContact): creates a web-call contact, its customer and
  * its Chime meeting, plus the bot agent when the emulator runs one (`webCallAgent`). The returned
  * `ConnectionData` points the Chime SDK at this emulator (`SignalingUrl`
- * `ws://127.0.0.1:PORT/chime/control/<MeetingId>`). `AllowedCapabilities` is validated but not
- * enforced.
+ * `ws://127.0.0.1:PORT/chime/control/<MeetingId>`). `AllowedCapabilities` enforces screen
+ * sharing: a side (Customer: this customer; Agent: every participant added later, and the bot
+ * agent) without `ScreenShare: 'SEND'` gets `MeetingFeatures.Content.MaxResolution: 'None'` (the
+ * SDK then refuses to share) and its `#content` signaling socket is refused with 403; the others
+ * get `'FHD'`. Without `AllowedCapabilities` everyone may share (lenient: the emulator does not
+ * know an instance's defaults). `Video` is validated but not enforced.
  *
  * @example
  * ```ts
@@ -246,7 +262,7 @@ function allowedCapabilities(body: JsonObject): void {
  */
 export const createWebrtc: AdminHandler = (ctx, { body }) => {
   const { displayName } = participantDetails(body);
-  allowedCapabilities(body);
+  const capabilities = allowedCapabilities(body);
   const attributes = stringMap(optionalObject(body, 'Attributes'), 'Attributes');
   const { contact, customer } = ctx.store.createContact({ displayName, attributes });
   const bot =
@@ -257,6 +273,7 @@ export const createWebrtc: AdminHandler = (ctx, { body }) => {
     contact.contactId,
     { participantId: customer.participantId, displayName },
     bot ? { participantId: bot.participantId } : undefined,
+    capabilities,
   );
   const data = ctx.chime.connectionData(attendee);
   return {
@@ -462,6 +479,68 @@ export const setScanning: AdminHandler = (ctx, { body, params }) => {
   const delayMs = optionalInteger(body, 'DelayMs', 0, MAX_SCAN_DELAY_MS) ?? DEFAULT_SCAN_DELAY_MS;
   contact.scanning = { result, delayMs };
   return { ContactId: contact.contactId, Scanning: { Result: result, DelayMs: delayMs } };
+};
+
+/**
+ * `POST /admin/contacts/{ContactId}/screenshare` (emulator extension) `{on: boolean}`: the bot
+ * agent of a web call shares its screen (`true`) or stops (`false`). Sharing, its content
+ * attendee `<BotAttendeeId>#content` joins the meeting and its video, a looped VP8 test pattern
+ * (colour bars, a moving diagonal, a frame counter; 640x360 at 5 fps), appears as a content
+ * share in every attendee's INDEX; stopping removes the source and the content attendee leaves.
+ * Idempotent; the share stops by itself when the meeting ends. Returns `{ContactId,
+ * ContentAttendeeId, Sharing}`.
+ *
+ * Errors: 404 ResourceNotFoundException for an unknown contact; 400 ValidationException when
+ * the body is not `{on: boolean}` or the contact is a chat; 409 ConflictException when the
+ * meeting has ended, the emulator runs no bot agent (`webCallAgent: 'none'`) or it was removed,
+ * or `AllowedCapabilities` lacks `Agent.ScreenShare`.
+ *
+ * @example
+ * ```ts
+ * const answer = await fetch(`${url}/admin/contacts/${contactId}/screenshare`, { method: 'POST', body: JSON.stringify({ on: true }) });
+ * // { ContactId, ContentAttendeeId: '<bot attendee id>#content', Sharing: true }
+ * ```
+ */
+export const setScreenShare: AdminHandler = (ctx, { body, params }) => {
+  const contact = requireContact(ctx, params.ContactId);
+  const on = optionalBoolean(body, 'on');
+  if (on === undefined || Object.keys(body).some((key) => key !== 'on')) {
+    throw invalid('The body must be {"on": true} or {"on": false}');
+  }
+  const result = ctx.chime.setBotScreenShare(contact.contactId, on);
+  if (result.ok) {
+    return {
+      ContactId: contact.contactId,
+      ContentAttendeeId: result.contentAttendeeId,
+      Sharing: result.sharing,
+    };
+  }
+  switch (result.reason) {
+    case 'not-web-call':
+      throw invalid(
+        `Contact ${contact.contactId} is not a web call (start one with /admin/webrtc)`,
+      );
+    case 'meeting-ended':
+      throw new ServiceError(
+        'ConflictException',
+        `The meeting of contact ${contact.contactId} has ended`,
+      );
+    case 'no-bot-agent':
+      throw new ServiceError(
+        'ConflictException',
+        `Contact ${contact.contactId} has no bot agent to share a screen (start the emulator with webCallAgent 'echo')`,
+      );
+    case 'not-allowed':
+      throw new ServiceError(
+        'ConflictException',
+        `AllowedCapabilities of contact ${contact.contactId} lacks Agent.ScreenShare`,
+      );
+    case 'removed':
+      throw new ServiceError(
+        'ConflictException',
+        `The bot agent's content attendee of contact ${contact.contactId} was removed`,
+      );
+  }
 };
 
 /** The `endMeeting` fault: the web-call contacts end like StopContact, which ends their meetings. */

@@ -81,7 +81,8 @@ export interface StartEmulatorOptions {
   agent?: BuiltInAgentName | AgentFactory;
   /**
    * Bot agent of each web call created through `POST /admin/webrtc`: `'echo'` joins an agent
-   * attendee whose camera shows the customer's own camera, `'none'` nobody. Default `'echo'`
+   * attendee whose camera shows the customer's own camera (and who shares a test pattern as its
+   * screen on `POST /admin/contacts/{ContactId}/screenshare`), `'none'` nobody. Default `'echo'`
    * when `agent` is set (other than `'none'`), else `'none'`. Web calls need the optional peers
    * amazon-chime-sdk-js and werift.
    */

@@ -119,8 +119,10 @@ const CONNECTION_TYPES: readonly ConnectionType[] = [
  * `POST /participant/connection` with the participant token. `WEBRTC_CONNECTION` on a web-call
  * contact (`POST /admin/webrtc`) returns `WebRTCConnection: {Attendee: {AttendeeId, JoinToken},
  * Meeting: {MeetingId, MediaPlacement: {AudioHostUrl, AudioFallbackUrl, SignalingUrl},
- * MeetingFeatures}}` for this participant (an attendee is added on first use); on a chat contact
- * it is accepted and simply omitted from the response (a chat contact has no meeting).
+ * MeetingFeatures}}` for this participant (an attendee is added on first use; a CUSTOMER is on
+ * the Customer side of the contact's `AllowedCapabilities`, every other role on the Agent side,
+ * which sets `MeetingFeatures.Content.MaxResolution`); on a chat contact it is accepted and simply
+ * omitted from the response (a chat contact has no meeting).
  *
  * @example
  * ```ts

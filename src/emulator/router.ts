@@ -13,6 +13,7 @@ import {
   listContacts,
   registerView,
   setScanning,
+  setScreenShare,
   showView,
   stopContact,
 } from './adminHandlers';
@@ -183,6 +184,10 @@ const ROUTES: readonly Route[] = [
   {
     pattern: new RegExp(`^/admin/contacts/${CONTACT}/processing$`),
     methods: { POST: adminRoute(setProcessing) },
+  },
+  {
+    pattern: new RegExp(`^/admin/contacts/${CONTACT}/screenshare$`),
+    methods: { POST: adminRoute(setScreenShare) },
   },
   {
     pattern: /^\/attachments\/upload\/(?<key>[^/]+)$/,

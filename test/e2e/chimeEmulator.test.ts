@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import WebSocket from 'ws';
 import { type RunningEmulator, startEmulator } from 'contact-kit/emulator';
 import { launchChromium } from './support/browser';
 
@@ -15,14 +16,26 @@ import { launchChromium } from './support/browser';
  * The emulator's video half against the real amazon-chime-sdk-js in Chromium with a fake camera:
  * a page that bundles only the SDK joins a contact from `/admin/webrtc`, shows its own tile and
  * the bot agent's (which plays the customer's camera back), then the `endMeeting` fault makes the
- * SDK report MeetingEnded.
+ * SDK report MeetingEnded. Content share (#19): the bot agent's test pattern, a customer's
+ * getDisplayMedia screen seen by an agent, and AllowedCapabilities refusing it.
  */
 
 interface ChimeState {
   started: boolean;
   stopped: string | null;
   tiles: Record<string, { local: boolean; attendeeId: string | null; name: string | null }>;
+  contentTiles: Record<string, { local: boolean; attendeeId: string | null }>;
   roster: Record<string, string | null>;
+  contentShareEvents: ('started' | 'stopped')[];
+  contentMaxWidth: number | null;
+}
+
+interface Connection {
+  Meeting: {
+    MeetingFeatures?: Record<string, unknown>;
+    MediaPlacement: { SignalingUrl: string };
+  } & Record<string, unknown>;
+  Attendee: { AttendeeId: string; JoinToken: string };
 }
 
 const TYPES: Record<string, string> = {
@@ -79,13 +92,17 @@ async function joinPage(data: unknown, errors: string[]): Promise<Page> {
   return page;
 }
 
-/** Waits until the page shows a playing tile of this attendee; resolves with its tile id. */
-async function playingTileOf(page: Page, attendeeId: string): Promise<string> {
+/**
+ * Waits until the page shows a playing tile of this attendee (a content-share tile with
+ * `content`); resolves with its tile id.
+ */
+async function playingTileOf(page: Page, attendeeId: string, content = false): Promise<string> {
   let tileId = '';
   await expect
     .poll(
       async () => {
-        const found = Object.entries((await chimeState(page)).tiles).find(
+        const state = await chimeState(page);
+        const found = Object.entries(content ? state.contentTiles : state.tiles).find(
           ([, tile]) => tile.attendeeId === attendeeId,
         );
         tileId = found?.[0] ?? '';
@@ -100,6 +117,37 @@ async function playingTileOf(page: Page, attendeeId: string): Promise<string> {
     .toBeGreaterThan(before);
   return tileId;
 }
+
+async function post<T>(path: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${emulator.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  expect(response.status, `${path}: ${response.status}`).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** A web call, plus an agent's WebRTCConnection from CreateParticipant when `agent`. */
+async function webCallWithAgent(allowedCapabilities?: unknown) {
+  const call = await post<{ ContactId: string; ConnectionData: Connection }>('/admin/webrtc', {
+    ParticipantDetails: { DisplayName: 'Ana' },
+    ...(allowedCapabilities ? { AllowedCapabilities: allowedCapabilities } : {}),
+  });
+  const agent = await post<{ ParticipantCredentials: { ParticipantToken: string } }>(
+    `/admin/contacts/${call.ContactId}/participants`,
+    { ParticipantDetails: { DisplayName: 'Sam', ParticipantRole: 'AGENT' } },
+  );
+  const agentConnection = await post<{ WebRTCConnection: Connection }>(
+    '/participant/connection',
+    { Type: ['WEBRTC_CONNECTION'] },
+    { 'x-amz-bearer': agent.ParticipantCredentials.ParticipantToken },
+  );
+  return { call, agentData: agentConnection.WebRTCConnection };
+}
+
+const contentTileIds = async (page: Page): Promise<(string | null)[]> =>
+  Object.values((await chimeState(page)).contentTiles).map((tile) => tile.attendeeId);
 
 beforeAll(async () => {
   pageDir = await mkdtemp(join(tmpdir(), 'contact-kit-chime-raw-'));
@@ -228,5 +276,157 @@ describe('the Chime emulator with the real SDK in Chromium', () => {
     );
     expect(errors).toEqual([]);
     await Promise.all([customerPage.close(), agentPage.close()]);
+  });
+
+  it("plays the bot agent's screen share (POST /screenshare) as a content tile", async () => {
+    const call = await post<{ ContactId: string; ConnectionData: Connection }>('/admin/webrtc', {
+      ParticipantDetails: { DisplayName: 'Ana' },
+    });
+    const errors: string[] = [];
+    const page = await joinPage(call.ConnectionData, errors);
+    await expect.poll(async () => (await chimeState(page)).started, { timeout: 20_000 }).toBe(true);
+    let bot = '';
+    await expect
+      .poll(
+        async () => {
+          const roster = Object.entries((await chimeState(page)).roster);
+          bot = roster.find(([, name]) => name === 'Agent (emulated)')?.[0] ?? '';
+          return bot;
+        },
+        { timeout: 10_000 },
+      )
+      .not.toBe('');
+
+    const on = await post<{ ContentAttendeeId: string; Sharing: boolean }>(
+      `/admin/contacts/${call.ContactId}/screenshare`,
+      { on: true },
+    );
+    expect(on).toEqual(
+      expect.objectContaining({ ContentAttendeeId: `${bot}#content`, Sharing: true }),
+    );
+    const tileId = await playingTileOf(page, `${bot}#content`, true);
+    expect(await tileVideo(page, tileId)).toEqual(expect.objectContaining({ width: 640 }));
+    expect((await chimeState(page)).roster[`${bot}#content`]).toBe('Agent (emulated)');
+
+    await post(`/admin/contacts/${call.ContactId}/screenshare`, { on: false });
+    await expect.poll(() => contentTileIds(page), { timeout: 10_000 }).toEqual([]);
+    await expect
+      .poll(async () => (await chimeState(page)).roster[`${bot}#content`], { timeout: 10_000 })
+      .toBeNull();
+    // The camera tiles are untouched.
+    expect(Object.keys((await chimeState(page)).tiles)).toHaveLength(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("relays a customer's getDisplayMedia share to the agent, until the track ends", async () => {
+    const { call, agentData } = await webCallWithAgent();
+    const customerId = call.ConnectionData.Attendee.AttendeeId;
+    const errors: string[] = [];
+    const customerPage = await joinPage(call.ConnectionData, errors);
+    const agentPage = await joinPage(agentData, errors);
+    await expect
+      .poll(async () => (await chimeState(customerPage)).started, { timeout: 20_000 })
+      .toBe(true);
+    expect((await chimeState(customerPage)).contentMaxWidth).toBe(1920);
+
+    const label = await customerPage.evaluate(() =>
+      (window as unknown as { share: (source: string) => Promise<string> }).share('display'),
+    );
+    expect(label).toMatch(/^screen:/); // Chromium's fake screen (--use-fake-ui/device flags)
+    await expect
+      .poll(async () => (await chimeState(customerPage)).contentShareEvents, { timeout: 20_000 })
+      .toEqual(['started']);
+    await playingTileOf(agentPage, `${customerId}#content`, true);
+    expect((await chimeState(agentPage)).roster[`${customerId}#content`]).toBe('Ana');
+    // The sharer's own camera tile and the agent's view of it are still there.
+    await playingTileOf(agentPage, customerId);
+
+    await customerPage.evaluate(() =>
+      (window as unknown as { endShareTrack: () => void }).endShareTrack(),
+    );
+    await expect.poll(() => contentTileIds(agentPage), { timeout: 15_000 }).toEqual([]);
+    await expect
+      .poll(async () => (await chimeState(customerPage)).contentShareEvents, { timeout: 10_000 })
+      .toEqual(['started', 'stopped']);
+    await expect
+      .poll(async () => (await chimeState(agentPage)).roster[`${customerId}#content`], {
+        timeout: 10_000,
+      })
+      .toBeNull();
+    expect(errors).toEqual([]);
+    await Promise.all([customerPage.close(), agentPage.close()]);
+  });
+
+  it('refuses a content share when AllowedCapabilities lacks Customer.ScreenShare', async () => {
+    const { call, agentData } = await webCallWithAgent({
+      Customer: { Video: 'SEND' },
+      Agent: { Video: 'SEND', ScreenShare: 'SEND' },
+    });
+    expect(call.ConnectionData.Meeting.MeetingFeatures).toEqual(
+      expect.objectContaining({ Content: { MaxResolution: 'None' } }),
+    );
+    const errors: string[] = [];
+    const customerPage = await joinPage(call.ConnectionData, errors);
+    // The same customer again, told (wrongly) that it may share: the emulator must refuse it.
+    const forced = {
+      ...call.ConnectionData,
+      Meeting: {
+        ...call.ConnectionData.Meeting,
+        MeetingFeatures: {
+          ...call.ConnectionData.Meeting.MeetingFeatures,
+          Content: { MaxResolution: 'FHD' },
+        },
+      },
+    };
+    const forcedPage = await joinPage(forced, errors);
+    // Playwright sees the SDK's websockets: a refused upgrade ends in a socket error.
+    let refused = 0;
+    forcedPage.on('websocket', (socket) => {
+      if (socket.url().includes('/chime/control/')) {
+        socket.on('socketerror', () => (refused += 1));
+      }
+    });
+    const agentPage = await joinPage(agentData, errors);
+    for (const page of [customerPage, forcedPage, agentPage]) {
+      await expect
+        .poll(async () => (await chimeState(page)).started, { timeout: 20_000 })
+        .toBe(true);
+    }
+    expect((await chimeState(customerPage)).contentMaxWidth).toBe(0);
+    expect((await chimeState(forcedPage)).contentMaxWidth).toBe(1920);
+
+    const share = (page: Page) =>
+      page.evaluate(() =>
+        (window as unknown as { share: (source: string) => Promise<string> }).share('canvas'),
+      );
+    await share(customerPage); // the SDK itself declines: MaxResolution None
+    await share(forcedPage); // the SDK tries; the #content socket gets 403
+    await expect.poll(() => refused, { timeout: 20_000 }).toBeGreaterThan(0);
+    // What the SDK met was a 403 (the status a browser does not show: asked again from Node).
+    const status = await new Promise<number | undefined>((resolve) => {
+      const socket = new WebSocket(call.ConnectionData.Meeting.MediaPlacement.SignalingUrl, [
+        '_aws_wt_session',
+        `${call.ConnectionData.Attendee.JoinToken}#content`,
+      ]);
+      socket.on('unexpected-response', (_request, response) => resolve(response.statusCode));
+      socket.on('open', () => resolve(101));
+      socket.on('error', () => resolve(undefined));
+    });
+    expect(status).toBe(403);
+    // Neither share started, and none reached the agent.
+    expect((await chimeState(forcedPage)).contentShareEvents).not.toContain('started');
+    expect((await chimeState(customerPage)).contentShareEvents).toEqual([]);
+    expect(await contentTileIds(agentPage)).toEqual([]);
+    expect(Object.keys((await chimeState(agentPage)).roster)).not.toContain(
+      `${call.ConnectionData.Attendee.AttendeeId}#content`,
+    );
+    const contact = (await (
+      await fetch(`${emulator.url}/admin/contacts/${call.ContactId}`)
+    ).json()) as { Meeting: { Attendees: { AttendeeId: string }[] } };
+    expect(contact.Meeting.Attendees.map((attendee) => attendee.AttendeeId)).not.toContain(
+      `${call.ConnectionData.Attendee.AttendeeId}#content`,
+    );
+    await Promise.all([customerPage.close(), forcedPage.close(), agentPage.close()]);
   });
 });

@@ -3,8 +3,10 @@ import type { VideoSource } from './mediaRelay';
 
 /**
  * Bot agents a web call can get: `'echo'` joins an agent attendee whose camera shows the
- * customer's own camera (relayed back), so one browser alone sees a remote tile; `'none'` joins
- * nobody (use CreateParticipant and a second browser for the agent).
+ * customer's own camera (relayed back), so one browser alone sees a remote tile, and who shares a
+ * test pattern as its screen on `POST /admin/contacts/{ContactId}/screenshare` (it never mirrors
+ * a content share); `'none'` joins nobody (use CreateParticipant and a second browser for the
+ * agent).
  *
  * @example
  * ```ts

@@ -3,12 +3,15 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Clock, TimerHandle } from '../../core/clock';
 import type { Logger } from '../../core/logger';
+import { type AllowedCapabilities, contentFeature } from './allowedCapabilities';
 import { type WebCallAgentName, BOT_AGENT_NAME, echoSourceFor } from './botAgent';
 import { MediaPeer } from './mediaPeer';
-import { MediaRelay, type VideoSource } from './mediaRelay';
+import { MediaRelay, type RelayEndpoint, type VideoSource } from './mediaRelay';
 import { type AttendeeRecord, type MeetingRecord, MeetingStore } from './meetingStore';
+import { CONTENT_SUFFIX, parseJoinToken } from './parseJoinToken';
 import { type OutgoingFrame, SignalingCodec, loadSignalingProtocol } from './signalingCodec';
 import { type SessionHost, SignalingSession } from './signalingSession';
+import { TestPatternSource } from './testPatternSource';
 
 /**
  * Path prefix of the signaling URLs (`ws://127.0.0.1:PORT/chime/control/<MeetingId>`).
@@ -31,6 +34,9 @@ const KEYFRAME_REFRESH_MS = 3000;
 /**
  * The Chime meeting data of one attendee, PascalCase like Connect's `ConnectionData` /
  * `WebRTCConnection` (no TurnControlUrl, no EventIngestionUrl: the SDK needs neither).
+ * `MeetingFeatures.Content.MaxResolution` is `'None'` when the attendee's side lacks
+ * `ScreenShare: 'SEND'` in the contact's `AllowedCapabilities` (the SDK then refuses to start a
+ * content share), else `'FHD'`.
  *
  * @example
  * ```ts
@@ -43,20 +49,18 @@ export interface WebCallConnectionData {
   Meeting: {
     MeetingId: string;
     MediaPlacement: { AudioHostUrl: string; AudioFallbackUrl: string; SignalingUrl: string };
-    MeetingFeatures: { Audio: { EchoReduction: 'UNAVAILABLE' } };
+    MeetingFeatures: {
+      Audio: { EchoReduction: 'UNAVAILABLE' };
+      Content: { MaxResolution: 'FHD' | 'None' };
+    };
   };
 }
 
 /**
- * Dependencies of the hub.
- *
- * @example
- * ```ts
- * const options: ChimeHubOptions = { clock, logger, agent: 'echo', wsBase: () => 'ws://127.0.0.1:4010', isParticipantActive: () => true };
- * ```
- */
-/**
  * A web-call contact's meeting as `GET /admin/contacts/{ContactId}` shows it under `Meeting`.
+ * Content shares are attendees too: once an attendee first shares its screen (or the bot agent
+ * its test pattern) the list also holds `<AttendeeId>#content`, with the sharer's
+ * `ParticipantId`, `Joined` while the share is on and `Joins` counting the share's JOINs.
  *
  * @example
  * ```ts
@@ -79,6 +83,14 @@ export interface MeetingSummary {
   }[];
 }
 
+/**
+ * Dependencies of the hub.
+ *
+ * @example
+ * ```ts
+ * const options: ChimeHubOptions = { clock, logger, agent: 'echo', wsBase: () => 'ws://127.0.0.1:4010', isParticipantActive: () => true };
+ * ```
+ */
 export interface ChimeHubOptions {
   clock: Clock;
   logger: Logger;
@@ -88,6 +100,30 @@ export interface ChimeHubOptions {
   wsBase: () => string;
   /** Whether the Connect participant behind an attendee may still be in the call. */
   isParticipantActive: (participantId: string) => boolean;
+}
+
+/**
+ * What {@link ChimeHub.setBotScreenShare} did: the bot's content attendee and whether it shares
+ * now, or why it cannot.
+ *
+ * @example
+ * ```ts
+ * const result: BotScreenShareResult = chime.setBotScreenShare(contactId, true);
+ * if (result.ok) console.log(result.contentAttendeeId); // '<bot attendee id>#content'
+ * ```
+ */
+export type BotScreenShareResult =
+  | { ok: true; contentAttendeeId: string; sharing: boolean }
+  | {
+      ok: false;
+      reason: 'not-web-call' | 'meeting-ended' | 'no-bot-agent' | 'not-allowed' | 'removed';
+    };
+
+/** The bot agent's screen share of one meeting: its INDEX source and the pattern feeding it. */
+interface BotShare {
+  readonly content: AttendeeRecord;
+  readonly source: VideoSource;
+  readonly pattern: TestPatternSource;
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {
@@ -125,6 +161,8 @@ export class ChimeHub {
   private readonly host: SessionHost;
   /** The last INDEX each session was sent (JSON), so unchanged views are not sent again. */
   private readonly lastIndex = new WeakMap<SignalingSession, string>();
+  /** meeting id -> the bot agent's screen share, while it is on. */
+  private readonly botShares = new Map<string, BotShare>();
 
   constructor(options: ChimeHubOptions) {
     this.options = options;
@@ -143,20 +181,23 @@ export class ChimeHub {
 
   /**
    * Creates the meeting of a web-call contact with the customer's attendee and, when given, the
-   * bot agent's (whose camera mirrors the customer's).
+   * bot agent's (whose camera mirrors the customer's). `capabilities` (StartWebRTCContact's
+   * `AllowedCapabilities`) decides who may share a screen; without it everyone may.
    */
   createMeeting(
     contactId: string,
     customer: { participantId: string; displayName: string },
     bot?: { participantId: string },
+    capabilities?: AllowedCapabilities,
   ): { meeting: MeetingRecord; attendee: AttendeeRecord } {
-    const meeting = this.meetings.createMeeting(contactId);
-    const attendee = this.meetings.addAttendee(meeting, customer);
+    const meeting = this.meetings.createMeeting(contactId, capabilities);
+    const attendee = this.meetings.addAttendee(meeting, { ...customer, side: 'Customer' });
     if (bot) {
       this.meetings.addAttendee(meeting, {
         participantId: bot.participantId,
         displayName: BOT_AGENT_NAME,
         bot: true,
+        side: 'Agent',
       });
     }
     return { meeting, attendee };
@@ -191,10 +232,14 @@ export class ChimeHub {
     };
   }
 
-  /** The attendee of a participant of a web-call contact, added on first use; undefined for a chat. */
+  /**
+   * The attendee of a participant of a web-call contact, added on first use; undefined for a
+   * chat. A `CUSTOMER` is on the Customer side of `AllowedCapabilities`, every other role on the
+   * Agent side.
+   */
   attendeeFor(
     contactId: string,
-    participant: { participantId: string; displayName: string },
+    participant: { participantId: string; displayName: string; role: string },
   ): AttendeeRecord | undefined {
     const meeting = this.meetings.meetingForContact(contactId);
     if (!meeting || meeting.status !== 'active') {
@@ -202,7 +247,11 @@ export class ChimeHub {
     }
     return (
       this.meetings.attendeeForParticipant(participant.participantId) ??
-      this.meetings.addAttendee(meeting, participant)
+      this.meetings.addAttendee(meeting, {
+        participantId: participant.participantId,
+        displayName: participant.displayName,
+        side: participant.role === 'CUSTOMER' ? 'Customer' : 'Agent',
+      })
     );
   }
 
@@ -219,7 +268,10 @@ export class ChimeHub {
           AudioFallbackUrl: `${base}/chime/audio-fallback/${attendee.meetingId}`,
           SignalingUrl: `${base}${CHIME_CONTROL_PATH}${attendee.meetingId}`,
         },
-        MeetingFeatures: { Audio: { EchoReduction: 'UNAVAILABLE' } },
+        MeetingFeatures: {
+          Audio: { EchoReduction: 'UNAVAILABLE' },
+          Content: contentFeature(attendee.screenShare),
+        },
       },
     };
   }
@@ -254,6 +306,7 @@ export class ChimeHub {
       for (const session of this.sessionsOf(meeting.meetingId)) {
         session.end(MEETING_ENDED, CLOSE_MEETING_ENDED, 'meeting ended');
       }
+      this.stopBotShare(meeting.meetingId);
       this.options.logger.info(`chime meeting ${meeting.meetingId} ended`);
     }
     return ended;
@@ -261,20 +314,29 @@ export class ChimeHub {
 
   /**
    * Removes an attendee (by attendee or participant id): AUDIO_STATUS 411 then a normal close; it
-   * cannot join again. Returns false when no such attendee exists.
+   * cannot join again. Removing an attendee removes its content share too. Returns false when no
+   * such attendee exists.
    */
   removeAttendee(id: string): boolean {
     const attendee = this.meetings.getAttendee(id) ?? this.meetings.attendeeForParticipant(id);
     if (!attendee) {
       return false;
     }
-    attendee.status = 'removed';
+    const content =
+      attendee.contentOf === undefined ? this.meetings.contentAttendeeOf(attendee) : undefined;
+    const removed = content ? [attendee, content] : [attendee];
+    for (const each of removed) {
+      each.status = 'removed';
+    }
     for (const session of [...this.sessions]) {
-      if (session.attendee === attendee) {
+      if (removed.includes(session.attendee)) {
         session.end(ATTENDEE_REMOVED, 1000, 'attendee removed');
       }
     }
     if (attendee.bot) {
+      this.stopBotShare(attendee.meetingId);
+    }
+    if (attendee.bot && attendee.contentOf === undefined) {
       for (const source of this.relay.sourcesOf(attendee.meetingId)) {
         if (source.attendeeId === attendee.attendeeId) {
           this.relay.stopSource(source.streamId);
@@ -301,11 +363,71 @@ export class ChimeHub {
     return this.sessions.size;
   }
 
-  /** Drops every socket and peer connection. */
+  /**
+   * Turns the bot agent's screen share of a web call on or off: on, its content attendee
+   * `<BotAttendeeId>#content` joins (presence) and a video source of that attendee, fed by the
+   * looped VP8 test pattern, appears in INDEX; off, the source goes (INDEX) and the content
+   * attendee leaves (presence). Idempotent. Refused for a chat (`not-web-call`), an ended meeting,
+   * a meeting without an active bot agent, when `AllowedCapabilities` lacks `Agent.ScreenShare`
+   * (`not-allowed`), or once the `removeAttendee` fault removed the content attendee (`removed`).
+   */
+  setBotScreenShare(contactId: string, on: boolean): BotScreenShareResult {
+    const meeting = this.meetings.meetingForContact(contactId);
+    if (!meeting) {
+      return { ok: false, reason: 'not-web-call' };
+    }
+    if (meeting.status !== 'active' || this.closing) {
+      return { ok: false, reason: 'meeting-ended' };
+    }
+    const bot = this.meetings.mainAttendee(meeting, true);
+    if (!bot || bot.status !== 'active') {
+      return { ok: false, reason: 'no-bot-agent' };
+    }
+    if (!bot.screenShare) {
+      return { ok: false, reason: 'not-allowed' };
+    }
+    if (!on) {
+      // Stopping never creates the content attendee (it would show in the admin summary).
+      this.stopBotShare(meeting.meetingId);
+      return { ok: true, contentAttendeeId: `${bot.attendeeId}${CONTENT_SUFFIX}`, sharing: false };
+    }
+    const content = this.meetings.contentAttendeeFor(bot);
+    if (content.status !== 'active') {
+      return { ok: false, reason: 'removed' };
+    }
+    if (!this.botShares.has(meeting.meetingId)) {
+      const endpoint: RelayEndpoint = {
+        meetingId: meeting.meetingId,
+        attendeeId: content.attendeeId,
+        peer: undefined,
+      };
+      const source = this.relay.startSource({
+        streamId: this.meetings.newVideoStreamId(),
+        groupId: content.groupId,
+        attendeeId: content.attendeeId,
+        externalUserId: content.displayName,
+        origin: endpoint,
+      });
+      const pattern = new TestPatternSource({
+        clock: this.options.clock,
+        logger: this.options.logger,
+        send: (packet) => this.relay.forwardVideo(endpoint, packet),
+      });
+      this.botShares.set(meeting.meetingId, { content, source, pattern });
+      this.presenceJoined(content);
+      this.broadcastIndex(meeting.meetingId);
+    }
+    return { ok: true, contentAttendeeId: content.attendeeId, sharing: true };
+  }
+
+  /** Drops every socket and peer connection, and stops the bot agents' screen shares. */
   async close(): Promise<void> {
     this.closing = true;
     for (const session of [...this.sessions]) {
       session.terminate();
+    }
+    for (const meetingId of [...this.botShares.keys()]) {
+      this.stopBotShare(meetingId);
     }
     this.stopKeyframeTimer();
     await Promise.all([...this.peers].map((peer) => peer.close()));
@@ -324,21 +446,31 @@ export class ChimeHub {
       .split(',')
       .map((entry) => entry.trim());
     const token = offered.find((entry) => entry !== SUBPROTOCOL && entry !== '');
-    const attendee = token === undefined ? undefined : this.meetings.attendeeForJoinToken(token);
+    // A content share (`<JoinToken>#content`) joins as the attendee's content attendee.
+    const parsed = token === undefined ? undefined : parseJoinToken(token);
+    const owner = parsed && this.meetings.attendeeForJoinToken(parsed.baseToken);
     if (
       !offered.includes(SUBPROTOCOL) ||
-      !attendee ||
-      attendee.bot ||
-      attendee.meetingId !== meeting.meetingId ||
-      attendee.status !== 'active' ||
+      !owner ||
+      owner.bot ||
+      owner.meetingId !== meeting.meetingId ||
+      owner.status !== 'active' ||
       meeting.status !== 'active' ||
-      !this.options.isParticipantActive(attendee.participantId) ||
+      !this.options.isParticipantActive(owner.participantId) ||
       this.closing
     ) {
       this.options.logger.info('refusing chime signaling upgrade: bad token or ended meeting');
       refuse(socket, 403, 'Forbidden');
       return;
     }
+    if (parsed?.content && !owner.screenShare) {
+      this.options.logger.info(
+        'refusing a chime content share: AllowedCapabilities lacks ScreenShare for this side',
+      );
+      refuse(socket, 403, 'Forbidden');
+      return;
+    }
+    const attendee = parsed?.content ? this.meetings.contentAttendeeFor(owner) : owner;
     const codec = new SignalingCodec(await loadSignalingProtocol(), () => this.options.clock.now());
     if (this.closing) {
       socket.destroy();
@@ -414,14 +546,21 @@ export class ChimeHub {
       .filter((attendee) => attendee.status === 'active' && inCall(attendee));
   }
 
-  /** Whether an attendee is in the call now: the bot always, others with a joined socket. */
+  /**
+   * Whether an attendee is in the call now: the bot agent always, its content attendee while it
+   * shares, others with a joined socket.
+   */
   private inCall(meetingId: string): (attendee: AttendeeRecord) => boolean {
     const joined = new Set(
       this.sessionsOf(meetingId)
         .filter((session) => session.joined)
         .map((session) => session.attendee),
     );
-    return (attendee) => attendee.bot || joined.has(attendee);
+    const botContent = this.botShares.get(meetingId)?.content;
+    return (attendee) =>
+      (attendee.bot && attendee.contentOf === undefined) ||
+      attendee === botContent ||
+      joined.has(attendee);
   }
 
   private joined(session: SignalingSession): void {
@@ -451,11 +590,18 @@ export class ChimeHub {
         })),
       },
     });
-    const attendee = session.attendee;
-    for (const other of this.sessionsOf(meetingId)) {
-      if (other !== session && other.joined) {
+    // Everyone else sees the newcomer arrive. For a content share this includes the sharer's
+    // own main session: the SDK fires contentShareDidStart only when that session sees its own
+    // `#content` attendee present (DefaultContentShareController.setupContentShareEvents).
+    this.presenceJoined(session.attendee, session);
+  }
+
+  /** Announces an attendee's presence to every joined session of its meeting but `except`. */
+  private presenceJoined(attendee: AttendeeRecord, except?: SignalingSession): void {
+    for (const other of this.sessionsOf(attendee.meetingId)) {
+      if (other !== except && other.joined) {
         other.send({
-          type: types.AUDIO_STREAM_ID_INFO,
+          type: other.codec.types.AUDIO_STREAM_ID_INFO,
           audioStreamIdInfo: {
             streams: [
               {
@@ -469,6 +615,19 @@ export class ChimeHub {
         });
       }
     }
+  }
+
+  /** Stops the bot agent's screen share of a meeting, if on: INDEX and presence-left follow. */
+  private stopBotShare(meetingId: string): void {
+    const share = this.botShares.get(meetingId);
+    if (!share) {
+      return;
+    }
+    this.botShares.delete(meetingId);
+    share.pattern.stop();
+    this.relay.stopSource(share.source.streamId);
+    this.presenceLeft(share.content);
+    this.broadcastIndex(meetingId);
   }
 
   private cameraChanged(session: SignalingSession, sending: boolean): void {
@@ -486,13 +645,15 @@ export class ChimeHub {
         origin: session.endpoint,
       });
       const meeting = this.meetings.getMeeting(meetingId);
-      const attendees = meeting ? this.meetings.attendeesOf(meeting) : [];
-      const mirror = echoSourceFor(
-        attendees.find((candidate) => candidate.bot),
-        attendees.find((candidate) => !candidate.bot)?.attendeeId,
-        started,
-        () => this.meetings.newVideoStreamId(),
-      );
+      // The echo mirrors the customer's camera only: never a content share (`#content`).
+      const mirror = meeting
+        ? echoSourceFor(
+            this.meetings.mainAttendee(meeting, true),
+            this.meetings.mainAttendee(meeting, false)?.attendeeId,
+            started,
+            () => this.meetings.newVideoStreamId(),
+          )
+        : undefined;
       if (mirror) {
         this.relay.startSource(mirror);
       }
