@@ -67,6 +67,25 @@ describe('toMeetingSessionConfiguration (the real SDK constructor)', () => {
     expect(configuration.urls?.signalingURL).toBe('wss://signal.example/control/meeting-1');
   });
 
+  it("carries Connect's content resolution to the SDK: None when screen sharing is not allowed", () => {
+    const withContent = (MaxResolution: 'None' | 'FHD') => ({
+      ...connection,
+      Meeting: { ...connection.Meeting, MeetingFeatures: { Content: { MaxResolution } } },
+    });
+    // The Chime adapter reads this width to tell the customer sharing is not allowed.
+    expect(
+      toMeetingSessionConfiguration(withContent('None')).meetingFeatures.contentMaxResolution
+        .videoWidth,
+    ).toBe(0);
+    expect(
+      toMeetingSessionConfiguration(withContent('FHD')).meetingFeatures.contentMaxResolution
+        .videoWidth,
+    ).toBeGreaterThan(0);
+    expect(
+      toMeetingSessionConfiguration(connection).meetingFeatures.contentMaxResolution.videoWidth,
+    ).toBeGreaterThan(0);
+  });
+
   it('rewrites every URL for a local emulator', () => {
     const configuration = toMeetingSessionConfiguration(connection, {
       urlRewriter: (url) => url?.replace('wss://signal.example', 'ws://127.0.0.1:4010') ?? null,

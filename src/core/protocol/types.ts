@@ -225,6 +225,13 @@ export interface WebRTCMediaPlacement {
  */
 export interface WebRTCMeetingFeatures {
   Audio?: { EchoReduction?: 'AVAILABLE' | 'UNAVAILABLE' };
+  /** The highest camera resolution of the meeting. */
+  Video?: { MaxResolution?: 'None' | 'HD' | 'FHD' };
+  /**
+   * The highest shared-screen resolution; `None` when the contact's `AllowedCapabilities` do not
+   * include `ScreenShare` (the Chime SDK then refuses to start a content share).
+   */
+  Content?: { MaxResolution?: 'None' | 'FHD' | 'UHD' };
 }
 
 /**
