@@ -40,7 +40,7 @@ export function SharedScreenTile({
       />
       <S.Nameplate>
         <ScreenShareIcon />
-        {label}
+        <S.Name>{label}</S.Name>
       </S.Nameplate>
     </S.Tile>
   );

@@ -314,11 +314,22 @@ export const Nameplate = styled.span`
   background: ${themeVars.color.surface};
   color: ${themeVars.color.text};
   font-size: ${themeVars.font.sizeSm};
+  /* One line: a long name in a small tile ends in an ellipsis instead of covering the video. */
+  max-inline-size: calc(100% - 2 * ${themeVars.space.sm});
+  box-sizing: border-box;
+  white-space: nowrap;
 
   & svg {
     inline-size: 14px;
     block-size: 14px;
+    flex: none;
   }
+`;
+
+export const Name = styled.span`
+  min-inline-size: 0;
+  overflow: hidden;
+  text-overflow: ellipsis;
 `;
 
 export const ControlBar = styled.div`

@@ -62,7 +62,7 @@ export function VideoTile({
         </S.Placeholder>
       )}
       <S.Nameplate>
-        {name}
+        <S.Name>{name}</S.Name>
         {participant.muted && (
           <>
             <MicOffIcon />
