@@ -21,6 +21,7 @@ export type {
 } from '../core/protocol/types';
 // Types the video declarations name, exported so users can name them too (values stay in
 // contact-kit).
+// The types these name in turn (error codes, theme tokens, the catalog) are contact-kit's.
 export type { ContactKitError } from '../core/protocol/errors';
 export type { ThemeInput } from '../theme/ContactKitThemeProvider';
 export type { MessageOverrides } from '../i18n/messages';

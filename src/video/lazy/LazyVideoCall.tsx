@@ -11,8 +11,6 @@ import type { ReactNode } from 'react';
 import type { VideoCallProps } from '../prefabs/VideoCall/VideoCall';
 import type { VideoProviderProps } from '../provider/VideoProvider';
 
-export type { VideoCallProps, VideoProviderProps };
-
 /**
  * Props of {@link LazyVideoCall}: the provider's (token or data, adapter options), the call's
  * under `call`, and what to show while the code loads.
