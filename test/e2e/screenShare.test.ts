@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { startEmulator } from 'contact-kit/emulator';
-import type { RunningEmulator } from 'contact-kit/emulator';
+import { describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
-import { launchChromium } from './support/browser';
 import { adminClient, newPage, waitFor } from './support/demoPages';
 import {
   agentJoins,
@@ -12,6 +9,7 @@ import {
   expectPlaying,
   meetingOf,
   remoteTile,
+  setUpVideoSuite,
 } from './support/videoCalls';
 
 /**
@@ -22,23 +20,7 @@ import {
  * browser's own "Stop sharing" bar does (the track ends and fires `ended`).
  */
 
-let browser: Browser;
-const emulators: RunningEmulator[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium({ media: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(emulators.map((emulator) => emulator.close()));
-});
-
-async function emulatorWith(webCallAgent: 'echo' | 'none'): Promise<RunningEmulator> {
-  const emulator = await startEmulator({ port: 0, agent: 'none', webCallAgent });
-  emulators.push(emulator);
-  return emulator;
-}
+const { browser: chromium, emulatorWith } = setUpVideoSuite();
 
 declare global {
   interface Window {
@@ -94,8 +76,8 @@ const waitGone = (tile: Locator, what: string) =>
 describe('screen sharing in web calls', () => {
   it('agent and customer share both ways; Stop, and the browser’s own stop, remove the tile on the other side', async () => {
     const emulator = await emulatorWith('none');
-    const customerTab = await newPage(browser);
-    const agentTab = await newPage(browser);
+    const customerTab = await newPage(chromium());
+    const agentTab = await newPage(chromium());
     await recordDisplayCapture(customerTab.page);
     await recordDisplayCapture(agentTab.page);
     const customerCall = await customerJoins(customerTab.page, emulator.url, inject('demoUrl'));
@@ -151,7 +133,7 @@ describe('screen sharing in web calls', () => {
 
   it('the emulated agent shares a test pattern on request, and stops', async () => {
     const emulator = await emulatorWith('echo');
-    const { page, errors } = await newPage(browser);
+    const { page, errors } = await newPage(chromium());
     const call = await customerJoins(page, emulator.url, inject('demoUrl'));
     await expectPlaying(remoteTile(call));
     const [contact] = await adminClient(emulator.url).contacts();

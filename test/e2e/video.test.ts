@@ -1,9 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startEmulator } from 'contact-kit/emulator';
-import type { RunningEmulator } from 'contact-kit/emulator';
+import { describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './support/axe';
-import { launchChromium } from './support/browser';
 import { adminClient, newPage, waitFor } from './support/demoPages';
 import {
   agentJoins,
@@ -12,6 +8,7 @@ import {
   localTile,
   meetingOf,
   remoteTile,
+  setUpVideoSuite,
 } from './support/videoCalls';
 
 /**
@@ -20,29 +17,13 @@ import {
  * signaling and loopback media, with Chromium's fake camera and microphone.
  */
 
-let browser: Browser;
-const emulators: RunningEmulator[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium({ media: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(emulators.map((emulator) => emulator.close()));
-});
-
-async function emulatorWith(webCallAgent: 'echo' | 'none'): Promise<RunningEmulator> {
-  const emulator = await startEmulator({ port: 0, agent: 'none', webCallAgent });
-  emulators.push(emulator);
-  return emulator;
-}
+const { browser: chromium, emulatorWith } = setUpVideoSuite();
 
 describe('web calls through the demo storefront', () => {
   it('the customer sees its self view and the agent playing, joins once under StrictMode, and sees the end', async () => {
     const emulator = await emulatorWith('echo');
     const admin = adminClient(emulator.url);
-    const { page, errors } = await newPage(browser);
+    const { page, errors } = await newPage(chromium());
     const call = await customerJoins(page, emulator.url, inject('demoUrl'));
 
     await expectPlaying(localTile(call));
@@ -71,8 +52,8 @@ describe('web calls through the demo storefront', () => {
 
   it('customer and agent console see each other; mute and camera off show on the other side', async () => {
     const emulator = await emulatorWith('none');
-    const customerTab = await newPage(browser);
-    const agentTab = await newPage(browser);
+    const customerTab = await newPage(chromium());
+    const agentTab = await newPage(chromium());
     const customerCall = await customerJoins(customerTab.page, emulator.url, inject('demoUrl'));
 
     const agentCall = await agentJoins(agentTab.page, emulator.url, inject('demoUrl'));

@@ -1,5 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
-import type { MeetingSummary } from 'contact-kit/emulator';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { startEmulator } from 'contact-kit/emulator';
+import type { MeetingSummary, RunningEmulator } from 'contact-kit/emulator';
+import { launchChromium } from './browser';
 import { demoPage, waitFor } from './demoPages';
 
 /** The emulator's view of a web-call contact's meeting (`GET /admin/contacts/{ContactId}`). */
@@ -57,4 +60,36 @@ export async function agentJoins(
   const call = page.getByRole('region', { name: 'Video call with Customer' });
   await call.getByRole('button', { name: 'Join call' }).click();
   return call;
+}
+
+/**
+ * A web-call suite's fixtures: one Chromium with fake media for the file, and emulators started
+ * on demand (closed after the file).
+ */
+export function setUpVideoSuite(): {
+  browser: () => Browser;
+  emulatorWith: (webCallAgent: 'echo' | 'none') => Promise<RunningEmulator>;
+} {
+  let browser: Browser | undefined;
+  const emulators: RunningEmulator[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium({ media: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(emulators.map((emulator) => emulator.close()));
+  });
+  return {
+    browser: () => {
+      if (!browser) {
+        throw new Error('the browser starts in beforeAll');
+      }
+      return browser;
+    },
+    async emulatorWith(webCallAgent) {
+      const emulator = await startEmulator({ port: 0, agent: 'none', webCallAgent });
+      emulators.push(emulator);
+      return emulator;
+    },
+  };
 }
