@@ -28,6 +28,8 @@ interface ChimeState {
   roster: Record<string, string | null>;
   contentShareEvents: ('started' | 'stopped')[];
   contentMaxWidth: number | null;
+  volumes: Record<string, number[]>;
+  activeSpeakers: string[][];
 }
 
 interface Connection {
@@ -274,6 +276,42 @@ describe('the Chime emulator with the real SDK in Chromium', () => {
     expect(Object.values((await chimeState(customerPage)).roster)).toEqual(
       expect.arrayContaining(['Ana', 'Sam']),
     );
+    expect(errors).toEqual([]);
+    await Promise.all([customerPage.close(), agentPage.close()]);
+  });
+
+  it("reports the customer's microphone (Chromium's beep) as volume and active speaker", async () => {
+    const { call, agentData } = await webCallWithAgent();
+    const customerId = call.ConnectionData.Attendee.AttendeeId;
+    const errors: string[] = [];
+    const customerPage = await joinPage(call.ConnectionData, errors);
+    const agentPage = await joinPage(agentData, errors);
+    // Both fake microphones beep: the agent mutes, so only the customer can be speaking.
+    await expect
+      .poll(async () => (await chimeState(agentPage)).started, { timeout: 20_000 })
+      .toBe(true);
+    await agentPage.evaluate(() => (window as unknown as { mute: () => void }).mute());
+
+    const customerVolumes = async (): Promise<number[]> =>
+      (await chimeState(agentPage)).volumes[customerId] ?? [];
+    // The beep comes and goes: the volume rises above silence, and falls back at some point.
+    await expect
+      .poll(async () => Math.max(0, ...(await customerVolumes())), { timeout: 20_000 })
+      .toBeGreaterThan(0.2);
+    await expect
+      .poll(async () => (await customerVolumes()).slice(1).includes(0), { timeout: 10_000 })
+      .toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await chimeState(agentPage)).activeSpeakers.some((ranking) => ranking[0] === customerId),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    // The muted agent is never reported speaking, to itself or to the customer.
+    const agentVolumes = (await chimeState(customerPage)).volumes[agentData.Attendee.AttendeeId];
+    expect(agentVolumes?.length).toBeGreaterThan(0);
+    expect(agentVolumes?.every((volume) => volume === 0)).toBe(true);
     expect(errors).toEqual([]);
     await Promise.all([customerPage.close(), agentPage.close()]);
   });
