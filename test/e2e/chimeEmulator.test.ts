@@ -83,13 +83,21 @@ const tileVideo = (page: Page, tileId: string): Promise<{ width: number; time: n
   }, tileId);
 
 /** Opens the raw-SDK page and joins with this ConnectionData / WebRTCConnection. */
-async function joinPage(data: unknown, errors: string[]): Promise<Page> {
+async function joinPage(
+  data: unknown,
+  errors: string[],
+  options: { muted?: boolean } = {},
+): Promise<Page> {
   const page = await browser.newPage();
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.goto(pageUrl);
   await page.evaluate(
-    (connection) => (window as unknown as { join: (d: unknown) => Promise<void> }).join(connection),
-    data,
+    ([connection, joinOptions]) =>
+      (window as unknown as { join: (d: unknown, o: unknown) => Promise<void> }).join(
+        connection,
+        joinOptions,
+      ),
+    [data, options] as const,
   );
   return page;
 }
@@ -285,12 +293,8 @@ describe('the Chime emulator with the real SDK in Chromium', () => {
     const customerId = call.ConnectionData.Attendee.AttendeeId;
     const errors: string[] = [];
     const customerPage = await joinPage(call.ConnectionData, errors);
-    const agentPage = await joinPage(agentData, errors);
-    // Both fake microphones beep: the agent mutes, so only the customer can be speaking.
-    await expect
-      .poll(async () => (await chimeState(agentPage)).started, { timeout: 20_000 })
-      .toBe(true);
-    await agentPage.evaluate(() => (window as unknown as { mute: () => void }).mute());
+    // Both fake microphones beep: the agent joins muted, so only the customer can be speaking.
+    const agentPage = await joinPage(agentData, errors, { muted: true });
 
     const customerVolumes = async (): Promise<number[]> =>
       (await chimeState(agentPage)).volumes[customerId] ?? [];
@@ -305,7 +309,7 @@ describe('the Chime emulator with the real SDK in Chromium', () => {
       .poll(
         async () =>
           (await chimeState(agentPage)).activeSpeakers.some((ranking) => ranking[0] === customerId),
-        { timeout: 10_000 },
+        { timeout: 20_000 },
       )
       .toBe(true);
     // The muted agent is never reported speaking, to itself or to the customer.
