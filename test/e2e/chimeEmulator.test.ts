@@ -28,6 +28,8 @@ interface ChimeState {
   roster: Record<string, string | null>;
   contentShareEvents: ('started' | 'stopped')[];
   contentMaxWidth: number | null;
+  volumes: Record<string, number[]>;
+  activeSpeakers: string[][];
 }
 
 interface Connection {
@@ -81,13 +83,21 @@ const tileVideo = (page: Page, tileId: string): Promise<{ width: number; time: n
   }, tileId);
 
 /** Opens the raw-SDK page and joins with this ConnectionData / WebRTCConnection. */
-async function joinPage(data: unknown, errors: string[]): Promise<Page> {
+async function joinPage(
+  data: unknown,
+  errors: string[],
+  options: { muted?: boolean } = {},
+): Promise<Page> {
   const page = await browser.newPage();
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.goto(pageUrl);
   await page.evaluate(
-    (connection) => (window as unknown as { join: (d: unknown) => Promise<void> }).join(connection),
-    data,
+    ([connection, joinOptions]) =>
+      (window as unknown as { join: (d: unknown, o: unknown) => Promise<void> }).join(
+        connection,
+        joinOptions,
+      ),
+    [data, options] as const,
   );
   return page;
 }
@@ -274,6 +284,38 @@ describe('the Chime emulator with the real SDK in Chromium', () => {
     expect(Object.values((await chimeState(customerPage)).roster)).toEqual(
       expect.arrayContaining(['Ana', 'Sam']),
     );
+    expect(errors).toEqual([]);
+    await Promise.all([customerPage.close(), agentPage.close()]);
+  });
+
+  it("reports the customer's microphone (Chromium's beep) as volume and active speaker", async () => {
+    const { call, agentData } = await webCallWithAgent();
+    const customerId = call.ConnectionData.Attendee.AttendeeId;
+    const errors: string[] = [];
+    const customerPage = await joinPage(call.ConnectionData, errors);
+    // Both fake microphones beep: the agent joins muted, so only the customer can be speaking.
+    const agentPage = await joinPage(agentData, errors, { muted: true });
+
+    const customerVolumes = async (): Promise<number[]> =>
+      (await chimeState(agentPage)).volumes[customerId] ?? [];
+    // The beep comes and goes: the volume rises above silence, and falls back at some point.
+    await expect
+      .poll(async () => Math.max(0, ...(await customerVolumes())), { timeout: 20_000 })
+      .toBeGreaterThan(0.2);
+    await expect
+      .poll(async () => (await customerVolumes()).slice(1).includes(0), { timeout: 10_000 })
+      .toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await chimeState(agentPage)).activeSpeakers.some((ranking) => ranking[0] === customerId),
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    // The muted agent is never reported speaking, to itself or to the customer.
+    const agentVolumes = (await chimeState(customerPage)).volumes[agentData.Attendee.AttendeeId];
+    expect(agentVolumes?.length).toBeGreaterThan(0);
+    expect(agentVolumes?.every((volume) => volume === 0)).toBe(true);
     expect(errors).toEqual([]);
     await Promise.all([customerPage.close(), agentPage.close()]);
   });

@@ -12,6 +12,7 @@ import { CONTENT_SUFFIX, parseJoinToken } from './parseJoinToken';
 import { type OutgoingFrame, SignalingCodec, loadSignalingProtocol } from './signalingCodec';
 import { type SessionHost, SignalingSession } from './signalingSession';
 import { TestPatternSource } from './testPatternSource';
+import { VolumeMeter } from './volumeMeter';
 
 /**
  * Path prefix of the signaling URLs (`ws://127.0.0.1:PORT/chime/control/<MeetingId>`).
@@ -30,6 +31,10 @@ const MEETING_ENDED = 410;
 const ATTENDEE_REMOVED = 411;
 const CLOSE_MEETING_ENDED = 4410;
 const KEYFRAME_REFRESH_MS = 3000;
+/** AUDIO_METADATA cadence: the service sends volumes about 5 times a second. */
+const VOLUME_INTERVAL_MS = 200;
+/** SDK's MAX_SIGNAL_STRENGTH_LEVELS: full strength (loopback loses nothing, so always this). */
+const FULL_SIGNAL_STRENGTH = 2;
 
 /**
  * The Chime meeting data of one attendee, PascalCase like Connect's `ConnectionData` /
@@ -157,6 +162,11 @@ export class ChimeHub {
   });
   private pongsWithheldUntil = 0;
   private keyframeTimer: TimerHandle | undefined;
+  private volumeTimer: TimerHandle | undefined;
+  /** Microphone loudness per attendee, from the packets the media peers receive. */
+  private readonly volumes = new VolumeMeter();
+  /** The last AUDIO_METADATA states each session was sent (JSON), to send only changes. */
+  private readonly lastAudioMetadata = new WeakMap<SignalingSession, string>();
   private closing = false;
   private readonly host: SessionHost;
   /** The last INDEX each session was sent (JSON), so unchanged views are not sent again. */
@@ -430,6 +440,7 @@ export class ChimeHub {
       this.stopBotShare(meetingId);
     }
     this.stopKeyframeTimer();
+    this.stopVolumeTimer();
     await Promise.all([...this.peers].map((peer) => peer.close()));
     this.peers.clear();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -481,6 +492,7 @@ export class ChimeHub {
       this.sessions.add(session);
       this.relay.addEndpoint(session.endpoint);
       this.startKeyframeTimer();
+      this.startVolumeTimer();
     });
   }
 
@@ -496,7 +508,10 @@ export class ChimeHub {
         this.peers.add(peer);
         peer.onClosed = () => this.peers.delete(peer);
         peer.onVideo = (packet) => this.relay.forwardVideo(session.endpoint, packet);
-        peer.onAudio = (packet) => this.relay.forwardAudio(session.endpoint, packet);
+        peer.onAudio = (packet, dBov) => {
+          this.volumes.heard(session.attendee.attendeeId, dBov, this.options.clock.now());
+          this.relay.forwardAudio(session.endpoint, packet);
+        };
         peer.onKeyframeRequest = (streamId) => this.relay.requestKeyframe(streamId);
         return peer;
       },
@@ -580,16 +595,7 @@ export class ChimeHub {
         })),
       },
     });
-    session.send({
-      type: types.AUDIO_METADATA,
-      audioMetadata: {
-        attendeeStates: present.map((attendee) => ({
-          audioStreamId: attendee.audioStreamId,
-          muted: attendee.muted,
-          signalStrength: 2,
-        })),
-      },
-    });
+    this.sendAudioMetadata(session, this.attendeeStates(present), true);
     // Everyone else sees the newcomer arrive. For a content share this includes the sharer's
     // own main session: the SDK fires contentShareDidStart only when that session sees its own
     // `#content` attendee present (DefaultContentShareController.setupContentShareEvents).
@@ -670,10 +676,12 @@ export class ChimeHub {
     const attendee = session.attendee;
     if (!this.sessionsOf(attendee.meetingId).some((other) => other.attendee === attendee)) {
       this.presenceLeft(attendee);
+      this.volumes.forget(attendee.attendeeId);
     }
     this.broadcastIndex(attendee.meetingId);
     if (this.sessions.size === 0) {
       this.stopKeyframeTimer();
+      this.stopVolumeTimer();
     }
   }
 
@@ -731,6 +739,68 @@ export class ChimeHub {
       if (session.joined) {
         session.send(build(session.codec));
       }
+    }
+  }
+
+  /**
+   * AUDIO_METADATA states of these attendees now. Each lists `volume` and `signalStrength`: in a
+   * frame that has any volume, the SDK takes an attendee left out as silent (IMPLICIT_VOLUME), so
+   * a frame naming only the attendees that changed would silence the others. The bot agent has
+   * no microphone (it mirrors the customer's camera, not its voice), so it stays silent: mirroring
+   * the customer's level would make the active-speaker detector rank the bot alongside them.
+   */
+  private attendeeStates(attendees: readonly AttendeeRecord[]): object[] {
+    const now = this.options.clock.now();
+    return attendees.map((attendee) => ({
+      audioStreamId: attendee.audioStreamId,
+      volume: this.volumes.volumeOf(attendee.attendeeId, attendee.muted, now),
+      muted: attendee.muted,
+      signalStrength: FULL_SIGNAL_STRENGTH,
+    }));
+  }
+
+  private sendAudioMetadata(session: SignalingSession, states: object[], always: boolean): void {
+    const key = JSON.stringify(states);
+    if (always || this.lastAudioMetadata.get(session) !== key) {
+      this.lastAudioMetadata.set(session, key);
+      session.send({
+        type: session.codec.types.AUDIO_METADATA,
+        audioMetadata: { attendeeStates: states },
+      });
+    }
+  }
+
+  /** One volume tick: every joined session whose meeting's states changed gets AUDIO_METADATA. */
+  private broadcastVolumes(): void {
+    this.volumes.settle();
+    const meetingIds = new Set([...this.sessions].map((session) => session.attendee.meetingId));
+    for (const meetingId of meetingIds) {
+      const states = this.attendeeStates(this.present(meetingId));
+      for (const session of this.sessionsOf(meetingId)) {
+        if (session.joined) {
+          this.sendAudioMetadata(session, states, false);
+        }
+      }
+    }
+  }
+
+  private startVolumeTimer(): void {
+    if (this.volumeTimer !== undefined || this.closing) {
+      return;
+    }
+    this.volumeTimer = this.options.clock.setTimeout(() => {
+      this.volumeTimer = undefined;
+      this.broadcastVolumes();
+      if (this.sessions.size > 0) {
+        this.startVolumeTimer();
+      }
+    }, VOLUME_INTERVAL_MS);
+  }
+
+  private stopVolumeTimer(): void {
+    if (this.volumeTimer !== undefined) {
+      this.options.clock.clearTimeout(this.volumeTimer);
+      this.volumeTimer = undefined;
     }
   }
 

@@ -7,6 +7,7 @@ import {
   receiveLines,
   trackLabelForMid,
 } from './sdp';
+import { audioLevelExtensionId, packetAudioLevel } from './parseAudioLevel';
 
 type WeriftModule = typeof Werift;
 
@@ -70,8 +71,12 @@ export interface Negotiated {
 export class MediaPeer {
   /** Called with each RTP packet of the attendee's camera. */
   onVideo: (packet: RtpPacket) => void = () => {};
-  /** Called with each RTP packet of the attendee's microphone. */
-  onAudio: (packet: RtpPacket) => void = () => {};
+  /**
+   * Called with each RTP packet of the attendee's microphone and its level in -dBov (0 loudest,
+   * 127 silence): from the RFC 6464 audio level extension, or estimated from the Opus packet size
+   * when the offer did not carry the extension.
+   */
+  onAudio: (packet: RtpPacket, dBov: number) => void = () => {};
   /** Called when the client asks for a keyframe of the stream it receives on a line. */
   onKeyframeRequest: (streamId: number) => void = () => {};
 
@@ -81,6 +86,8 @@ export class MediaPeer {
   private readonly watchedSenders = new Set<string>();
   private uplinkVideo:
     { track: Werift.MediaStreamTrack; receiver: Werift.RTCRtpReceiver } | undefined;
+  /** The negotiated id of the audio level header extension (undefined: not negotiated). */
+  private audioLevelId: number | undefined;
   private closed = false;
   private closing: Promise<void> | undefined;
 
@@ -91,7 +98,9 @@ export class MediaPeer {
         this.uplinkVideo = { track, receiver };
         track.onReceiveRtp.subscribe((packet) => this.onVideo(packet));
       } else {
-        track.onReceiveRtp.subscribe((packet) => this.onAudio(packet));
+        track.onReceiveRtp.subscribe((packet) =>
+          this.onAudio(packet, packetAudioLevel(packet, this.audioLevelId)),
+        );
       }
     };
   }
@@ -105,7 +114,11 @@ export class MediaPeer {
         audio: [werift.useOPUS()],
         video: [werift.useVP8({ rtcpFeedback: feedback })],
       },
-      headerExtensions: { audio: [werift.useSdesMid()], video: [werift.useSdesMid()] },
+      // The audio level extension (RFC 6464) carries the talker's loudness for AUDIO_METADATA.
+      headerExtensions: {
+        audio: [werift.useSdesMid(), werift.useAudioLevelIndication()],
+        video: [werift.useSdesMid()],
+      },
       iceInterfaceAddresses: { udp4: '127.0.0.1' },
       iceAdditionalHostAddresses: ['127.0.0.1'],
       iceUseIpv6: false,
@@ -134,6 +147,7 @@ export class MediaPeer {
     await this.gathered();
     const labels = new Map(wanted.map(({ mid }) => [mid, trackLabelForMid(mid)]));
     const sdp = fixAnswer(cleanOffer, this.pc.localDescription?.sdp ?? answer.sdp, labels);
+    this.audioLevelId = audioLevelExtensionId(sdp);
     const sending = wanted.flatMap(({ mid, streamId }) => {
       const transceiver = this.transceiver(mid);
       return transceiver
