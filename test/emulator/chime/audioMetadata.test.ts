@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as werift from 'werift';
-import { type RunningEmulator, startEmulator } from 'contact-kit/emulator';
-import { type Clock, systemClock } from '../../../src/core/clock';
 import {
   AUDIO_LEVEL_URI,
   audioLevelExtensionId,
@@ -13,6 +11,8 @@ import {
   createOffer,
   startWebCall,
   subscribeFrame,
+  countingClock,
+  setUpChimeSuite,
 } from './support';
 
 /**
@@ -21,41 +21,13 @@ import {
  * volumes about every 200 ms, only when they changed.
  */
 
-let emulator: RunningEmulator | undefined;
-const clients: SignalingClient[] = [];
-const peers: werift.RTCPeerConnection[] = [];
+const suite = setUpChimeSuite();
+const { clients, peers } = suite;
 const timers: ReturnType<typeof setInterval>[] = [];
 
-afterEach(async () => {
+afterEach(() => {
   timers.splice(0).forEach(clearInterval);
-  for (const client of clients.splice(0)) {
-    client.close();
-  }
-  await Promise.all(peers.splice(0).map((peer) => peer.close()));
-  await emulator?.close();
-  emulator = undefined;
 });
-
-/** A clock on real time that counts the timers still pending. */
-function countingClock(): Clock & { pending: () => number } {
-  const pending = new Set<unknown>();
-  return {
-    now: () => systemClock.now(),
-    setTimeout(callback, delayMs) {
-      const handle: unknown = systemClock.setTimeout(() => {
-        pending.delete(handle);
-        callback();
-      }, delayMs);
-      pending.add(handle);
-      return handle as ReturnType<Clock['setTimeout']>;
-    },
-    clearTimeout(handle) {
-      pending.delete(handle);
-      systemClock.clearTimeout(handle);
-    },
-    pending: () => pending.size,
-  };
-}
 
 type State = { audioStreamId?: number | null; volume?: number | null; muted?: boolean | null };
 
@@ -134,7 +106,7 @@ async function microphone(client: SignalingClient, withLevel: boolean) {
 describe('AUDIO_METADATA volumes', () => {
   it("sends the talker's level from the audio level extension, then silence, then stops its timer", async () => {
     const clock = countingClock();
-    emulator = await startEmulator({ port: 0, webCallAgent: 'echo', clock });
+    const emulator = await suite.start({ webCallAgent: 'echo', clock });
     const webCall = await startWebCall(emulator.url);
     const { client, roster, first } = await joined(webCall.ConnectionData);
     const ana = roster.find(
@@ -188,7 +160,7 @@ describe('AUDIO_METADATA volumes', () => {
   });
 
   it('estimates the level from Opus packet sizes when the offer lacks the extension', async () => {
-    emulator = await startEmulator({ port: 0, webCallAgent: 'echo' });
+    const emulator = await suite.start({ webCallAgent: 'echo' });
     const webCall = await startWebCall(emulator.url);
     const { client, roster } = await joined(webCall.ConnectionData);
     const ana = roster.find(
@@ -203,11 +175,10 @@ describe('AUDIO_METADATA volumes', () => {
 
   it('leaves no volume timer after close() with a session still open', async () => {
     const clock = countingClock();
-    emulator = await startEmulator({ port: 0, webCallAgent: 'echo', clock });
+    const emulator = await suite.start({ webCallAgent: 'echo', clock });
     await joined((await startWebCall(emulator.url)).ConnectionData);
     expect(clock.pending()).toBeGreaterThan(0);
-    await emulator.close();
-    emulator = undefined;
+    await suite.closeEmulator();
     expect(clock.pending()).toBe(0);
   });
 });

@@ -1,11 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { RTCPeerConnection, RtpPacket } from 'werift';
-import {
-  type RunningEmulator,
-  type StartEmulatorOptions,
-  startEmulator,
-} from 'contact-kit/emulator';
-import { type Clock, systemClock } from '../../../src/core/clock';
+import { describe, expect, it } from 'vitest';
+import type { RtpPacket } from 'werift';
 import { addAgent, call, request, startChat } from '../support';
 import {
   SignalingClient,
@@ -14,6 +8,8 @@ import {
   createOffer,
   startWebCall,
   subscribeFrame,
+  countingClock,
+  setUpChimeSuite,
 } from './support';
 
 /**
@@ -21,23 +17,8 @@ import {
  * SDK opens it; AllowedCapabilities.ScreenShare; and the bot agent's test-pattern share.
  */
 
-let emulator: RunningEmulator | undefined;
-const clients: SignalingClient[] = [];
-const peers: RTCPeerConnection[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) {
-    client.close();
-  }
-  await Promise.all(peers.splice(0).map((peer) => peer.close()));
-  await emulator?.close();
-  emulator = undefined;
-});
-
-async function start(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
-  emulator = await startEmulator({ port: 0, ...options });
-  return emulator;
-}
+const suite = setUpChimeSuite();
+const { clients, peers, start } = suite;
 
 type Connection = WebCall['ConnectionData'];
 
@@ -262,27 +243,6 @@ describe('AllowedCapabilities.ScreenShare', () => {
   });
 });
 
-/** A clock on real time that counts the timers still pending. */
-function countingClock(): Clock & { pending: () => number } {
-  const pending = new Set<unknown>();
-  return {
-    now: () => systemClock.now(),
-    setTimeout(callback, delayMs) {
-      const handle: unknown = systemClock.setTimeout(() => {
-        pending.delete(handle);
-        callback();
-      }, delayMs);
-      pending.add(handle);
-      return handle as ReturnType<Clock['setTimeout']>;
-    },
-    clearTimeout(handle) {
-      pending.delete(handle);
-      systemClock.clearTimeout(handle);
-    },
-    pending: () => pending.size,
-  };
-}
-
 describe('POST /admin/contacts/{ContactId}/screenshare', () => {
   it("shares the bot agent's test pattern as <BotAttendeeId>#content, then stops", async () => {
     const clock = countingClock();
@@ -350,8 +310,7 @@ describe('POST /admin/contacts/{ContactId}/screenshare', () => {
 
     // On again, then the emulator closes: no pattern timer is left behind.
     expect((await screenshare(url, webCall.ContactId, { on: true })).status).toBe(200);
-    await emulator!.close();
-    emulator = undefined;
+    await suite.closeEmulator();
     expect(clock.pending()).toBe(0);
   });
 

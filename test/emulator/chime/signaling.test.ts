@@ -1,10 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RTCPeerConnection } from 'werift';
-import {
-  type RunningEmulator,
-  type StartEmulatorOptions,
-  startEmulator,
-} from 'contact-kit/emulator';
 import { parseSdp } from '../../../src/emulator/chime/sdp';
 import { type FakeClock, addAgent, call, createFakeClock, request } from '../support';
 import {
@@ -14,25 +9,11 @@ import {
   createOffer,
   startWebCall,
   subscribeFrame,
+  setUpChimeSuite,
 } from './support';
 
-let emulator: RunningEmulator | undefined;
-const clients: SignalingClient[] = [];
-const peers: RTCPeerConnection[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) {
-    client.close();
-  }
-  await Promise.all(peers.splice(0).map((peer) => peer.close()));
-  await emulator?.close();
-  emulator = undefined;
-});
-
-async function start(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
-  emulator = await startEmulator({ port: 0, ...options });
-  return emulator;
-}
+const suite = setUpChimeSuite();
+const { clients, peers, start } = suite;
 
 async function open(data: WebCall['ConnectionData']): Promise<SignalingClient> {
   const client = await SignalingClient.open(
@@ -342,8 +323,7 @@ describe('closing the emulator', () => {
     const peer = browserPeer();
     await cameraOn(client, peer);
     expect(udpSockets()).toBeGreaterThan(baseline);
-    await emulator!.close();
-    emulator = undefined;
+    await suite.closeEmulator();
     expect(await client.closed()).toBe(1006);
     // The emulator's sockets are gone once close() resolves; the stand-in browser's follow.
     expect(udpSockets()).toBe(baseline + 2);

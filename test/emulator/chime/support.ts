@@ -1,4 +1,11 @@
+import { afterEach } from 'vitest';
 import WebSocket from 'ws';
+import {
+  type RunningEmulator,
+  type StartEmulatorOptions,
+  startEmulator,
+} from 'contact-kit/emulator';
+import { type Clock, systemClock } from '../../../src/core/clock';
 import * as werift from 'werift';
 import {
   type OutgoingFrame,
@@ -182,5 +189,69 @@ export function subscribeFrame(
       audioMuted: false,
       audioCheckin: false,
     },
+  };
+}
+
+/**
+ * A signaling suite's fixtures: the emulator it starts, and the stand-in browsers' signaling
+ * clients and peers, all closed after each test.
+ */
+export interface ChimeSuite {
+  /** Starts the emulator on a free port (closed after the test). */
+  start(options?: StartEmulatorOptions): Promise<RunningEmulator>;
+  /** Closes the running emulator now (a test of what closing leaves behind). */
+  closeEmulator(): Promise<void>;
+  /** Clients to close after the test. */
+  readonly clients: SignalingClient[];
+  /** Peers to close after the test. */
+  readonly peers: werift.RTCPeerConnection[];
+}
+
+/** Registers the `afterEach` that closes a {@link ChimeSuite}'s emulator, clients and peers. */
+export function setUpChimeSuite(): ChimeSuite {
+  let emulator: RunningEmulator | undefined;
+  const clients: SignalingClient[] = [];
+  const peers: werift.RTCPeerConnection[] = [];
+  const closeEmulator = async () => {
+    const running = emulator;
+    emulator = undefined;
+    await running?.close();
+  };
+  afterEach(async () => {
+    for (const client of clients.splice(0)) {
+      client.close();
+    }
+    await Promise.all(peers.splice(0).map((peer) => peer.close()));
+    await closeEmulator();
+  });
+  return {
+    async start(options = {}) {
+      emulator = await startEmulator({ port: 0, ...options });
+      return emulator;
+    },
+    closeEmulator,
+    clients,
+    peers,
+  };
+}
+
+/** A clock on real time that counts the timers still pending (to prove none is left). */
+export function countingClock(): Clock & { pending: () => number } {
+  const pending = new Set<unknown>();
+  return {
+    now: () => systemClock.now(),
+    setTimeout(callback, delayMs) {
+      const handle: unknown = systemClock.setTimeout(() => {
+        pending.delete(handle);
+        callback();
+      }, delayMs);
+      pending.add(handle);
+      return handle as ReturnType<Clock['setTimeout']>;
+    },
+    clearTimeout(handle) {
+      pending.delete(handle);
+      systemClock.clearTimeout(handle);
+    },
+    pending: () => pending.size,
   };
 }
