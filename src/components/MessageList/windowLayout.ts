@@ -21,7 +21,7 @@ export type LayoutLike = RowLayout | Float64Array;
  *
  * @example
  * ```ts
- * const keys: KeyList = ['older', 'day:2025-03-04', 'm-1'];
+ * useWindowedRows({ keys: transcriptRows.keys, scrollRef, estimateSize: 64, overscan: 6, endThreshold: 48 });
  * ```
  */
 export interface KeyList {
@@ -42,7 +42,8 @@ const totalOf = (layout: LayoutLike): number =>
  *
  * @example
  * ```ts
- * const anchor: WindowAnchor = { kind: 'row', key: 'm-42', offset: 30 };
+ * const anchor = anchorFor(starts, keys, list.scrollTop, list.clientHeight, 48);
+ * if (anchor.kind === 'row') console.log(`row ${anchor.key} stays ${anchor.offset}px from the top`);
  * ```
  */
 export type WindowAnchor =

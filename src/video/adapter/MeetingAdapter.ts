@@ -12,7 +12,8 @@ import type { WebRTCConnectionInput } from '../toMeetingSessionInputs';
  * @example
  * ```ts
  * const { videoInputs, select } = useMediaDevices();
- * await select('videoinput', videoInputs[0].deviceId);
+ * const external = videoInputs.find((camera) => /usb|external/i.test(camera.label));
+ * if (external) await select('videoinput', external.deviceId);
  * ```
  */
 export type MediaDeviceKindName = 'audioinput' | 'videoinput' | 'audiooutput';
