@@ -11,7 +11,8 @@ import { RowLayout } from './RowLayout';
  *
  * @example
  * ```ts
- * const layout: LayoutLike = RowLayout.from([40, 64]);
+ * const layout = RowLayout.from([40, 64]);
+ * rowAt(layout, 50); // 1: the second row covers offset 50
  * ```
  */
 export type LayoutLike = RowLayout | Float64Array;
