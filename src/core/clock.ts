@@ -16,7 +16,12 @@ export type TimerHandle = unknown;
  *
  * @example
  * ```ts
- * const clock: Clock = { now: () => t, setTimeout: (fn, ms) => queue.add(fn, t + ms), clearTimeout: (h) => queue.remove(h) };
+ * let now = Date.parse('2030-01-01T00:00:00Z');
+ * createChatSession({
+ *   participantToken,
+ *   region: 'us-east-1',
+ *   clock: { now: () => now, setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (handle) => clearTimeout(handle as number) },
+ * });
  * ```
  */
 export interface Clock {

@@ -7,7 +7,7 @@ import { isIP } from 'node:net';
  *
  * @example
  * ```ts
- * const access: AdminAccess = adminAccess(request);
+ * const access = adminAccess(request);
  * if (!access.allowed) throw new ServiceError('AccessDeniedException', access.reason);
  * ```
  */

@@ -7,7 +7,12 @@ import type { Logger } from '../core/logger';
  *
  * @example
  * ```ts
- * const factory: AgentFactory = ({ url, contactId, logger }) => { logger.info(`agent for ${contactId} at ${url}`); return { stop() {} }; };
+ * await startEmulator({
+ *   agent: ({ url, contactId, customerDisplayName, logger }) => {
+ *     logger.info(`agent for ${customerDisplayName} (${contactId}) at ${url}`);
+ *     return { stop() {} };
+ *   },
+ * });
  * ```
  */
 export interface AgentContext {

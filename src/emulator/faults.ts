@@ -40,7 +40,8 @@ export type InjectedStatus = 403 | 429 | 500 | 503;
  *
  * @example
  * ```ts
- * const fault: FaultRequest = { kind: 'delay', ms: 500, forMs: 10_000 };
+ * const fault = parseFaultRequest(await request.json()); // throws on an invalid body
+ * if (fault.kind === 'delay') console.log(`slowing every call by ${fault.ms} ms for ${fault.forMs} ms`);
  * ```
  */
 export type FaultRequest =

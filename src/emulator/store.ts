@@ -17,7 +17,8 @@ export type ContactStatus = 'active' | 'ended';
  *
  * @example
  * ```ts
- * const agent: ParticipantRecord = store.addParticipant(contact, { role: 'AGENT', displayName: 'Sam' });
+ * const agent = store.addParticipant(contact, { role: 'AGENT', displayName: 'Sam' });
+ * console.log(agent.participantToken, agent.status); // 'joined'
  * ```
  */
 export interface ParticipantRecord {
@@ -37,7 +38,8 @@ export interface ParticipantRecord {
  *
  * @example
  * ```ts
- * const newest: StoredItem | undefined = contact.items.at(-1);
+ * const newest = contact.items.at(-1);
+ * if (newest?.item.Type === 'MESSAGE') console.log(newest.seq, newest.item.Content);
  * ```
  */
 export interface StoredItem {
@@ -50,7 +52,8 @@ export interface StoredItem {
  *
  * @example
  * ```ts
- * const record: AttachmentRecord = store.startAttachment(participant, { contentType: 'text/plain', name: 'a.txt', size: 5 });
+ * const record = store.startAttachment(participant, { contentType: 'text/plain', name: 'a.txt', size: 5 });
+ * console.log(record.attachmentId, record.uploadKey);
  * ```
  */
 export interface AttachmentRecord {
@@ -121,7 +124,8 @@ export interface ProcessingRule {
  *
  * @example
  * ```ts
- * const contact: ContactRecord | undefined = store.getContact(contactId);
+ * const contact = store.getContact(contactId);
+ * if (!contact) throw new ServiceError('ResourceNotFoundException', 'No such contact');
  * ```
  */
 export interface ContactRecord {
@@ -193,7 +197,8 @@ export interface EmulatorStoreOptions {
  *
  * @example
  * ```ts
- * const issued: IssuedConnection = store.issueConnection(participant, { websocket: true, credentials: true });
+ * const issued = store.issueConnection(participant, { websocket: true, credentials: true });
+ * const expiresIn = issued.websocketExpiresAt - store.now();
  * ```
  */
 export interface IssuedConnection {
@@ -218,7 +223,8 @@ export type NewItem = Omit<Item, 'AbsoluteTime' | 'ContactId' | 'InitialContactI
  *
  * @example
  * ```ts
- * const entries: TranscriptEntry[] = store.transcriptView(contact, undefined);
+ * const entries = store.transcriptView(contact, undefined);
+ * const newestFirst = entries.toReversed();
  * ```
  */
 export interface TranscriptEntry {

@@ -6,7 +6,7 @@ import type { Clock, TimerHandle } from '../core/clock';
  *
  * @example
  * ```ts
- * const timers: TimerSet = createTimerSet(clock);
+ * const timers = createTimerSet(clock);
  * timers.set(() => finishScan(), 1000);
  * timers.clearAll(); // on close
  * ```

@@ -51,7 +51,8 @@ export interface PageableEntry {
  *
  * @example
  * ```ts
- * const { entries, nextBoundarySeq }: TranscriptPageResult<Item> = pageTranscript(items, query, view);
+ * const { entries, nextBoundarySeq } = pageTranscript(items, query, view);
+ * const more = nextBoundarySeq !== undefined; // then NextToken carries the boundary
  * ```
  */
 export interface TranscriptPageResult<TEntry> {

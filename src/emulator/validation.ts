@@ -5,7 +5,8 @@ import { invalid } from './serviceError';
  *
  * @example
  * ```ts
- * const body: JsonObject = parseJsonObject(bytes);
+ * const body = parseJsonObject(bytes);
+ * const displayName = typeof body.DisplayName === 'string' ? body.DisplayName : 'Customer';
  * ```
  */
 export type JsonObject = Record<string, unknown>;

@@ -3,7 +3,7 @@
  *
  * @example
  * ```ts
- * const format: Formatter = createFormatter('fr');
+ * const format = createFormatter('fr');
  * format.fileSize(2_500_000); // '2,5 Mo'
  * ```
  */

@@ -248,8 +248,10 @@ export const enMessages = {
  * Every string of the English catalog, by key (plural forms included).
  *
  * @example
- * ```ts
- * const key: MessageCatalogKey = 'newMessages.other';
+ * ```tsx
+ * <I18nProvider locale="en" messages={{ 'newMessages.one': '{count} new reply', 'newMessages.other': '{count} new replies' }}>
+ *   <MessageList />
+ * </I18nProvider>
  * ```
  */
 export type MessageCatalogKey = keyof typeof enMessages;

@@ -16,7 +16,8 @@ export const SUPPORTED_LOCALES = ['en', 'es', 'fr', 'de', 'pt-BR', 'ja', 'ar'] a
  *
  * @example
  * ```ts
- * const locale: SupportedLocale = resolveLocale('pt'); // 'pt-BR'
+ * const locale = resolveLocale(navigator.language); // 'pt-BR' for 'pt'
+ * const messages = await loadMessages(locale);
  * ```
  */
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];

@@ -6,7 +6,8 @@ import type { MessageCatalogKey } from './en';
  *
  * @example
  * ```ts
- * const category: PluralCategory = new Intl.PluralRules('ar').select(3) as PluralCategory; // 'few'
+ * const arabic = await loadMessages('ar');
+ * arabic[`unreadMessages.${new Intl.PluralRules('ar').select(3)}`]; // the 'few' form, when the catalog has one
  * ```
  */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
@@ -87,9 +88,11 @@ export type Translate = (key: MessageKey, values?: MessageValues) => string;
  * `I18nProvider`.
  *
  * @example
- * ```ts
- * const translate: Translator = (key, values) =>
- *   key === 'chatTitle' ? 'Talk to a barista' : undefined;
+ * ```tsx
+ * <ChatWidget
+ *   startChat={startChat}
+ *   translator={(key, values) => (key === 'chatTitle' ? 'Talk to a barista' : undefined)}
+ * />
  * ```
  */
 export type Translator = (key: MessageKey, values: MessageValues | undefined) => string | undefined;

@@ -5,11 +5,13 @@ import type { ConnectionType } from '../core/protocol/types';
  *
  * @example
  * ```ts
- * const params: ParticipantConnectionKeyParams = {
- *   endpoint: 'http://127.0.0.1:4010',
- *   participantToken,
- *   types: ['WEBSOCKET', 'CONNECTION_CREDENTIALS'],
- * };
+ * queryClient.invalidateQueries({
+ *   queryKey: contactKitKeys.participantConnection({
+ *     endpoint: 'http://127.0.0.1:4010',
+ *     participantToken,
+ *     types: ['WEBSOCKET', 'CONNECTION_CREDENTIALS'],
+ *   }),
+ * });
  * ```
  */
 export interface ParticipantConnectionKeyParams {

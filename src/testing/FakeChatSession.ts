@@ -46,10 +46,10 @@ export type FakeChatCall =
  *
  * @example
  * ```ts
- * const echo: FakeChatAgent = {
- *   received: ({ content }, session) => session.respond(`You said: ${content}`),
- * };
- * const session = new FakeChatSession({ service: 'simulated', agent: echo });
+ * const session = new FakeChatSession({
+ *   service: 'simulated',
+ *   agent: { received: ({ content }, session) => session.respond(`You said: ${content}`) },
+ * });
  * ```
  */
 export interface FakeChatAgent {
@@ -64,11 +64,12 @@ export interface FakeChatAgent {
  * default is an idle, empty, active chat that changes only when the test says so.
  *
  * @example
- * ```ts
- * const init: FakeChatSessionInit = {
+ * ```tsx
+ * const session = new FakeChatSession({
  *   connection: { status: 'reconnecting', attempt: 2 },
  *   items: [makeChatItem({ content: 'Hello' })],
- * };
+ * });
+ * render(<ChatProvider session={session}><MessageList /></ChatProvider>);
  * ```
  */
 export interface FakeChatSessionInit {

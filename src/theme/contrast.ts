@@ -48,7 +48,9 @@ export function contrastRatio(foreground: string, background: string): number {
  *
  * @example
  * ```ts
- * const pair: ContrastPair = { foreground: 'text', background: 'background', minimum: 4.5 };
+ * for (const { foreground, background, minimum, ratio } of checkThemeContrast(tokens)) {
+ *   console.warn(`${foreground} on ${background}: ${ratio.toFixed(2)}, needs ${minimum}`);
+ * }
  * ```
  */
 export interface ContrastPair {

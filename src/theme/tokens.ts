@@ -10,7 +10,8 @@
  *
  * @example
  * ```ts
- * const brand: ThemeTokens = { ...lightTheme, color: { ...lightTheme.color, accent: '#6b21a8' } };
+ * const brand = mergeTheme(lightTheme, { color: { accent: '#6b21a8' } });
+ * checkThemeContrast(brand); // [] when every pair is readable
  * ```
  */
 export interface ThemeTokens {

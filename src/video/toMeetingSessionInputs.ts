@@ -22,7 +22,8 @@ export interface WebRTCConnectionData extends WebRTCConnection {
  *
  * @example
  * ```ts
- * const input: WebRTCConnectionInput = await (await fetch('/admin/webrtc', { method: 'POST' })).json();
+ * const input = await (await fetch('/admin/webrtc', { method: 'POST' })).json();
+ * session.setConnection(input); // { ConnectionData }, { WebRTCConnection } or the data itself
  * ```
  */
 export type WebRTCConnectionInput =

@@ -56,7 +56,7 @@ export interface ContactWidgetAttributes {
  *
  * @example
  * ```tsx
- * const props: ContactWidgetJsxProps = { region: 'us-east-1', 'start-chat-url': '/api/start-chat' };
+ * <contact-widget region="us-east-1" start-chat-url="/api/start-chat" ref={widgetRef} />
  * ```
  */
 export type ContactWidgetJsxProps = DetailedHTMLProps<

@@ -5,7 +5,9 @@ import type { StartChatResult } from '../react/context/ContactKitContext';
  *
  * @example
  * ```ts
- * const body: StartChatRequestBody = { DisplayName: 'Ana', Attributes: { orderId: '42' } };
+ * const widget = document.querySelector('contact-widget')!;
+ * widget.startChatRequest = async ({ DisplayName, Attributes, ResumeContactId }) =>
+ *   (await fetch('/api/start-chat', { method: 'POST', body: JSON.stringify({ DisplayName, Attributes, ResumeContactId }) })).json();
  * ```
  */
 export interface StartChatRequestBody {

@@ -39,7 +39,10 @@ function openInNewTab(url: string, name: string): void {
  *
  * @example
  * ```tsx
- * const props: AttachmentViewProps = { attachment: { name: 'a.pdf', contentType: 'application/pdf', status: 'approved', id: 'att-1' } };
+ * <AttachmentView
+ *   attachment={{ name: 'a.pdf', contentType: 'application/pdf', status: 'approved', id: 'att-1' }}
+ *   onDownload={(url) => window.open(url, '_blank', 'noopener')}
+ * />
  * ```
  */
 export interface AttachmentViewProps extends ComponentPropsWithoutRef<'div'> {

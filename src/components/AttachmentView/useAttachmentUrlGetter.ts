@@ -4,8 +4,8 @@ import { useMaybeChatSession } from '../../react/context/ChatSessionContext';
  * Resolves an attachment id into a short-lived download URL.
  *
  * @example
- * ```ts
- * const getAttachmentUrl: GetAttachmentUrl = (id) => session.getAttachmentUrl(id);
+ * ```tsx
+ * <MessageList getAttachmentUrl={(id) => fetch(`/api/attachments/${id}`).then((r) => r.text())} />
  * ```
  */
 export type GetAttachmentUrl = (attachmentId: string) => Promise<string>;

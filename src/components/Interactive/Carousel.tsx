@@ -76,8 +76,8 @@ const Track = styled.ul`
  * Props of {@link Carousel}.
  *
  * @example
- * ```ts
- * const props: CarouselProps = { item };
+ * ```tsx
+ * <Carousel item={item} className="wide" />
  * ```
  */
 export interface CarouselProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {

@@ -18,8 +18,8 @@ import { useInteractiveAnswer } from './useInteractiveAnswer';
  * Props of {@link ListPicker}.
  *
  * @example
- * ```ts
- * const props: ListPickerProps = { item };
+ * ```tsx
+ * <ListPicker item={item} aria-describedby="picker-help" />
  * ```
  */
 export interface ListPickerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {

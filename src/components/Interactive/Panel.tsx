@@ -13,8 +13,8 @@ import { useInteractiveAnswer } from './useInteractiveAnswer';
  * Props of {@link Panel}.
  *
  * @example
- * ```ts
- * const props: PanelProps = { item };
+ * ```tsx
+ * <Panel item={item} className="compact" />
  * ```
  */
 export interface PanelProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {

@@ -35,8 +35,8 @@ const Bubble = styled.div`
  * Props of {@link QuickReply}.
  *
  * @example
- * ```ts
- * const props: QuickReplyProps = { item };
+ * ```tsx
+ * <QuickReply item={item} data-testid="quick-replies" />
  * ```
  */
 export interface QuickReplyProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {

@@ -122,8 +122,8 @@ function PinIcon() {
  * Props of {@link TimePicker}.
  *
  * @example
- * ```ts
- * const props: TimePickerProps = { item, timeZone: 'Europe/Paris' };
+ * ```tsx
+ * <TimePicker item={item} timeZone="Europe/Paris" />
  * ```
  */
 export interface TimePickerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {

@@ -30,8 +30,9 @@ export interface RovingItemProps {
  * What {@link useRovingFocus} returns.
  *
  * @example
- * ```ts
- * const { getItemProps, activeIndex }: UseRovingFocusResult = useRovingFocus(3);
+ * ```tsx
+ * const { getItemProps, activeIndex } = useRovingFocus(3);
+ * options.map((option, index) => <button key={option} {...getItemProps(index)} aria-current={index === activeIndex}>{option}</button>);
  * ```
  */
 export interface UseRovingFocusResult {

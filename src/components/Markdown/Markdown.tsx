@@ -119,7 +119,9 @@ export const Markdown = /* @__PURE__ */ forwardRef<HTMLDivElement, MarkdownProps
  *
  * @example
  * ```tsx
- * const props: LinkifiedTextProps = { text: 'See https://example.com' };
+ * <p>
+ *   <LinkifiedText text="See https://example.com" />
+ * </p>
  * ```
  */
 export interface LinkifiedTextProps {

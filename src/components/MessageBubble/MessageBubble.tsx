@@ -23,7 +23,8 @@ import { EventNote, SystemNote, senderName } from './SystemNote';
  *
  * @example
  * ```ts
- * const state: MessageBubbleState = 'read';
+ * const { retry } = useSendMessage();
+ * if (bubbleState(item) === 'failed' && item.localId) retry(item.localId);
  * ```
  */
 export type MessageBubbleState =

@@ -9,7 +9,9 @@ import * as S from './MessageBubble.styles';
  *
  * @example
  * ```tsx
- * const props: MessageContentProps = { item };
+ * <WithComponents overrides={{ MessageBubble: ({ item }) => <div className="bubble"><MessageContent item={item} /></div> }}>
+ *   <MessageList />
+ * </WithComponents>
  * ```
  */
 export interface MessageContentProps {

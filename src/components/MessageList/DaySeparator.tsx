@@ -5,8 +5,10 @@ import * as S from './MessageList.styles';
  * Props of {@link DaySeparator}.
  *
  * @example
- * ```ts
- * const props: DaySeparatorProps = { time: '2026-03-04T09:00:00Z', label: 'Today' };
+ * ```tsx
+ * <WithComponents overrides={{ DaySeparator: ({ label }) => <h3 className="day">{label}</h3> }}>
+ *   <MessageList />
+ * </WithComponents>
  * ```
  */
 export interface DaySeparatorProps {

@@ -7,7 +7,9 @@ import type { ChatItem } from '../../core/chat/transcript/chatItem';
  *
  * @example
  * ```tsx
- * const renderInteractive: InteractiveRenderer = (item) => <InteractiveMessage item={item} />;
+ * <InteractiveRendererContext.Provider value={(item) => <InteractiveMessage item={item} />}>
+ *   <MessageList />
+ * </InteractiveRendererContext.Provider>
  * ```
  */
 export type InteractiveRenderer = (item: ChatItem) => ReactNode;

@@ -11,8 +11,10 @@ import type { InteractiveRenderer } from './InteractiveRendererContext';
  * from one sender.
  *
  * @example
- * ```ts
- * const props: MessageRowProps = { item, groupStart: true, groupEnd: false };
+ * ```tsx
+ * <WithComponents overrides={{ MessageRow: (props) => <div data-first={props.groupStart || undefined}><MessageRow {...props} /></div> }}>
+ *   <MessageList />
+ * </WithComponents>
  * ```
  */
 export interface MessageRowProps {

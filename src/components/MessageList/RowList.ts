@@ -162,7 +162,8 @@ export class RowList<T> {
  *
  * @example
  * ```ts
- * const appended: ListChange = { start: 10, removed: 0, inserted: 1 };
+ * const change = next.rows.changeFrom(previous.rows);
+ * if (change && change.start === previous.rows.length && change.removed === 0) announce(change.inserted);
  * ```
  */
 export interface ListChange {

@@ -7,8 +7,12 @@ import { RowList } from './RowList';
  * with its place in a run of messages from one sender.
  *
  * @example
- * ```ts
- * const row: TranscriptRow = { kind: 'day', key: 'day:2025-03-04', time: '2025-03-04T09:00:00Z' };
+ * ```tsx
+ * buildRows(items, { hasOlder, dayKey }).map((row) =>
+ *   row.kind === 'day' ? <DaySeparator key={row.key} time={row.time} label={formatDay(row.time)} />
+ *   : row.kind === 'item' ? <MessageRow key={row.key} item={row.item} groupStart={row.groupStart} groupEnd={row.groupEnd} />
+ *   : null,
+ * );
  * ```
  */
 export type TranscriptRow =

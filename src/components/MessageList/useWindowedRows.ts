@@ -14,7 +14,7 @@ import type { KeyList, WindowAnchor } from './windowLayout';
  *
  * @example
  * ```ts
- * const options: UseWindowedRowsOptions = { keys, scrollRef, estimateSize: 64, overscan: 6, endThreshold: 48 };
+ * const { rows, totalSize, measureRow, onScroll } = useWindowedRows({ keys, scrollRef, estimateSize: 64, overscan: 6, endThreshold: 48 });
  * ```
  */
 export interface UseWindowedRowsOptions {

@@ -11,7 +11,8 @@ import { RowLayout } from './RowLayout';
  *
  * @example
  * ```ts
- * const layout: LayoutLike = RowLayout.from([40, 64]);
+ * const layout = RowLayout.from([40, 64]);
+ * rowAt(layout, 50); // 1: the second row covers offset 50
  * ```
  */
 export type LayoutLike = RowLayout | Float64Array;
@@ -21,7 +22,7 @@ export type LayoutLike = RowLayout | Float64Array;
  *
  * @example
  * ```ts
- * const keys: KeyList = ['older', 'day:2025-03-04', 'm-1'];
+ * useWindowedRows({ keys: transcriptRows.keys, scrollRef, estimateSize: 64, overscan: 6, endThreshold: 48 });
  * ```
  */
 export interface KeyList {
@@ -42,7 +43,8 @@ const totalOf = (layout: LayoutLike): number =>
  *
  * @example
  * ```ts
- * const anchor: WindowAnchor = { kind: 'row', key: 'm-42', offset: 30 };
+ * const anchor = anchorFor(starts, keys, list.scrollTop, list.clientHeight, 48);
+ * if (anchor.kind === 'row') console.log(`row ${anchor.key} stays ${anchor.offset}px from the top`);
  * ```
  */
 export type WindowAnchor =

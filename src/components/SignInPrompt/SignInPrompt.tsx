@@ -25,7 +25,10 @@ const SETTLED_KEYS: Readonly<Record<Exclude<AuthenticationStatus, 'pending'>, Me
  *
  * @example
  * ```tsx
- * const props: SignInPromptViewProps = { status: 'pending', phase: 'idle', canSignIn: true, canContinue: true };
+ * const { active, phase, signIn, continueWithout } = useCustomerAuthentication();
+ * if (active) return (
+ *   <SignInPromptView status={active.status} phase={phase} canSignIn canContinue onSignIn={signIn} onContinueWithout={continueWithout} />
+ * );
  * ```
  */
 export interface SignInPromptViewProps {
@@ -117,7 +120,7 @@ export function SignInPromptView(props: SignInPromptViewProps): ReactNode {
  *
  * @example
  * ```tsx
- * const props: SignInPromptProps = { item };
+ * if (item.event === 'authentication.initiated') return <SignInPrompt item={item} />;
  * ```
  */
 export interface SignInPromptProps {

@@ -464,8 +464,9 @@ function Node({ node }: { node: ViewNode }): ReactNode {
  * Props of {@link ViewBody}.
  *
  * @example
- * ```ts
- * const props: ViewBodyProps = { view, locked: false, onAction: (action, output) => act(action, output) };
+ * ```tsx
+ * const { view, isLocked } = useView(item);
+ * if (view) return <ViewBody view={view} locked={isLocked} onAction={(action, output) => act(action, output)} />;
  * ```
  */
 export interface ViewBodyProps {

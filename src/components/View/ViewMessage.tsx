@@ -23,8 +23,8 @@ export type ViewMessageState =
  * Props of {@link ViewMessage}.
  *
  * @example
- * ```ts
- * const props: ViewMessageProps = { item };
+ * ```tsx
+ * <ViewMessage item={item} />
  * ```
  */
 export interface ViewMessageProps {

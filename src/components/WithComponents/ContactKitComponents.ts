@@ -32,11 +32,14 @@ import type { PreChatFormHandle, PreChatFormProps } from '../../prefabs/ChatWidg
  *
  * @example
  * ```tsx
- * const components: ContactKitComponents = {
- *   Avatar: ({ name }) => <img className="avatar" alt="" src={`/staff/${encodeURIComponent(name)}.png`} />,
- *   TypingIndicator: () => null,
- * };
- * <ChatWidget components={components} startChat={startChat} region="us-east-1" />;
+ * <WithComponents
+ *   overrides={{
+ *     Avatar: ({ name }) => <img className="avatar" alt="" src={`/staff/${encodeURIComponent(name)}.png`} />,
+ *     TypingIndicator: () => null,
+ *   }}
+ * >
+ *   <MessageList />
+ * </WithComponents>;
  * ```
  */
 export interface ContactKitComponents {

@@ -5,7 +5,7 @@ import type { Item } from './types';
  *
  * @example
  * ```ts
- * const checked: ItemCheck = checkItem(JSON.parse(frame.content));
+ * const checked = checkItem(JSON.parse(frame.content));
  * if (!checked.ok) logger.warn(`Skipped an item: ${checked.reason}`);
  * ```
  */

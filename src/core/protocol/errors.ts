@@ -138,8 +138,9 @@ export class ContactKitError extends Error {
  *
  * @example
  * ```ts
- * const init: ParticipantServiceErrorInit = { name: 'ThrottlingException', status: 429, message: 'Rate exceeded', operation: 'SendMessage' };
- * throw new ParticipantServiceError(init);
+ * vi.spyOn(client, 'sendMessage').mockRejectedValue(
+ *   new ParticipantServiceError({ name: 'ThrottlingException', status: 429, message: 'Rate exceeded', operation: 'SendMessage' }),
+ * );
  * ```
  */
 export interface ParticipantServiceErrorInit {

@@ -4,8 +4,7 @@
  *
  * @example
  * ```ts
- * const policy: RetryPolicy = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000 };
- * createParticipantClient({ region: 'us-east-1', retry: policy });
+ * createParticipantClient({ region: 'us-east-1', retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000 } });
  * ```
  */
 export interface RetryPolicy {

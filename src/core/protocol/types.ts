@@ -124,8 +124,8 @@ export interface MessageMetadata {
  *
  * @example
  * ```ts
- * const item: Item = JSON.parse(frame.content);
- * if (item.Type === 'MESSAGE') console.log(item.DisplayName, item.Content);
+ * const { Transcript = [] } = await client.getTranscript(connectionToken, { MaxResults: 15 });
+ * for (const item of Transcript) if (item.Type === 'MESSAGE') console.log(item.DisplayName, item.Content);
  * ```
  */
 export interface Item {
@@ -311,7 +311,7 @@ export interface SendMessageRequest {
  *
  * @example
  * ```ts
- * const { Id, AbsoluteTime }: SendMessageResponse = await client.sendMessage(token, request);
+ * const { Id, AbsoluteTime } = await client.sendMessage(connectionToken, { ContentType: 'text/plain', Content: 'Hi' });
  * ```
  */
 export interface SendMessageResponse {
@@ -339,7 +339,8 @@ export interface SendEventRequest {
  *
  * @example
  * ```ts
- * const { Id }: SendEventResponse = await client.sendEvent(token, request);
+ * const response = await client.sendEvent(connectionToken, { ContentType: 'application/vnd.amazonaws.connect.event.typing' });
+ * console.log(response.UrlExpiryInSeconds);
  * ```
  */
 export interface SendEventResponse {
@@ -537,7 +538,8 @@ export interface GetAttachmentRequest {
  *
  * @example
  * ```ts
- * const { Url }: GetAttachmentResponse = await client.getAttachment(token, { AttachmentId: attachmentId });
+ * const { Url } = await client.getAttachment(connectionToken, { AttachmentId: attachmentId });
+ * window.open(Url, '_blank', 'noopener');
  * ```
  */
 export interface GetAttachmentResponse {
@@ -626,7 +628,8 @@ export interface GetAuthenticationUrlRequest {
  *
  * @example
  * ```ts
- * const { AuthenticationUrl }: GetAuthenticationUrlResponse = await client.getAuthenticationUrl(token, request);
+ * const { AuthenticationUrl } = await client.getAuthenticationUrl(connectionToken, { SessionId: sessionId, RedirectUri: redirectUri });
+ * if (AuthenticationUrl) popup.location.href = AuthenticationUrl;
  * ```
  */
 export interface GetAuthenticationUrlResponse {

@@ -80,9 +80,7 @@ export interface ChatWidgetPreChatForm {
  *
  * @example
  * ```tsx
- * const components: ChatWidgetComponents = { TypingIndicator: () => null };
- *
- * <ChatWidget startChat={startChat} components={components} />
+ * <ChatWidget startChat={startChat} components={{ TypingIndicator: () => null }} />
  * ```
  */
 export type ChatWidgetComponents = ContactKitComponents;

@@ -9,7 +9,8 @@ import { eventText, senderName } from '../../components/MessageBubble/SystemNote
  *
  * @example
  * ```ts
- * const options: BuildTranscriptTextOptions = { t, format, title: 'Acme support' };
+ * const { t, format } = useI18n();
+ * const text = buildTranscriptText(items, { t, format, title: 'Acme support' });
  * ```
  */
 export interface BuildTranscriptTextOptions {

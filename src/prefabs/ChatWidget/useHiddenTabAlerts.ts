@@ -27,8 +27,9 @@ export interface UseHiddenTabAlertsOptions {
  * What {@link useHiddenTabAlerts} returns.
  *
  * @example
- * ```ts
- * const { canAsk, ask }: UseHiddenTabAlertsResult = useHiddenTabAlerts(options);
+ * ```tsx
+ * const { canAsk, ask } = useHiddenTabAlerts(options);
+ * if (canAsk) return <button onClick={ask}>Notify me of replies</button>;
  * ```
  */
 export interface UseHiddenTabAlertsResult {

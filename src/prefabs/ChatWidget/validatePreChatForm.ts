@@ -51,7 +51,8 @@ export interface PreChatValues {
  *
  * @example
  * ```ts
- * const problem: PreChatProblem = { key: 'fieldRequired' };
+ * const problems = validatePreChatForm(values, fields);
+ * for (const [name, problem] of Object.entries(problems)) showError(name, 'key' in problem ? t(problem.key) : problem.message);
  * ```
  */
 export type PreChatProblem = { key: MessageKey } | { message: string };

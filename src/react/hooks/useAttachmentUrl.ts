@@ -8,7 +8,7 @@ import type { ChatSessionLike } from '../chatSessionLike';
  *
  * @example
  * ```ts
- * const options: UseAttachmentUrlOptions = { session };
+ * const { getAttachmentUrl } = useAttachmentUrl({ session: otherSession });
  * ```
  */
 export interface UseAttachmentUrlOptions {
@@ -21,7 +21,8 @@ export interface UseAttachmentUrlOptions {
  *
  * @example
  * ```ts
- * const { getAttachmentUrl }: UseAttachmentUrlResult = useAttachmentUrl();
+ * const { getAttachmentUrl } = useAttachmentUrl();
+ * if (attachment.id) window.open(await getAttachmentUrl(attachment.id), '_blank', 'noopener');
  * ```
  */
 export interface UseAttachmentUrlResult {

@@ -59,8 +59,8 @@ export interface UseComposerOptions {
  *
  * @example
  * ```tsx
- * const props: ComposerTextareaProps = getTextareaProps();
- * <textarea aria-label="Message" {...props} />;
+ * const { getTextareaProps } = useComposer();
+ * <textarea aria-label="Message" rows={2} {...getTextareaProps()} />;
  * ```
  */
 export interface ComposerTextareaProps {

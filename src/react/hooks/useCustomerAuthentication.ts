@@ -21,7 +21,7 @@ import { useStoreSelector } from './internal/useStoreSelector';
  *
  * @example
  * ```ts
- * const options: UseCustomerAuthenticationOptions = { redirectUri: `${location.origin}/signed-in.html` };
+ * const { signIn } = useCustomerAuthentication({ redirectUri: `${location.origin}/signed-in.html` });
  * ```
  */
 export interface UseCustomerAuthenticationOptions {
@@ -53,8 +53,9 @@ export type CustomerAuthenticationPhase = 'idle' | 'opening' | 'waiting' | 'canc
  * Result of {@link useCustomerAuthentication}.
  *
  * @example
- * ```ts
- * const { active, signIn, continueWithout }: UseCustomerAuthenticationResult = useCustomerAuthentication();
+ * ```tsx
+ * const { active, phase, signIn, continueWithout } = useCustomerAuthentication();
+ * if (active) return <button disabled={phase !== 'idle'} onClick={signIn}>Sign in</button>;
  * ```
  */
 export interface UseCustomerAuthenticationResult extends AuthenticationState {

@@ -11,7 +11,9 @@ import type { WebRTCConnectionInput } from '../toMeetingSessionInputs';
  *
  * @example
  * ```ts
- * const kind: MediaDeviceKindName = 'videoinput';
+ * const { videoInputs, select } = useMediaDevices();
+ * const external = videoInputs.find((camera) => /usb|external/i.test(camera.label));
+ * if (external) await select('videoinput', external.deviceId);
  * ```
  */
 export type MediaDeviceKindName = 'audioinput' | 'videoinput' | 'audiooutput';
@@ -21,7 +23,8 @@ export type MediaDeviceKindName = 'audioinput' | 'videoinput' | 'audiooutput';
  *
  * @example
  * ```ts
- * const camera: MediaDeviceOption = { deviceId: 'cam-1', label: 'Front camera' };
+ * const { videoInputs } = useMediaDevices();
+ * const labels = videoInputs.map((camera) => camera.label || camera.deviceId);
  * ```
  */
 export interface MediaDeviceOption {
@@ -35,7 +38,8 @@ export interface MediaDeviceOption {
  *
  * @example
  * ```ts
- * const agent: RosterAttendee = { attendeeId: 'a-1', name: 'Agent', local: false, muted: false, videoEnabled: true };
+ * const agent = adapter.getSnapshot().roster.find((attendee) => !attendee.local);
+ * if (agent?.muted) console.log(`${agent.name ?? 'Agent'} is muted`);
  * ```
  */
 export interface RosterAttendee {
@@ -88,7 +92,8 @@ export interface VideoTileInfo {
  *
  * @example
  * ```ts
- * const reason: ScreenShareUnavailableReason | undefined = share.status === 'unavailable' ? share.reason : undefined;
+ * const { state } = useScreenShare();
+ * if (state.status === 'unavailable' && state.reason === 'call') console.log('This call does not allow sharing');
  * ```
  */
 export type ScreenShareUnavailableReason = 'browser' | 'call';
@@ -212,7 +217,7 @@ export interface MeetingJoinOptions {
  *
  * @example
  * ```ts
- * const adapter: MeetingAdapter = createFakeMeetingAdapter();
+ * const adapter = createFakeMeetingAdapter();
  * const unobserve = adapter.observeStatus((event) => console.log(event.type));
  * await adapter.join(connectionData, {});
  * await adapter.start();

@@ -31,9 +31,9 @@ import type { MeetingSessionConfigurationOptions } from './toMeetingSessionConfi
  *
  * @example
  * ```ts
- * const options: ChimeMeetingAdapterOptions = {
+ * const adapter = createChimeMeetingAdapter({
  *   urlRewriter: (url) => url?.replace('wss://signal.example', 'ws://127.0.0.1:4010') ?? null,
- * };
+ * });
  * ```
  */
 export interface ChimeMeetingAdapterOptions extends MeetingSessionConfigurationOptions {
@@ -55,9 +55,11 @@ export interface ChimeMeetingAdapterOptions extends MeetingSessionConfigurationO
  * meetingManager={adapter.meetingManager}>` when a page also uses the component library).
  *
  * @example
- * ```ts
- * const adapter: ChimeMeetingAdapter = createChimeMeetingAdapter();
- * adapter.meetingManager.audioVideo; // null until joined
+ * ```tsx
+ * const adapter = createChimeMeetingAdapter();
+ * <MeetingProvider meetingManager={adapter.meetingManager}>
+ *   <VideoProvider adapter={adapter} participantToken={token} />
+ * </MeetingProvider>;
  * ```
  */
 export interface ChimeMeetingAdapter extends MeetingAdapter {

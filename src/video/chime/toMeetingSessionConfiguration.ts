@@ -7,7 +7,9 @@ import type { WebRTCConnectionInput } from '../toMeetingSessionInputs';
  *
  * @example
  * ```ts
- * const options: MeetingSessionConfigurationOptions = { urlRewriter: (url) => url };
+ * const configuration = toMeetingSessionConfiguration(connectionData, {
+ *   urlRewriter: (url) => url?.replace('https://signal.example', 'http://127.0.0.1:4010') ?? null,
+ * });
  * ```
  */
 export interface MeetingSessionConfigurationOptions {

@@ -5,7 +5,7 @@ import type { MediaDeviceKindName, MediaDeviceOption } from '../adapter/MeetingA
  *
  * @example
  * ```ts
- * const storage: DeviceChoiceStorage = window.localStorage;
+ * const session = createVideoSession({ adapter, storage: window.sessionStorage });
  * ```
  */
 export interface DeviceChoiceStorage {
@@ -18,7 +18,8 @@ export interface DeviceChoiceStorage {
  *
  * @example
  * ```ts
- * const choice: DeviceChoice = { videoinput: 'cam-2' };
+ * const choice = readDeviceChoice(localStorage);
+ * const camera = pickDevice(adapter.getSnapshot().devices.videoinput, [choice.videoinput]);
  * ```
  */
 export type DeviceChoice = Partial<Record<MediaDeviceKindName, string>>;

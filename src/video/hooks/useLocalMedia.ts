@@ -8,8 +8,9 @@ import { useMeetingMedia } from './useMeetingMedia';
  * What {@link useLocalMedia} returns.
  *
  * @example
- * ```ts
- * const { muted, toggleMute }: UseLocalMediaResult = useLocalMedia();
+ * ```tsx
+ * const { muted, toggleMute, connectionQuality } = useLocalMedia();
+ * <button aria-pressed={muted} onClick={toggleMute}>{connectionQuality === 'poor' ? 'Mute (weak connection)' : 'Mute'}</button>;
  * ```
  */
 export interface UseLocalMediaResult {

@@ -12,7 +12,9 @@ import { useMeetingMedia } from './useMeetingMedia';
  *
  * @example
  * ```ts
- * const { videoInputs, selected, select }: UseMediaDevicesResult = useMediaDevices();
+ * const { videoInputs, selected, select } = useMediaDevices();
+ * const next = videoInputs.find((camera) => camera.deviceId !== selected.videoinput);
+ * if (next) await select('videoinput', next.deviceId);
  * ```
  */
 export interface UseMediaDevicesResult {

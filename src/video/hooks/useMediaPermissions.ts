@@ -10,8 +10,9 @@ import { useVideoCall } from './useVideoCall';
  * What {@link useMediaPermissions} returns.
  *
  * @example
- * ```ts
- * const { status, problem, check }: UseMediaPermissionsResult = useMediaPermissions();
+ * ```tsx
+ * const { status, problem, check } = useMediaPermissions();
+ * if (status === 'blocked' && problem?.retryable) return <button onClick={() => void check()}>Try again</button>;
  * ```
  */
 export interface UseMediaPermissionsResult {

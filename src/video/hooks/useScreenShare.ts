@@ -8,7 +8,7 @@ import { useMeetingMedia } from './useMeetingMedia';
  *
  * @example
  * ```tsx
- * const { state, toggle }: UseScreenShareResult = useScreenShare();
+ * const { state, toggle } = useScreenShare();
  * <button aria-pressed={state.status === 'sharing'} onClick={() => void toggle()}>Share screen</button>;
  * ```
  */

@@ -7,8 +7,10 @@ import { useVideoSession } from '../provider/VideoSessionContext';
  * What {@link useVideoCall} returns.
  *
  * @example
- * ```ts
- * const { status, error, join, leave }: UseVideoCallResult = useVideoCall();
+ * ```tsx
+ * const { status, error, join, leave } = useVideoCall();
+ * if (status === 'failed') return <button onClick={() => join()}>{error?.retryable ? 'Try again' : 'Rejoin'}</button>;
+ * return <button onClick={leave}>Leave</button>;
  * ```
  */
 export interface UseVideoCallResult {

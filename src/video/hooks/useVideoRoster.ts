@@ -40,7 +40,9 @@ export interface SharedScreen {
  *
  * @example
  * ```ts
- * const { self, others }: UseVideoRosterResult = useVideoRoster();
+ * const { self, others, sharedScreen } = useVideoRoster();
+ * const speaker = others.find((participant) => participant.speaking);
+ * const layout = sharedScreen ? 'screen' : self?.tile ? 'grid' : 'agent-only';
  * ```
  */
 export interface UseVideoRosterResult {

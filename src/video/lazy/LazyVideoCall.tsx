@@ -17,7 +17,7 @@ import type { VideoProviderProps } from '../provider/VideoProvider';
  *
  * @example
  * ```tsx
- * const props: LazyVideoCallProps = { participantToken: token, call: { agentName: 'Sam' } };
+ * <LazyVideoCall participantToken={token} call={{ agentName: 'Sam' }} fallback={<p>Loading the call…</p>} />
  * ```
  */
 export interface LazyVideoCallProps extends Omit<VideoProviderProps, 'children'> {

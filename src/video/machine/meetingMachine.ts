@@ -68,7 +68,9 @@ export type MeetingEffect = { type: 'join'; videoOff: boolean } | { type: 'leave
  *
  * @example
  * ```ts
- * const { state, effects }: MeetingStep = transition(idleMeetingState, { type: 'JOIN' });
+ * const { state, effects } = transition(idleMeetingState, { type: 'JOIN' });
+ * state.status; // 'joining'
+ * for (const effect of effects) if (effect.type === 'join') void adapter.join(data, effect);
  * ```
  */
 export interface MeetingStep {

@@ -46,7 +46,9 @@ export const MEETING_STATUS_CODES = {
  *
  * @example
  * ```ts
- * const outcome: MeetingStopOutcome = classifyMeetingStatus(5); // { kind: 'ended', reason: 'meeting-ended' }
+ * const outcome = classifyMeetingStatus(event.statusCode);
+ * if (outcome.kind === 'failed') console.warn(outcome.error.code);
+ * else if (outcome.kind === 'ended') console.log(outcome.reason); // 'meeting-ended' or 'removed'
  * ```
  */
 export type MeetingStopOutcome =

@@ -12,7 +12,14 @@
  *
  * @example
  * ```ts
- * const cause: MediaPermissionCause = 'in-use';
+ * switch (classifyMediaError(error).cause) {
+ *   case 'in-use':
+ *     return 'Close the other app using your camera';
+ *   case 'denied':
+ *     return 'Allow the camera in the address bar';
+ *   default:
+ *     return 'Check your camera';
+ * }
  * ```
  */
 export type MediaPermissionCause =
@@ -31,7 +38,7 @@ export type MediaPermissionCause =
  *
  * @example
  * ```tsx
- * const problem: MediaPermissionProblem = classifyMediaError(error);
+ * const problem = classifyMediaError(error);
  * <p>{t(problem.titleKey)} {t(problem.hintKey)}</p>;
  * ```
  */
@@ -50,8 +57,9 @@ export interface MediaPermissionProblem {
  * The catalog keys {@link MediaPermissionProblem} points at.
  *
  * @example
- * ```ts
- * const key: MediaPermissionMessageKey = 'permissionDeniedHint';
+ * ```tsx
+ * const { hintKey } = classifyMediaError(error);
+ * <VideoCall messages={{ [hintKey]: 'Ask your IT team to allow the camera' }} />;
  * ```
  */
 export type MediaPermissionMessageKey =

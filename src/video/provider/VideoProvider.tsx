@@ -17,7 +17,9 @@ import { VideoSessionContext } from './VideoSessionContext';
  *
  * @example
  * ```tsx
- * const props: VideoProviderProps = { connectionData: startWebRTCContactResponse, autoJoin: false };
+ * <VideoProvider connectionData={startWebRTCContactResponse} autoJoin={false}>
+ *   <VideoCall />
+ * </VideoProvider>
  * ```
  */
 export interface VideoProviderProps {

@@ -22,7 +22,7 @@ import { toVideoCallError } from './toVideoCallError';
  *
  * @example
  * ```ts
- * const options: VideoSessionOptions = { adapter: createFakeMeetingAdapter(), storage: undefined };
+ * const session = createVideoSession({ adapter: createFakeMeetingAdapter(), storage: undefined });
  * ```
  */
 export interface VideoSessionOptions {

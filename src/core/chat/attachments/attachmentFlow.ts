@@ -51,7 +51,8 @@ export interface AttachmentFlowOptions {
  *
  * @example
  * ```ts
- * const lost: UnfinishedUpload[] = attachments.unfinished();
+ * const lost = attachments.unfinished();
+ * for (const upload of lost) console.warn(`${upload.name} did not finish`);
  * ```
  */
 export interface UnfinishedUpload {

@@ -5,7 +5,14 @@ import { ChatError } from '../../protocol/errors';
  *
  * @example
  * ```ts
- * const request: UploadRequest = { url: meta.Url, headers: meta.HeadersToInclude, body: file, onProgress };
+ * createChatSession({
+ *   participantToken,
+ *   region: 'us-east-1',
+ *   upload: async ({ url, headers, body, onProgress }) => {
+ *     await fetch(url, { method: 'PUT', headers, body });
+ *     onProgress?.(1);
+ *   },
+ * });
  * ```
  */
 export interface UploadRequest {
@@ -24,8 +31,11 @@ export interface UploadRequest {
  *
  * @example
  * ```ts
- * const upload: UploadFunction = createUploader({});
- * await upload({ url, headers, body: file });
+ * createChatSession({
+ *   participantToken,
+ *   region: 'us-east-1',
+ *   upload: (request) => uploadThroughProxy(request), // resolve on 2xx, reject otherwise
+ * });
  * ```
  */
 export type UploadFunction = (request: UploadRequest) => Promise<void>;

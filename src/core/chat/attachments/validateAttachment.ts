@@ -6,7 +6,9 @@ import { ChatError } from '../../protocol/errors';
  *
  * @example
  * ```ts
- * const policy: AttachmentPolicy = { allowedExtensions: ['.pdf', '.png'], maxBytes: 5 * 1024 * 1024 };
+ * const policy = { allowedExtensions: ['.pdf', '.png'], maxBytes: 5 * 1024 * 1024 };
+ * const error = validateAttachment(file, policy); // ATTACHMENT_TYPE_NOT_ALLOWED for a .docx
+ * createChatSession({ participantToken, region: 'us-east-1', attachmentPolicy: policy });
  * ```
  */
 export interface AttachmentPolicy {

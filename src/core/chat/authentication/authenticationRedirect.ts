@@ -12,7 +12,8 @@
  *
  * @example
  * ```ts
- * const result: AuthenticationRedirectResult = { outcome: 'signed-in', sessionId: '6f3c…' };
+ * const result = completeAuthenticationRedirect();
+ * if (result.outcome === 'denied') document.body.textContent = `Sign-in refused (${result.error})`;
  * ```
  */
 export interface AuthenticationRedirectResult {

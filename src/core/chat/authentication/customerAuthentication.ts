@@ -25,7 +25,8 @@ export type AuthenticationStatus =
  *
  * @example
  * ```ts
- * const prompt: AuthenticationPrompt = { itemId: 'ev-1', sessionId: '6f3c…', status: 'pending', time: '2025-03-01T09:00:00.000Z' };
+ * const { prompts } = foldAuthentication(snapshot.items);
+ * const refused = prompts.filter((prompt) => prompt.status === 'failed' || prompt.status === 'timeout');
  * ```
  */
 export interface AuthenticationPrompt {

@@ -5,12 +5,16 @@
  *
  * @example
  * ```ts
- * const environment: ChatEnvironment = {
- *   subscribe(onWake) {
- *     const sub = NetInfo.addEventListener((s) => s.isConnected && onWake());
- *     return () => sub();
+ * createChatSession({
+ *   participantToken,
+ *   region: 'us-east-1',
+ *   environment: {
+ *     subscribe(onWake) {
+ *       const sub = NetInfo.addEventListener((s) => s.isConnected && onWake());
+ *       return () => sub();
+ *     },
  *   },
- * };
+ * });
  * ```
  */
 export interface ChatEnvironment {

@@ -9,7 +9,8 @@ import type { ServerFrameInfo } from './socketFrames';
  *
  * @example
  * ```ts
- * const socket: WebSocketLike = new WebSocket(url);
+ * import WebSocket from 'ws'; // Node: any constructor of a WebSocketLike fits
+ * createChatSession({ participantToken, region: 'us-east-1', WebSocket });
  * ```
  */
 export interface WebSocketLike {

@@ -136,7 +136,8 @@ export interface DriverConnectOptions {
  *
  * @example
  * ```ts
- * const offered: OfferedConnection = { response: data, fetchedAt: dataUpdatedAt };
+ * const { data, dataUpdatedAt } = useParticipantConnection({ participantToken, types: ['WEBSOCKET', 'CONNECTION_CREDENTIALS'] });
+ * if (data) session.connect({ connection: { response: data, fetchedAt: dataUpdatedAt } });
  * ```
  */
 export interface OfferedConnection {

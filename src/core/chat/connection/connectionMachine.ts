@@ -74,7 +74,7 @@ export interface Rotation {
  *
  * @example
  * ```ts
- * const state: ConnectionState = initialConnectionState();
+ * const state = initialConnectionState();
  * state.status; // 'idle'
  * ```
  */

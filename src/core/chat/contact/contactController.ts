@@ -69,10 +69,10 @@ export type ContactTabsMode = 'shared' | 'single';
  *
  * @example
  * ```ts
- * const options: ContactControllerOptions = {
+ * const controller = createContactController({
  *   region: 'us-east-1',
  *   startChat: () => fetch('/api/start-chat', { method: 'POST' }).then((r) => r.json()),
- * };
+ * });
  * ```
  */
 export interface ContactControllerOptions {

@@ -6,7 +6,7 @@ import type { Logger } from '../../logger';
  *
  * @example
  * ```ts
- * const events: Emitter<{ ready: number }> = createEmitter(logger);
+ * const events = createEmitter<{ ready: number }>(logger);
  * events.on('ready', (value) => console.log(value));
  * events.emit('ready', 1);
  * ```

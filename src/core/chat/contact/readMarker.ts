@@ -7,7 +7,8 @@ import type { ChatItem } from '../transcript/chatItem';
  *
  * @example
  * ```ts
- * const marker: ReadMarker = { id: item.id, time: item.time };
+ * const { readMarker, unread } = controller.getSnapshot();
+ * if (readMarker) console.log(`${unread} new since ${readMarker.time}`);
  * ```
  */
 export interface ReadMarker {

@@ -23,10 +23,7 @@ export type HistoryPurpose = 'initial' | 'gap' | 'older' | 'rehydrate';
  *
  * @example
  * ```ts
- * const policy: TranscriptSyncPolicy = {
- *   ...DEFAULT_TRANSCRIPT_SYNC_POLICY,
- *   initialPageSize: 50,
- * };
+ * createChatSession({ participantToken, region: 'us-east-1', historyPolicy: { initialPageSize: 50 } });
  * ```
  */
 export interface TranscriptSyncPolicy {

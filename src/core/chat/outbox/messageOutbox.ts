@@ -24,7 +24,7 @@ export interface OutboxEntry {
  *
  * @example
  * ```ts
- * const policy: OutboxPolicy = { maxAttempts: 8, baseDelayMs: 500, maxDelayMs: 10_000 };
+ * createChatSession({ participantToken, region: 'us-east-1', outboxPolicy: { maxAttempts: 8, maxDelayMs: 10_000 } });
  * ```
  */
 export interface OutboxPolicy {

@@ -17,7 +17,7 @@ export type ReceiptKind = 'delivered' | 'read';
  *
  * @example
  * ```ts
- * const policy: ReceiptPolicy = { throttleMs: 3000, deliveredDelayMs: 300 };
+ * createChatSession({ participantToken, region: 'us-east-1', receiptPolicy: { throttleMs: 3000 } }); // false: no receipts
  * ```
  */
 export interface ReceiptPolicy {

@@ -7,9 +7,9 @@ import type { ChatSession } from './chatSession';
  * fakes may leave downloads, sign-in and step-by-step guide views out.
  *
  * @example
- * ```ts
- * const session: ChatSessionLike = createChatSession({ participantToken, endpoint });
- * session.subscribe(() => render(session.getSnapshot()));
+ * ```tsx
+ * const session = new FakeChatSession(); // or createChatSession(…), or any object with these members
+ * render(<ChatProvider session={session}><MessageList /></ChatProvider>);
  * ```
  */
 export type ChatSessionLike = Pick<

@@ -12,11 +12,15 @@ import { isValidTime } from '../transcript/itemOrder';
  * @example
  * ```ts
  * const memory = new Map<string, string>();
- * const storage: StorageLike = {
- *   getItem: (key) => memory.get(key) ?? null,
- *   setItem: (key, value) => void memory.set(key, value),
- *   removeItem: (key) => void memory.delete(key),
- * };
+ * createChatSession({
+ *   participantToken,
+ *   region: 'us-east-1',
+ *   storage: {
+ *     getItem: (key) => memory.get(key) ?? null,
+ *     setItem: (key, value) => void memory.set(key, value),
+ *     removeItem: (key) => void memory.delete(key),
+ *   },
+ * });
  * ```
  */
 export interface StorageLike {

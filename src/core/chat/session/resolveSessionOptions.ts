@@ -34,7 +34,7 @@ const ENDED_FALLBACK_MS = 10_000;
  *
  * @example
  * ```ts
- * const resolved: ResolvedSessionOptions = resolveSessionOptions({ participantToken, endpoint });
+ * const resolved = resolveSessionOptions({ participantToken, endpoint });
  * resolved.clock.now();
  * ```
  */

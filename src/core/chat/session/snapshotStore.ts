@@ -8,7 +8,7 @@ import type { Store } from '../../store';
  *
  * @example
  * ```ts
- * const store: SnapshotStore<{ count: number }> = createSnapshotStore(() => ({ count }), logger);
+ * const store = createSnapshotStore(() => ({ count }), logger);
  * const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
  * ```
  */

@@ -31,7 +31,8 @@ export const TAB_NOT_LEADER: TabErrorCode = 'TAB_NOT_LEADER';
  *
  * @example
  * ```ts
- * const wire: EncodedError = encodeError(new ChatError('CHAT_ENDED', 'The chat has ended'));
+ * const wire = encodeError(new ChatError('CHAT_ENDED', 'The chat has ended'));
+ * decodeError(wire).code; // 'CHAT_ENDED' again in the other tab
  * ```
  */
 export interface EncodedError {

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * const channel: BroadcastChannelLike = new BroadcastChannel('contact-kit.chat');
+ * const channel = new BroadcastChannel('contact-kit.chat');
  * ```
  */
 export interface BroadcastChannelLike {

@@ -54,7 +54,7 @@ const RENDERABLE_MESSAGE_TYPES: ReadonlySet<string> = new Set([
  *
  * @example
  * ```ts
- * const classified: ClassifiedItem = classifyItem(item, ownParticipantId);
+ * const classified = classifyItem(item, ownParticipantId);
  * if (classified.kind === 'malformed') logger.warn(classified.reason);
  * ```
  */

@@ -7,7 +7,8 @@ import type { View } from '../../protocol/types';
  *
  * @example
  * ```ts
- * const node: ViewNode = { id: 'Header_1', type: 'Header', props: { Heading: 'Your order' }, children: [] };
+ * const result = resolveView(view, viewData);
+ * const headings = result.ok ? result.view.body.filter((node) => node.type === 'Header').map((node) => node.props.Heading) : [];
  * ```
  */
 export interface ViewNode {
@@ -46,7 +47,9 @@ export interface ResolvedView {
  *
  * @example
  * ```ts
- * const result: ResolveViewResult = resolveView(view, viewData);
+ * const result = resolveView(view, viewData);
+ * if (result.ok) render(result.view.body);
+ * else console.warn(result.error.code); // 'INTERACTIVE_INVALID'
  * ```
  */
 export type ResolveViewResult = { ok: true; view: ResolvedView } | { ok: false; error: ChatError };

@@ -18,7 +18,9 @@ import * as S from './VideoCall.styles';
  *
  * @example
  * ```tsx
- * const props: VideoCallProps = { title: 'Video support', agentName: 'Sam', theme: 'dark' };
+ * <VideoProvider participantToken={token}>
+ *   <VideoCall title="Video support" agentName="Sam" theme="dark" />
+ * </VideoProvider>
  * ```
  */
 export interface VideoCallProps extends ComponentPropsWithoutRef<'section'> {
