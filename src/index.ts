@@ -140,8 +140,6 @@ export type {
   ResolvedView,
   ResolveViewResult,
   ViewStatus,
-  ViewFieldProblem,
-  ViewFieldRules,
   AttachmentPolicy,
   AuthenticationStatus,
   AuthenticationPrompt,

@@ -137,7 +137,7 @@ export type { InteractiveReply } from './chat/interactive/interactiveReply';
 export { resolveView } from './chat/view/resolveView';
 export type { ViewNode, ResolvedView, ResolveViewResult } from './chat/view/resolveView';
 export { viewStatus } from './chat/view/viewStatus';
-export type { ViewStatus, ViewFieldProblem, ViewFieldRules } from './chat/view/viewStatus';
+export type { ViewStatus } from './chat/view/viewStatus';
 export {
   validateAttachment,
   DEFAULT_ATTACHMENT_EXTENSIONS,
