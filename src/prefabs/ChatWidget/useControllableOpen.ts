@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useControllableState } from '../../react/hooks/internal/useControllableState';
 
 /** Options of {@link useControllableOpen}: the widget's `open`, `defaultOpen` and `onOpenChange`. */
 export interface UseControllableOpenOptions {
@@ -39,17 +39,10 @@ export interface UseControllableOpenResult {
 export function useControllableOpen(
   options: UseControllableOpenOptions,
 ): UseControllableOpenResult {
-  const { open: openProp, defaultOpen, onOpenChange } = options;
-  const [openState, setOpenState] = useState(defaultOpen);
-  const controlled = openProp !== undefined;
-  const setOpen = useCallback(
-    (next: boolean) => {
-      if (!controlled) {
-        setOpenState(next);
-      }
-      onOpenChange?.(next);
-    },
-    [controlled, onOpenChange],
+  const [open, setOpen, controlled] = useControllableState(
+    options.open,
+    options.defaultOpen,
+    options.onOpenChange,
   );
-  return { open: openProp ?? openState, controlled, setOpen };
+  return { open, controlled, setOpen };
 }

@@ -1,11 +1,12 @@
 import type { ChatSnapshot } from '../../core/chat/session/chatSession';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { ChangeEvent, FormEvent, KeyboardEvent, MouseEvent } from 'react';
 import { ContentType, MESSAGE_CONTENT_LIMITS } from '../../core/protocol/contentTypes';
 
 import type { ContactController } from '../../core/chat/contact/contactController';
 import { useChatContext } from '../context/ChatSessionContext';
 import { useMaybeContactKit } from '../context/ContactKitContext';
+import { useControllableState } from './internal/useControllableState';
 import { useStoreSelector } from './internal/useStoreSelector';
 import { replyToViewResourceWithText } from '../../core/chat/interactive/interactiveReply';
 import { openViewOf } from '../../core/chat/view/viewStatus';
@@ -170,18 +171,10 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
   const contentType = options.contentType ?? ContentType.plainText;
   const maxLength = options.maxLength ?? MESSAGE_CONTENT_LIMITS[contentType];
   const sendOnEnter = options.sendOnEnter ?? true;
-  const controlled = options.value !== undefined;
-  const [own, setOwn] = useState(() => options.defaultValue ?? controller?.draft() ?? '');
-  const value = controlled ? (options.value ?? '') : own;
-  const onValueChange = options.onValueChange;
-  const setValue = useCallback(
-    (next: string) => {
-      if (!controlled) {
-        setOwn(next);
-      }
-      onValueChange?.(next);
-    },
-    [controlled, onValueChange],
+  const [value, setValue, controlled] = useControllableState(
+    options.value,
+    () => options.defaultValue ?? controller?.draft() ?? '',
+    options.onValueChange,
   );
   useDraftKeeping(
     controlled ? undefined : controller,
