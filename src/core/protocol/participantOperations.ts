@@ -18,7 +18,7 @@ export type BearerKind = 'participant' | 'connection';
  * ```ts
  * const spec = PARTICIPANT_OPERATIONS.DescribeView;
  * const url = `${endpoint}${spec.path}${encodeURIComponent(viewToken)}`;
- * await fetch(url, { method: spec.method });
+ * await fetch(url, { method: spec.method, headers: { 'X-Amz-Bearer': connectionToken } });
  * ```
  */
 export interface OperationSpec {

@@ -32,7 +32,8 @@ export interface SharedContact {
  *
  * @example
  * ```ts
- * const options: ContactTabsOptions = { name, openChannel: (n) => new BroadcastChannel(n), locks: navigator.locks, clock, logger, onContact, onReadMarker, current };
+ * const tabs = createContactTabs({ name, openChannel: (n) => new BroadcastChannel(n), locks: navigator.locks, clock, logger, onContact, onReadMarker, current });
+ * const contact = await tabs.beforeStart(); // another tab's contact, if one answers
  * ```
  */
 export interface ContactTabsOptions {

@@ -20,7 +20,8 @@ export type TabRole =
  *
  * @example
  * ```ts
- * const options: TabElectionOptions = { name: 'contact-kit:chat', tabId, channel, locks: navigator.locks, clock: systemClock, logger: defaultLogger, onRole: console.log };
+ * const election = createTabElection({ name: 'contact-kit:chat', tabId, channel, locks: navigator.locks, clock: systemClock, logger: defaultLogger, onRole: console.log });
+ * election.role(); // undefined until the first onRole
  * ```
  */
 export interface TabElectionOptions {
