@@ -36,7 +36,8 @@ import {
  *
  * @example
  * ```ts
- * const request: AdminRequest = { body: { ParticipantDetails: { DisplayName: 'Ana' } }, params: {} };
+ * const body = { ParticipantDetails: { ParticipantRole: 'AGENT', DisplayName: 'Ana' } };
+ * createParticipant(ctx, { body, params: { ContactId: contactId } }); // { ParticipantId, ParticipantCredentials }
  * ```
  */
 export interface AdminRequest {
@@ -49,7 +50,7 @@ export interface AdminRequest {
  *
  * @example
  * ```ts
- * const ping: AdminHandler = () => ({});
+ * sendJson(response, 200, handler(ctx, { body, params }), requestId); // the router, for any admin handler
  * ```
  */
 export type AdminHandler = (ctx: EmulatorContext, request: AdminRequest) => unknown;

@@ -13,7 +13,8 @@ import type { WebsocketHub } from './websocketHub';
  *
  * @example
  * ```ts
- * const limits: EmulatorLimits = { maxBodyBytes: 1_048_576, maxAttachmentBytes: 20_971_520, maxAttachmentsPerContact: 10, maxUncompletedUploadsPerContact: 5 };
+ * await startEmulator({ maxAttachmentBytes: 1024 }); // the rest keep their defaults
+ * if (size > ctx.limits.maxAttachmentBytes) throw invalid(`AttachmentSizeInBytes exceeds the maximum`);
  * ```
  */
 export interface EmulatorLimits {

@@ -39,7 +39,7 @@ import {
  *
  * @example
  * ```ts
- * const request: ParticipantRequest = { body: { ContentType: 'text/plain', Content: 'hi' }, bearer: connectionToken, params: {} };
+ * sendMessage(ctx, { body: { ContentType: 'text/plain', Content: 'hi' }, bearer: connectionToken, params: {} }); // { Id, AbsoluteTime }
  * ```
  */
 export interface ParticipantRequest {
@@ -55,7 +55,8 @@ export interface ParticipantRequest {
  *
  * @example
  * ```ts
- * const handler: ParticipantHandler = (ctx, { bearer }) => ({ Bearer: bearer });
+ * const result = handler(ctx, { body, bearer: typeof bearer === 'string' ? bearer : undefined, params });
+ * sendJson(response, 200, result, requestId); // or a thrown ServiceError becomes the error answer
  * ```
  */
 export type ParticipantHandler = (ctx: EmulatorContext, request: ParticipantRequest) => unknown;

@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * const name: EmulatorErrorName = 'ThrottlingException';
+ * throw new ServiceError('ThrottlingException', 'Rate exceeded'); // answered as a 429
  * ```
  */
 export type EmulatorErrorName =

@@ -179,7 +179,8 @@ interface DownloadRecord {
  *
  * @example
  * ```ts
- * const options: EmulatorStoreOptions = { clock: systemClock, connectionTokenTtlMs: 86_400_000, websocketUrlTtlMs: 100_000, uploadUrlTtlMs: 300_000 };
+ * const store = new EmulatorStore({ clock: systemClock, connectionTokenTtlMs: 86_400_000, websocketUrlTtlMs: 100_000, uploadUrlTtlMs: 300_000 });
+ * store.now(); // read from the clock given here
  * ```
  */
 export interface EmulatorStoreOptions {
@@ -213,7 +214,8 @@ export interface IssuedConnection {
  *
  * @example
  * ```ts
- * const fields: NewItem = { Type: 'MESSAGE', ContentType: 'text/plain', Content: 'hi' };
+ * const item = store.appendItem(contact, { Type: 'MESSAGE', ContentType: 'text/plain', Content: 'hi' });
+ * console.log(item.Id, item.AbsoluteTime); // filled in by the store
  * ```
  */
 export type NewItem = Omit<Item, 'AbsoluteTime' | 'ContactId' | 'InitialContactId'>;

@@ -157,7 +157,7 @@ function firstIndex(
  *
  * @example
  * ```ts
- * const payload: NextTokenPayload = { contactId, direction: 'BACKWARD', boundarySeq: 42 };
+ * const { direction, boundarySeq } = ctx.nextTokens.decode(body.NextToken, contactId);
  * ```
  */
 export interface NextTokenPayload {

@@ -18,12 +18,12 @@ import type { ContactWidgetConfig } from './widgetConfig';
  *
  * @example
  * ```ts
- * const options: PanelOptions = {
+ * const panel = mountPanel(shadowRoot, {
  *   requestChat: (body) => postStartChat('/api/start-chat', body),
  *   endpoint: 'http://127.0.0.1:4010',
  *   config: { title: 'Acme help', accentColor: '#7c3aed' },
  *   emit: (name, detail) => host.dispatchEvent(new CustomEvent(name, { detail })),
- * };
+ * });
  * ```
  */
 export interface PanelOptions {
@@ -56,7 +56,7 @@ export interface PanelOptions {
  *
  * @example
  * ```ts
- * const name: WidgetEventName = 'contact-kit:unread';
+ * emit('contact-kit:unread', { count }); // the element re-dispatches it as a CustomEvent
  * ```
  */
 export type WidgetEventName = 'contact-kit:message' | 'contact-kit:unread' | 'contact-kit:ended';

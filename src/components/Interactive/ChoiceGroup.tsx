@@ -10,8 +10,9 @@ import type { RovingOrientation } from './useRovingFocus';
  * One option of a {@link ChoiceGroup}: a reply, a pagination action or a hyperlink.
  *
  * @example
- * ```ts
- * const option: ChoiceOption = { key: '0', element: { title: 'Yes' }, kind: 'reply' };
+ * ```tsx
+ * <ChoiceGroup label="Pick one" options={[{ key: '0', element: { title: 'Yes' }, kind: 'reply' }]}
+ *   onChoose={(option) => answer.choose(option.key, { choice: option.element }, option.kind === 'action')} />
  * ```
  */
 export interface ChoiceOption {
@@ -24,8 +25,8 @@ export interface ChoiceOption {
  * Props of {@link ChoiceGroup}.
  *
  * @example
- * ```ts
- * const props: ChoiceGroupProps = { label: 'Pick one', options: [], onChoose: () => undefined };
+ * ```tsx
+ * <ChoiceGroup label={content.title} options={options} variant="chips" chosenKey={chosenKey} locked={answer.isLocked} onChoose={choose} />
  * ```
  */
 export interface ChoiceGroupProps {

@@ -6,8 +6,8 @@ import { TemplateImage } from './TemplateImage';
  * cards.
  *
  * @example
- * ```ts
- * const props: TemplateHeadingProps = { content: { title: 'How can we help?' } };
+ * ```tsx
+ * <TemplateHeading content={{ title: 'How can we help?', subtitle: 'Pick a topic' }} />
  * ```
  */
 export interface TemplateHeadingProps {

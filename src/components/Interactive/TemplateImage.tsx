@@ -8,8 +8,8 @@ import { safeImageUrl } from './safeWebUrl';
  * Props of {@link TemplateImage}.
  *
  * @example
- * ```ts
- * const props: TemplateImageProps = { url: element.imageData, description: 'Trail shoes', variant: 'choice' };
+ * ```tsx
+ * <TemplateImage url={element.imageData} description={element.imageDescription} variant="choice" />
  * ```
  */
 export interface TemplateImageProps {

@@ -6,7 +6,7 @@ import type { KeyboardEvent } from 'react';
  *
  * @example
  * ```ts
- * const orientation: RovingOrientation = 'horizontal';
+ * const roving = useRovingFocus(options.length, variant === 'chips' ? 'horizontal' : 'vertical');
  * ```
  */
 export type RovingOrientation = 'vertical' | 'horizontal' | 'both';

@@ -10,7 +10,9 @@
  *
  * @example
  * ```ts
- * const node: MarkdownInline = { type: 'strong', children: [{ type: 'text', value: 'Hi' }] };
+ * for (const node of parseInline('**Hi** there')) {
+ *   if (node.type === 'strong') console.log(node.children); // [{ type: 'text', value: 'Hi' }]
+ * }
  * ```
  */
 export type MarkdownInline =
@@ -25,7 +27,8 @@ export type MarkdownInline =
  *
  * @example
  * ```ts
- * const block: MarkdownBlock = { type: 'code', value: 'npm i contact-kit' };
+ * const [block] = parseMarkdown('```\nnpm i contact-kit\n```');
+ * if (block?.type === 'code') console.log(block.value); // 'npm i contact-kit'
  * ```
  */
 export type MarkdownBlock =
@@ -86,7 +89,7 @@ const MAX_DEPTH = 8;
  *
  * @example
  * ```ts
- * const meter: MarkdownMeter = { steps: 0 };
+ * const meter = { steps: 0 };
  * parseMarkdown(text, meter);
  * expect(meter.steps).toBeLessThan(64 * text.length);
  * ```

@@ -7,7 +7,7 @@ import * as S from './MessageList.styles';
  *
  * @example
  * ```tsx
- * const props: RowErrorBoundaryProps = { note: t('rowUnavailable'), resetKey: item, children };
+ * <RowErrorBoundary note={t('rowUnavailable')} resetKey={item}>{renderRow(item)}</RowErrorBoundary>
  * ```
  */
 export interface RowErrorBoundaryProps {

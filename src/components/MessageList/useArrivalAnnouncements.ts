@@ -8,7 +8,8 @@ import { changedRange } from '../../core/chat/transcript/changedRange';
  *
  * @example
  * ```ts
- * const line: Announcement = { key: 3, text: 'Sam: Your order ships today.' };
+ * const announcements = useArrivalAnnouncements(items, { describe, summarise });
+ * announcements.map((line) => <p key={line.key}>{line.text}</p>); // 'Sam: Your order ships today.'
  * ```
  */
 export interface Announcement {
@@ -21,10 +22,10 @@ export interface Announcement {
  *
  * @example
  * ```ts
- * const options: UseArrivalAnnouncementsOptions = {
+ * const announcements = useArrivalAnnouncements(items, {
  *   describe: (item) => `${item.displayName}: ${item.content}`,
  *   summarise: (count) => `${count} new messages`,
- * };
+ * });
  * ```
  */
 export interface UseArrivalAnnouncementsOptions {

@@ -6,7 +6,7 @@ import type { OperationName } from './types';
  *
  * @example
  * ```ts
- * const bearer: BearerKind = PARTICIPANT_OPERATIONS.GetTranscript.bearer; // 'connection'
+ * const field = PARTICIPANT_OPERATIONS[operation].bearer === 'participant' ? 'ParticipantToken' : 'ConnectionToken';
  * ```
  */
 export type BearerKind = 'participant' | 'connection';
@@ -16,8 +16,9 @@ export type BearerKind = 'participant' | 'connection';
  *
  * @example
  * ```ts
- * const spec: OperationSpec = PARTICIPANT_OPERATIONS.DescribeView;
+ * const spec = PARTICIPANT_OPERATIONS.DescribeView;
  * const url = `${endpoint}${spec.path}${encodeURIComponent(viewToken)}`;
+ * await fetch(url, { method: spec.method, headers: { 'X-Amz-Bearer': connectionToken } });
  * ```
  */
 export interface OperationSpec {

@@ -39,7 +39,7 @@ export type CustomerItem = Item & { Id: string };
  *
  * @example
  * ```ts
- * const file: AgentFile = { name: 'note.txt', contentType: 'text/plain', bytes: new TextEncoder().encode('hi') };
+ * await session.sendAttachment({ name: 'note.txt', contentType: 'text/plain', bytes: new TextEncoder().encode('hi') }, 'file-1');
  * ```
  */
 export interface AgentFile {

@@ -21,7 +21,9 @@ import type { InteractiveTemplate } from '../../core/chat/interactive/interactiv
  *
  * @example
  * ```ts
- * const action: ScriptedAction = { type: 'sendMessage', contentType: 'text/plain', content: 'Hi!' };
+ * for (const action of scriptedReply(state, message, context).actions) {
+ *   if (action.type === 'sendMessage') await session.sendMessage(action.contentType, action.content, clientToken);
+ * }
  * ```
  */
 export type ScriptedAction =
@@ -69,7 +71,7 @@ export const initialScriptedState: ScriptedState = { choices: {}, awaitingTime: 
  *
  * @example
  * ```ts
- * const message: CustomerMessage = { contentType: item.ContentType!, content: item.Content! };
+ * scriptedReply(state, { contentType: item.ContentType ?? 'text/plain', content: item.Content ?? '' }, context);
  * ```
  */
 export interface CustomerMessage {
@@ -83,7 +85,7 @@ export interface CustomerMessage {
  *
  * @example
  * ```ts
- * const context: ScriptedContext = { now: new Date(), messageId: item.Id! };
+ * scriptedReply(state, message, { now: new Date(clock.now()), messageId: item.Id });
  * ```
  */
 export interface ScriptedContext {
@@ -133,7 +135,8 @@ export const SCRIPTED_KEYWORDS = [
  *
  * @example
  * ```ts
- * const keyword: ScriptedKeyword = 'carousel';
+ * const keyword = findKeyword('show me a carousel'); // 'carousel'
+ * SCRIPTED_KEYWORDS.find((entry) => entry.keyword === keyword)?.description;
  * ```
  */
 export type ScriptedKeyword = (typeof SCRIPTED_KEYWORDS)[number]['keyword'];

@@ -405,8 +405,8 @@ export function pageStartFor(
  * March 2026 so snapshots stay stable.
  *
  * @example
- * ```tsx
- * export const Panel: Story = { args: { content: serializeTemplate(sampleTemplates.Panel) } };
+ * ```ts
+ * await session.sendInteractive(sampleTemplates.Panel); // as a contact flow would post it
  * ```
  */
 export const sampleTemplates: {

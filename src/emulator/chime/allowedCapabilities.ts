@@ -4,7 +4,8 @@
  *
  * @example
  * ```ts
- * const customer: ParticipantCapabilities = { Video: 'SEND' }; // camera yes, screen share no
+ * const customer = meeting.capabilities?.Customer; // { Video: 'SEND' }: camera yes, screen share no
+ * if (customer?.ScreenShare !== 'SEND') console.log('the customer may not share a screen');
  * ```
  */
 export interface ParticipantCapabilities {
@@ -17,7 +18,8 @@ export interface ParticipantCapabilities {
  *
  * @example
  * ```ts
- * const allowed: AllowedCapabilities = { Customer: { Video: 'SEND' }, Agent: { Video: 'SEND', ScreenShare: 'SEND' } };
+ * const meeting = meetings.createMeeting(contactId, { Customer: { Video: 'SEND' }, Agent: { Video: 'SEND', ScreenShare: 'SEND' } });
+ * screenShareAllowed(meeting.capabilities, 'Customer'); // false
  * ```
  */
 export interface AllowedCapabilities {
@@ -32,7 +34,7 @@ export interface AllowedCapabilities {
  *
  * @example
  * ```ts
- * const side: CapabilitySide = participant.role === 'CUSTOMER' ? 'Customer' : 'Agent';
+ * meetings.addAttendee(meeting, { participantId, displayName, side: participant.role === 'CUSTOMER' ? 'Customer' : 'Agent' });
  * ```
  */
 export type CapabilitySide = 'Customer' | 'Agent';

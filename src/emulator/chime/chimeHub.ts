@@ -93,7 +93,8 @@ export interface MeetingSummary {
  *
  * @example
  * ```ts
- * const options: ChimeHubOptions = { clock, logger, agent: 'echo', wsBase: () => 'ws://127.0.0.1:4010', isParticipantActive: () => true };
+ * const chime = new ChimeHub({ clock, logger, agent: 'echo', wsBase: () => 'ws://127.0.0.1:4010', isParticipantActive: () => true });
+ * chime.agent; // 'echo', the bot agent of new meetings
  * ```
  */
 export interface ChimeHubOptions {
@@ -113,8 +114,9 @@ export interface ChimeHubOptions {
  *
  * @example
  * ```ts
- * const result: BotScreenShareResult = chime.setBotScreenShare(contactId, true);
+ * const result = chime.setBotScreenShare(contactId, true);
  * if (result.ok) console.log(result.contentAttendeeId); // '<bot attendee id>#content'
+ * else console.warn(result.reason); // e.g. 'not-allowed'
  * ```
  */
 export type BotScreenShareResult =

@@ -63,7 +63,7 @@ export interface Negotiated {
  * @example
  * ```ts
  * const peer = await MediaPeer.create();
- * peer.onVideo = (packet) => relay.forward(session, packet);
+ * peer.onVideo = (packet) => relay.forwardVideo(session.endpoint, packet);
  * const { sdp } = await peer.negotiate(offer, receiveStreamIds);
  * peer.close();
  * ```

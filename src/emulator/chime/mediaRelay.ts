@@ -6,8 +6,9 @@ import type { MediaPeer, RtpPacket } from './mediaPeer';
  *
  * @example
  * ```ts
- * const endpoint: RelayEndpoint = { meetingId, attendeeId, peer: undefined };
- * relay.addEndpoint(endpoint);
+ * const session = new SignalingSession({ ws, attendee, codec, host });
+ * relay.addEndpoint(session.endpoint); // its peer stays undefined until the first SUBSCRIBE
+ * peer.onVideo = (packet) => relay.forwardVideo(session.endpoint, packet);
  * ```
  */
 export interface RelayEndpoint {
@@ -22,7 +23,9 @@ export interface RelayEndpoint {
  *
  * @example
  * ```ts
- * const source: VideoSource = relay.startSource({ streamId: 101, groupId: 2, attendeeId, externalUserId: 'Agent', origin });
+ * for (const source of relay.sourcesOf(attendee.meetingId)) {
+ *   if (source.attendeeId === attendee.attendeeId) relay.stopSource(source.streamId);
+ * }
  * ```
  */
 export interface VideoSource {

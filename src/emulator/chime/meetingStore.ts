@@ -13,7 +13,8 @@ import { CONTENT_SUFFIX } from './parseJoinToken';
  *
  * @example
  * ```ts
- * const attendee: AttendeeRecord = meetings.addAttendee(meeting, { participantId, displayName: 'Ana' });
+ * const attendee = meetings.addAttendee(meeting, { participantId, displayName: 'Ana' });
+ * if (attendee.screenShare) meetings.contentAttendeeFor(attendee); // joins with `${attendee.joinToken}#content`
  * ```
  */
 export interface AttendeeRecord {
@@ -47,7 +48,8 @@ export interface AttendeeRecord {
  *
  * @example
  * ```ts
- * const meeting: MeetingRecord = meetings.createMeeting(contactId);
+ * const meeting = meetings.meetingForContact(contactId);
+ * if (meeting?.status === 'active') meetings.endMeeting(meeting);
  * ```
  */
 export interface MeetingRecord {

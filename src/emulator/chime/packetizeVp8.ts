@@ -4,7 +4,9 @@
  *
  * @example
  * ```ts
- * const packet: Vp8RtpPacket = { sequenceNumber: 7, timestamp: 18_000, marker: true, payload };
+ * for (const packet of packetizeVp8(frame.data, { firstSequenceNumber: 7, timestamp: 18_000 })) {
+ *   if (packet.marker) console.log(`frame ends at ${packet.sequenceNumber}, ${packet.payload.byteLength} bytes`);
+ * }
  * ```
  */
 export interface Vp8RtpPacket {
@@ -23,7 +25,8 @@ export interface Vp8RtpPacket {
  *
  * @example
  * ```ts
- * const options: PacketizeVp8Options = { firstSequenceNumber: 65_534, timestamp: 90_000, maxPayloadBytes: 1100 };
+ * packetizeVp8(frame.data, { firstSequenceNumber: 65_534, timestamp: 90_000, maxPayloadBytes: 1100 });
+ * // a 3000-byte frame: packets 65534, 65535 and 0, the last with the marker bit
  * ```
  */
 export interface PacketizeVp8Options {

@@ -27,7 +27,8 @@ export const SILENT_DBOV = 127;
  *
  * @example
  * ```ts
- * const { voice, level }: AudioLevel = parseAudioLevel(0x9e); // { voice: true, level: 30 }
+ * const { voice, level } = parseAudioLevel(0x9e); // { voice: true, level: 30 }
+ * if (voice) meter.heard(attendeeId, level, clock.now());
  * ```
  */
 export interface AudioLevel {

@@ -3,7 +3,9 @@
  *
  * @example
  * ```ts
- * const code: IvfErrorCode = 'IVF_TRUNCATED';
+ * try { parseIvf(bytes); } catch (error) {
+ *   if (error instanceof IvfError) console.warn(error.code === 'IVF_UNSUPPORTED_CODEC' ? 'not VP8' : 'not a whole IVF file');
+ * }
  * ```
  */
 export type IvfErrorCode = 'IVF_BAD_SIGNATURE' | 'IVF_TRUNCATED' | 'IVF_UNSUPPORTED_CODEC';
@@ -31,7 +33,8 @@ export class IvfError extends Error {
  *
  * @example
  * ```ts
- * const frame: IvfFrame = { timestamp: 0, data: new Uint8Array([0x90, 0x75, 0x00]) };
+ * const frame = ivf.frames[count % ivf.frames.length]!;
+ * packetizeVp8(frame.data, { firstSequenceNumber, timestamp: Math.round(frame.timestamp * secondsPerUnit * 90_000) });
  * ```
  */
 export interface IvfFrame {
@@ -45,7 +48,8 @@ export interface IvfFrame {
  *
  * @example
  * ```ts
- * const { width, height, frames }: IvfFile = parseIvf(bytes);
+ * const { width, height, timebase, frames } = parseIvf(bytes);
+ * console.log(`${width}x${height}, ${frames.length} frames of ${timebase.numerator}/${timebase.denominator} s`);
  * ```
  */
 export interface IvfFile {

@@ -16,7 +16,9 @@ export const CONTENT_SUFFIX = '#content';
  *
  * @example
  * ```ts
- * const parsed: ParsedJoinToken = { baseToken: 'Zm9v', content: true };
+ * const { baseToken, content } = parseJoinToken(offeredToken);
+ * const owner = meetings.attendeeForJoinToken(baseToken);
+ * const attendee = owner && content ? meetings.contentAttendeeFor(owner) : owner;
  * ```
  */
 export interface ParsedJoinToken {

@@ -26,7 +26,8 @@ export interface SdpSection {
  *
  * @example
  * ```ts
- * const { session, sections }: ParsedSdp = parseSdp(sdp);
+ * const { session, sections } = parseSdp(sdp);
+ * const cameras = sections.filter((section) => section.kind === 'video' && section.direction !== 'inactive');
  * ```
  */
 export interface ParsedSdp {

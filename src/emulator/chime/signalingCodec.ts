@@ -5,8 +5,9 @@ import type * as SignalingProtocolModule from 'amazon-chime-sdk-js/build/signali
  *
  * @example
  * ```ts
- * const proto: SignalingProtocol = await loadSignalingProtocol();
- * proto.SdkSignalFrame.Type.JOIN_ACK; // 2
+ * const proto = await loadSignalingProtocol();
+ * const codec = new SignalingCodec(proto, () => clock.now());
+ * proto.SdkSignalFrame.Type.JOIN_ACK === codec.types.JOIN_ACK; // true
  * ```
  */
 export type SignalingProtocol = typeof SignalingProtocolModule;
@@ -16,8 +17,8 @@ export type SignalingProtocol = typeof SignalingProtocolModule;
  *
  * @example
  * ```ts
- * const frame: SignalFrame = codec.decode(bytes);
- * if (frame.type === codec.proto.SdkSignalFrame.Type.PING_PONG) reply(frame.pingPong);
+ * const frame = codec.decode(bytes);
+ * if (frame.type === codec.types.LEAVE) session.send({ type: codec.types.LEAVE_ACK, leaveAck: {} });
  * ```
  */
 export type SignalFrame = SignalingProtocolModule.SdkSignalFrame;
@@ -27,7 +28,7 @@ export type SignalFrame = SignalingProtocolModule.SdkSignalFrame;
  *
  * @example
  * ```ts
- * const ack: OutgoingFrame = { type: proto.SdkSignalFrame.Type.LEAVE_ACK, leaveAck: {} };
+ * ws.send(codec.encode({ type: codec.types.LEAVE_ACK, leaveAck: {} })); // the codec stamps timestampMs
  * ```
  */
 export type OutgoingFrame = Omit<SignalingProtocolModule.ISdkSignalFrame, 'timestampMs'>;

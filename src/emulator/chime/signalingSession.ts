@@ -10,7 +10,8 @@ import type { OutgoingFrame, SignalFrame, SignalingCodec } from './signalingCode
  *
  * @example
  * ```ts
- * const host: SessionHost = { joined, cameraChanged, subscribed, muted, left, pongsWithheld: () => false, createPeer: MediaPeer.create, allocation, logger };
+ * const host = { joined, cameraChanged, subscribed, muted, left, pongsWithheld: () => false, createPeer: () => MediaPeer.create(), allocation, logger };
+ * new SignalingSession({ ws, attendee, codec, host }); // calls host.joined(session) once it answers JOIN
  * ```
  */
 export interface SessionHost {

@@ -3,7 +3,8 @@
  *
  * @example
  * ```ts
- * const viewport: VisualViewportBox = { height: 544, offsetTop: 0, scale: 1 };
+ * const { height, offsetTop, scale } = window.visualViewport!;
+ * sheetGeometry({ height, offsetTop, scale }, window.innerHeight);
  * ```
  */
 export interface VisualViewportBox {
@@ -17,7 +18,8 @@ export interface VisualViewportBox {
  *
  * @example
  * ```ts
- * const box: SheetBox = { top: 0, height: 544 };
+ * const box = sheetGeometry(viewport, window.innerHeight);
+ * if (box) sheet.style.setProperty('--ck-sheet-height', `${box.height}px`);
  * ```
  */
 export interface SheetBox {

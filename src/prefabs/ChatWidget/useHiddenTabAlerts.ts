@@ -9,7 +9,7 @@ import { playChime } from './playChime';
  *
  * @example
  * ```ts
- * const options: UseHiddenTabAlertsOptions = { sound: true, notifications: true, title: 'Support', describe };
+ * const alerts = useHiddenTabAlerts({ sound: true, notifications: true, title: 'Support', describe });
  * ```
  */
 export interface UseHiddenTabAlertsOptions {

@@ -16,7 +16,8 @@ import type * as AttachmentUpload from './attachmentUpload';
  *
  * @example
  * ```ts
- * const options: AttachmentFlowOptions = { client, upload, logger, policy: undefined, displayName: 'Ana', openToken, anyToken, tokenRejected, isDestroyed, localTime, getTranscript, update };
+ * const attachments = createAttachmentFlow({ client, upload, logger, policy: undefined, displayName: 'Ana', openToken, anyToken, tokenRejected, isDestroyed, localTime, getTranscript, update });
+ * const localId = attachments.send(file);
  * ```
  */
 export interface AttachmentFlowOptions {

@@ -59,7 +59,8 @@ export interface ChatSocket {
  *
  * @example
  * ```ts
- * const options: ChatSocketOptions = { id, url, WebSocket, logger, onOpen, onClose, onFrame };
+ * const socket = openChatSocket({ id, url, WebSocket, logger, onOpen, onClose, onFrame });
+ * if (!socket.send(frame)) logger.debug('socket not open: frame dropped');
  * ```
  */
 export interface ChatSocketOptions {

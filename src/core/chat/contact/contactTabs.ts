@@ -18,7 +18,7 @@ import type { ReadMarker } from './readMarker';
  *
  * @example
  * ```ts
- * const shared: SharedContact = { contact, readMarker };
+ * tabs.announce({ contact, readMarker });
  * ```
  */
 export interface SharedContact {
@@ -32,7 +32,8 @@ export interface SharedContact {
  *
  * @example
  * ```ts
- * const options: ContactTabsOptions = { name, openChannel: (n) => new BroadcastChannel(n), locks: navigator.locks, clock, logger, onContact, onReadMarker, current };
+ * const tabs = createContactTabs({ name, openChannel: (n) => new BroadcastChannel(n), locks: navigator.locks, clock, logger, onContact, onReadMarker, current });
+ * const contact = await tabs.beforeStart(); // another tab's contact, if one answers
  * ```
  */
 export interface ContactTabsOptions {
@@ -115,7 +116,8 @@ export interface ContactTabs {
  *
  * @example
  * ```ts
- * const ask: ContactTabMessage = { kind: 'contact.ask', tabId: 'tab-b' };
+ * const message = readContactTabMessage(event.data);
+ * if (message?.kind === 'contact.ask') tabs.announce({ contact, readMarker }); // answer the asking tab
  * ```
  */
 export type ContactTabMessage =

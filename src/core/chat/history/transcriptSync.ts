@@ -134,7 +134,8 @@ function isServerRow(item: ChatItem): boolean {
  *
  * @example
  * ```ts
- * const verified: TranscriptPoint = { id: 'item-41', time: Date.parse('2026-12-05T15:00:00Z') };
+ * const newest = newestOfPage(page.Transcript);
+ * if (newest) console.log(newest.id, new Date(newest.time).toISOString());
  * ```
  */
 export interface TranscriptPoint {

@@ -17,7 +17,8 @@ const LIVE_PURPOSES: ReadonlySet<HistoryPurpose | 'socket'> = new Set(['socket',
  *
  * @example
  * ```ts
- * const options: SessionReceiptsOptions = { clock, logger, policy, enabled: true, client, getToken, getTranscript, ownId, tokenRejected };
+ * const receipts = createSessionReceipts({ clock, logger, policy, enabled: true, client, getToken, getTranscript, ownId, tokenRejected });
+ * receipts.markRead(item.id);
  * ```
  */
 export interface SessionReceiptsOptions {

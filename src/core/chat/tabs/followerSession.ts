@@ -21,7 +21,8 @@ import type { BroadcastChannelLike } from './tabTransport';
  *
  * @example
  * ```ts
- * const options: FollowerSessionOptions = { channel, tabId: 'tab-b', clock: systemClock, logger: defaultLogger };
+ * const follower = createFollowerSession({ channel, tabId: 'tab-b', clock: systemClock, logger: defaultLogger });
+ * follower.leaderChanged(epoch); // from the election's onRole
  * ```
  */
 export interface FollowerSessionOptions {

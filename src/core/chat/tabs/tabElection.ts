@@ -8,7 +8,8 @@ import type { BroadcastChannelLike, LockManagerLike } from './tabTransport';
  *
  * @example
  * ```ts
- * const role: TabRole = { role: 'leader', epoch: 1_767_225_600_000 };
+ * const role = election.role();
+ * if (role?.role === 'leader') createTabHost({ channel, session, epoch: role.epoch, tabId, logger });
  * ```
  */
 export type TabRole =
@@ -20,7 +21,8 @@ export type TabRole =
  *
  * @example
  * ```ts
- * const options: TabElectionOptions = { name: 'contact-kit:chat', tabId, channel, locks: navigator.locks, clock: systemClock, logger: defaultLogger, onRole: console.log };
+ * const election = createTabElection({ name: 'contact-kit:chat', tabId, channel, locks: navigator.locks, clock: systemClock, logger: defaultLogger, onRole: console.log });
+ * election.role(); // undefined until the first onRole
  * ```
  */
 export interface TabElectionOptions {
@@ -75,7 +77,8 @@ export interface TabElection {
  *
  * @example
  * ```ts
- * const beat: ElectionMessage = { kind: 'election.beat', tabId: 'a', epoch: 4 };
+ * const message = readElectionMessage(event.data);
+ * if (message?.kind === 'election.beat') console.log(`${message.tabId} leads epoch ${message.epoch}`);
  * ```
  */
 export type ElectionMessage =

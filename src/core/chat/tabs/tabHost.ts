@@ -18,7 +18,8 @@ import type { BroadcastChannelLike } from './tabTransport';
  *
  * @example
  * ```ts
- * const options: TabHostOptions = { channel, session, epoch: 4, tabId: 'tab-a', logger: defaultLogger };
+ * const host = createTabHost({ channel, session, epoch: 4, tabId: 'tab-a', logger: defaultLogger });
+ * host.destroy(); // when this tab stops leading
  * ```
  */
 export interface TabHostOptions {

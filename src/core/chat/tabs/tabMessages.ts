@@ -21,7 +21,9 @@ export type TabErrorCode = 'TAB_NOT_LEADER';
  *
  * @example
  * ```ts
- * const refused: EncodedError = { code: TAB_NOT_LEADER, message: 'not the leader', retryable: true };
+ * if (message.kind === 'session.result' && !message.ok && decodeError(message.error).code === TAB_NOT_LEADER) {
+ *   // the tab asked is no longer the leader: wait for the next one and ask again
+ * }
  * ```
  */
 export const TAB_NOT_LEADER: TabErrorCode = 'TAB_NOT_LEADER';
@@ -68,7 +70,7 @@ export type EncodedSnapshot = Omit<ChatSnapshot, 'connection' | 'chat' | 'items'
  *
  * @example
  * ```ts
- * const method: TabCallMethod = 'loadOlder';
+ * if (!isTabCallMethod(call.method)) answer(call, { ok: false, error: encodeError(invalid(`Unknown method ${call.method}`)) });
  * ```
  */
 export type TabCallMethod =
@@ -96,7 +98,8 @@ export type TabCallMethod =
  *
  * @example
  * ```ts
- * const call: TabMessage = { kind: 'session.call', epoch: 3, tabId: 'tab-b', id: 'c1', method: 'sendTyping', args: [] };
+ * const message = readTabMessage(event.data, logger);
+ * if (message?.kind === 'session.call') console.log(message.method, message.args);
  * ```
  */
 export type TabMessage =

@@ -5,7 +5,8 @@
  *
  * @example
  * ```ts
- * const range: ChangedRange = { start: 3, removed: 0, inserted: 1 }; // one entry appended to 3
+ * const { start, removed, inserted } = changedRange(['a', 'b', 'c'], ['a', 'b', 'c', 'd']);
+ * // { start: 3, removed: 0, inserted: 1 }: one entry appended to 3
  * ```
  */
 export interface ChangedRange {

@@ -25,7 +25,7 @@ import type { Transcript } from './transcript';
  *
  * @example
  * ```ts
- * const send: PendingMessage = { localId: clientToken, contentType: 'text/plain', content: 'Hi', time: new Date(clock.now()).toISOString() };
+ * transcript = addPendingMessage(transcript, { localId: clientToken, contentType: 'text/plain', content: 'Hi', time: new Date(clock.now()).toISOString() });
  * ```
  */
 export interface PendingMessage {
@@ -48,7 +48,7 @@ export interface PendingMessage {
  *
  * @example
  * ```ts
- * const upload: PendingAttachment = { localId, name: file.name, size: file.size, contentType: 'application/pdf', time };
+ * transcript = addPendingAttachment(transcript, { localId, name: file.name, size: file.size, contentType: 'application/pdf', time });
  * ```
  */
 export interface PendingAttachment {

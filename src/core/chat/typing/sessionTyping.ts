@@ -13,7 +13,8 @@ import type { TypingState } from './typing';
  *
  * @example
  * ```ts
- * const options: SessionTypingOptions = { clock, logger, throttleMs: 10_000, timeoutMs: 12_000, client, getToken, tokenRejected, isDestroyed, onExpired: publish };
+ * const typing = createSessionTyping({ clock, logger, throttleMs: 10_000, timeoutMs: 12_000, client, getToken, tokenRejected, isDestroyed, onExpired: publish });
+ * typing.receive(page.Transcript, ownParticipantId);
  * ```
  */
 export interface SessionTypingOptions {

@@ -33,7 +33,7 @@ export interface TypingState {
  *
  * @example
  * ```ts
- * const event: TypingEvent = { participantId: 'agent-1', displayName: 'Ana', role: 'AGENT', at: clock.now() };
+ * state = applyTypingEvent(state, { participantId: 'agent-1', displayName: 'Ana', role: 'AGENT', at: clock.now() }, { ownParticipantId });
  * ```
  */
 export interface TypingEvent {

@@ -18,7 +18,8 @@ export const TYPING_THROTTLE_MS = 10_000;
  *
  * @example
  * ```ts
- * const options: TypingSenderOptions = { clock, logger, throttleMs: 10_000, send, getToken, onTokenRejected };
+ * const typing = createTypingSender({ clock, logger, throttleMs: 10_000, send, getToken, onTokenRejected });
+ * input.addEventListener('input', () => typing.typing());
  * ```
  */
 export interface TypingSenderOptions {
