@@ -100,7 +100,7 @@ export interface AttachmentFlow {
  *
  * @example
  * ```ts
- * const job: AttachmentJob = { file, contentType: 'text/plain' };
+ * jobs.set(localId, { file, contentType: file.type || 'application/octet-stream' });
  * ```
  */
 export interface AttachmentJob {
@@ -114,7 +114,7 @@ export interface AttachmentJob {
  *
  * @example
  * ```ts
- * const context: UploadContext = { options, uploads, jobs, waitForToken };
+ * await runUpload({ options, uploads, jobs, waitForToken }, localId, job, clientToken);
  * ```
  */
 export interface UploadContext {

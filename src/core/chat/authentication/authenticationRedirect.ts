@@ -103,7 +103,7 @@ export function readAuthenticationRedirect(url: string): AuthenticationRedirectR
  *
  * @example
  * ```ts
- * const record: AuthenticationReturn = { returnUrl: location.href, sessionId };
+ * saveAuthenticationReturn(sessionStorage, { returnUrl: location.href, sessionId });
  * ```
  */
 export interface AuthenticationReturn {

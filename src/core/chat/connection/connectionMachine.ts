@@ -9,12 +9,8 @@ import type { ConnectionPolicy } from './connectionPolicy';
  *
  * @example
  * ```ts
- * const credentials: SessionCredentials = {
- *   connectionToken: 'token',
- *   tokenExpiresAt: Date.parse('2030-01-02T00:00:00Z'),
- *   websocketUrl: 'wss://example/socket',
- *   urlExpiresAt: Date.parse('2030-01-01T00:01:40Z'),
- * };
+ * // Resuming a stored chat starts from its credentials instead of fetching new ones.
+ * const state = initialConnectionState({ connectionToken, tokenExpiresAt, websocketUrl, urlExpiresAt });
  * ```
  */
 export interface SessionCredentials {
@@ -120,7 +116,8 @@ export type ConnectionState =
  *
  * @example
  * ```ts
- * const failure: FetchFailure = error.status === 403 ? 'denied' : 'retryable';
+ * const failure = error.status === 403 ? 'denied' : 'retryable';
+ * transition(state, { type: 'CONNECTION_FETCH_FAILED', failure, error, jitter: Math.random() }, policy);
  * ```
  */
 export type FetchFailure =
@@ -143,7 +140,7 @@ export type FetchFailure =
  *
  * @example
  * ```ts
- * const event: ConnectionEvent = { type: 'SOCKET_CLOSED', socketId: 1, jitter: Math.random() };
+ * const step = transition(state, { type: 'SOCKET_CLOSED', socketId: 1, jitter: Math.random() }, policy);
  * ```
  */
 export type ConnectionEvent =

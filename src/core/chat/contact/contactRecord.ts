@@ -17,7 +17,7 @@ import type { ReadMarker } from './readMarker';
  *
  * @example
  * ```ts
- * const record: ContactRecord = { chat: { participantToken }, readMarker: { id, time } };
+ * const { chat, readMarker } = createContactRecordStore({ key: 'contact-kit.chat' }).read();
  * ```
  */
 export interface ContactRecord {

@@ -13,7 +13,7 @@ import { selectItems } from '../transcript/transcript';
  *
  * @example
  * ```ts
- * const live: HistoryPurpose[] = ['initial', 'gap'];
+ * sync.apply(page.Transcript, 'older'); // a page the customer scrolled back for
  * ```
  */
 export type HistoryPurpose = 'initial' | 'gap' | 'older' | 'rehydrate';

@@ -7,7 +7,7 @@ import { classifyFailure } from '../connection/serviceFailure';
  *
  * @example
  * ```ts
- * const kind: ReceiptKind = item.readAt ? 'read' : 'delivered';
+ * sender.seed(item.readAt ? 'read' : 'delivered', item.id); // already sent: never send it again
  * ```
  */
 export type ReceiptKind = 'delivered' | 'read';

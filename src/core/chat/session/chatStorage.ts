@@ -60,7 +60,7 @@ export interface StoredChat {
  *
  * @example
  * ```ts
- * const send: StoredMessage = { kind: 'message', localId, contentType: 'text/plain', content: 'Hi', time: new Date().toISOString() };
+ * const unsent = readStoredChat()?.outbox?.flatMap((send) => (send.kind === 'message' ? [send.content] : []));
  * ```
  */
 export interface StoredMessage {
@@ -81,7 +81,7 @@ export interface StoredMessage {
  *
  * @example
  * ```ts
- * const lost: StoredAttachment = { kind: 'attachment', localId, name: 'invoice.pdf', size: 5120, contentType: 'application/pdf', time };
+ * const lostFiles = readStoredChat()?.outbox?.flatMap((send) => (send.kind === 'attachment' ? [send.name] : []));
  * ```
  */
 export interface StoredAttachment {

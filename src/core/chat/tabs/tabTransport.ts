@@ -22,7 +22,7 @@ export interface BroadcastChannelLike {
  *
  * @example
  * ```ts
- * const locks: LockManagerLike | undefined = globalThis.navigator?.locks;
+ * createTabElection({ name: 'contact-kit:chat', tabId, channel, locks: globalThis.navigator?.locks, clock, logger, onRole });
  * ```
  */
 export interface LockManagerLike {

@@ -82,7 +82,7 @@ export function openViewOf(
  *
  * @example
  * ```ts
- * const problem: ViewFieldProblem = 'required';
+ * const problem = checkViewField({ required: true }, ''); // 'required'
  * ```
  */
 export type ViewFieldProblem = 'required' | 'email' | 'number' | 'tooShort' | 'tooLong';
@@ -93,7 +93,7 @@ export type ViewFieldProblem = 'required' | 'email' | 'number' | 'tooShort' | 't
  *
  * @example
  * ```ts
- * const rules: ViewFieldRules = { required: true, inputType: 'email' };
+ * checkViewField({ required: true, inputType: 'email' }, 'ana@example.com'); // undefined: valid
  * ```
  */
 export interface ViewFieldRules {
