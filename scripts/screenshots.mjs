@@ -11,8 +11,14 @@
  * - docs/screenshots/phone-*.png        the storefront on a phone (390×844, touch): closed, the chat
  *                                       open above an emulated keyboard, a list picker
  * - docs/screenshots/guide-form.png     a step-by-step guide (the managed Form view) in the widget
+ * - docs/screenshots/video-agent-sharing.png, video-you-are-sharing.png, video-agent-sees-share.png,
+ *   video-sharing-phone.png            screen sharing: the emulated agent's test pattern on the
+ *                                       customer's stage, the customer sharing (Chromium's fake
+ *                                       screen) and the agent console playing it, and a phone
  *
- * `npm run screenshots -- phone` retakes only the phone pictures, `-- guide` only the guide.
+ * `npm run screenshots -- phone` retakes only the phone pictures, `-- guide` only the guide,
+ * `-- sharing` only the screen-sharing ones. The host-theme pictures come from
+ * `UPDATE_SCREENSHOTS=1 npx vitest run --project e2e test/e2e/theming.test.ts`.
  *
  * Runs under tsx (the npm script passes `--import tsx`) to reuse the emulator and the e2e harness.
  */
@@ -22,6 +28,7 @@ import { startEmulator } from '../src/emulator/index.ts';
 import { launchChromium } from '../test/e2e/support/browser.ts';
 import { startDemoServer } from '../test/e2e/support/demoServer.ts';
 import {
+  adminClient,
   answerAsAgent,
   demoPage,
   messageWithText,
@@ -202,6 +209,76 @@ async function videoCall(browser, demoUrl) {
   }
 }
 
+/**
+ * The emulated agent shares its test pattern in every call (`POST
+ * /admin/contacts/{ContactId}/screenshare`; asking again where it already shares is harmless).
+ */
+async function botShares(emulatorUrl) {
+  for (const contact of await adminClient(emulatorUrl).contacts()) {
+    const response = await fetch(`${emulatorUrl}/admin/contacts/${contact.ContactId}/screenshare`, {
+      method: 'POST',
+      body: JSON.stringify({ on: true }),
+    });
+    if (!response.ok) {
+      throw new Error(`screenshare answered ${response.status}`);
+    }
+  }
+}
+
+/** Starts the storefront's web call on `page` and joins it; returns the call dialog. */
+async function joinFromStorefront(page, demoUrl, emulatorUrl, tap = false) {
+  await page.goto(demoPage(demoUrl, emulatorUrl, 'storefront'));
+  const press = (locator) => (tap ? locator.tap() : locator.click());
+  await press(page.getByRole('button', { name: 'Start video call' }));
+  const call = page.getByRole('dialog', { name: 'Video support' });
+  await press(call.getByRole('button', { name: 'Join call' }));
+  await playing(call.locator('[data-attendee-id]:not([data-local])'));
+  return call;
+}
+
+async function screenSharing(browser, demoUrl) {
+  const echo = await startEmulator({ port: 0, agent: 'none', webCallAgent: 'echo' });
+  try {
+    const page = await newTab(browser);
+    const call = await joinFromStorefront(page, demoUrl, echo.url);
+    await botShares(echo.url);
+    await playing(call.locator('[data-attendee-id$="#content"]'));
+    await page.waitForTimeout(800);
+    await shot(page, 'video-agent-sharing.png', { video: true });
+
+    const handset = await newTab(browser, PHONE);
+    const phoneCall = await joinFromStorefront(handset, demoUrl, echo.url, true);
+    await botShares(echo.url);
+    await playing(phoneCall.locator('[data-attendee-id$="#content"]'));
+    await handset.waitForTimeout(800);
+    await shot(handset, 'video-sharing-phone.png', { video: true });
+  } finally {
+    await echo.close();
+  }
+  const twoSided = await startEmulator({ port: 0, agent: 'none', webCallAgent: 'none' });
+  try {
+    const customer = await newTab(browser);
+    await customer.goto(demoPage(demoUrl, twoSided.url, 'storefront'));
+    await customer.getByRole('button', { name: 'Start video call' }).click();
+    const call = customer.getByRole('dialog', { name: 'Video support' });
+    await call.getByRole('button', { name: 'Join call' }).click();
+    const agentPage = await newTab(browser);
+    await agentPage.goto(demoPage(demoUrl, twoSided.url, 'agent'));
+    await agentPage.getByRole('button', { name: 'Answer video call from Customer' }).click();
+    const agentCall = agentPage.getByRole('region', { name: 'Video call with Customer' });
+    await agentCall.getByRole('button', { name: 'Join call' }).click();
+    await playing(call.locator('[data-attendee-id]:not([data-local])'));
+    await call.getByRole('button', { name: 'Share screen' }).click();
+    await call.getByText('You are sharing your screen').waitFor();
+    await playing(agentCall.locator('[data-attendee-id$="#content"]'));
+    await customer.waitForTimeout(800);
+    await shot(customer, 'video-you-are-sharing.png', { video: true });
+    await shot(agentPage, 'video-agent-sees-share.png', { video: true });
+  } finally {
+    await twoSided.close();
+  }
+}
+
 /** An iPhone-sized touch screen, as in test/e2e/mobile.test.ts (at 2x to keep the PNGs small). */
 const PHONE = {
   viewport: { width: 390, height: 844 },
@@ -306,10 +383,15 @@ async function main() {
       await guide(browser, demo.url);
       return;
     }
+    if (only === 'sharing') {
+      await screenSharing(browser, demo.url);
+      return;
+    }
     if (only !== 'phone') {
       await storefrontAndSequence(browser, demo.url);
       await agentConsole(browser, demo.url);
       await videoCall(browser, demo.url);
+      await screenSharing(browser, demo.url);
       await guide(browser, demo.url);
     }
     await phone(browser, demo.url);
