@@ -167,6 +167,21 @@ async function playing(tile) {
   throw new Error('the video tile never played');
 }
 
+/** The customer joins a web call from the storefront and the agent console answers and joins. */
+async function customerAndAgent(browser, demoUrl, emulatorUrl) {
+  const customer = await newTab(browser);
+  await customer.goto(demoPage(demoUrl, emulatorUrl, 'storefront'));
+  await customer.getByRole('button', { name: 'Start video call' }).click();
+  const call = customer.getByRole('dialog', { name: 'Video support' });
+  await call.getByRole('button', { name: 'Join call' }).click();
+  const agentPage = await newTab(browser);
+  await agentPage.goto(demoPage(demoUrl, emulatorUrl, 'agent'));
+  await agentPage.getByRole('button', { name: 'Answer video call from Customer' }).click();
+  const agentCall = agentPage.getByRole('region', { name: 'Video call with Customer' });
+  await agentCall.getByRole('button', { name: 'Join call' }).click();
+  return { customer, call, agentPage, agentCall };
+}
+
 async function videoCall(browser, demoUrl) {
   const emulator = await startEmulator({ port: 0, agent: 'none', webCallAgent: 'echo' });
   try {
@@ -189,18 +204,7 @@ async function videoCall(browser, demoUrl) {
   }
   const twoSided = await startEmulator({ port: 0, agent: 'none', webCallAgent: 'none' });
   try {
-    const customer = await newTab(browser);
-    await customer.goto(demoPage(demoUrl, twoSided.url, 'storefront'));
-    await customer.getByRole('button', { name: 'Start video call' }).click();
-    await customer
-      .getByRole('dialog', { name: 'Video support' })
-      .getByRole('button', { name: 'Join call' })
-      .click();
-    const agentPage = await newTab(browser);
-    await agentPage.goto(demoPage(demoUrl, twoSided.url, 'agent'));
-    await agentPage.getByRole('button', { name: 'Answer video call from Customer' }).click();
-    const call = agentPage.getByRole('region', { name: 'Video call with Customer' });
-    await call.getByRole('button', { name: 'Join call' }).click();
+    const { agentPage, agentCall: call } = await customerAndAgent(browser, demoUrl, twoSided.url);
     await playing(call.locator('[data-attendee-id]:not([data-local])'));
     await agentPage.waitForTimeout(800);
     await shot(agentPage, 'agent-video.png', { video: true });
@@ -257,16 +261,11 @@ async function screenSharing(browser, demoUrl) {
   }
   const twoSided = await startEmulator({ port: 0, agent: 'none', webCallAgent: 'none' });
   try {
-    const customer = await newTab(browser);
-    await customer.goto(demoPage(demoUrl, twoSided.url, 'storefront'));
-    await customer.getByRole('button', { name: 'Start video call' }).click();
-    const call = customer.getByRole('dialog', { name: 'Video support' });
-    await call.getByRole('button', { name: 'Join call' }).click();
-    const agentPage = await newTab(browser);
-    await agentPage.goto(demoPage(demoUrl, twoSided.url, 'agent'));
-    await agentPage.getByRole('button', { name: 'Answer video call from Customer' }).click();
-    const agentCall = agentPage.getByRole('region', { name: 'Video call with Customer' });
-    await agentCall.getByRole('button', { name: 'Join call' }).click();
+    const { customer, call, agentPage, agentCall } = await customerAndAgent(
+      browser,
+      demoUrl,
+      twoSided.url,
+    );
     await playing(call.locator('[data-attendee-id]:not([data-local])'));
     await call.getByRole('button', { name: 'Share screen' }).click();
     await call.getByText('You are sharing your screen').waitFor();
