@@ -284,6 +284,7 @@ export type {
 } from './theme/index';
 export {
   enMessages,
+  enVideoMessages,
   createTranslate,
   fromI18next,
   fromReactIntl,
@@ -300,6 +301,7 @@ export {
 } from './i18n/index';
 export type {
   MessageCatalogKey,
+  VideoMessageKey,
   MessageKey,
   MessageOverrides,
   MessageValues,

@@ -43,6 +43,7 @@ function buildValue(
   timeZone: string | undefined,
   status: I18nContextValue['status'],
   translator?: Translator,
+  fallback?: MessageOverrides,
 ): I18nContextValue {
   const messages = overrides ? { ...catalog, ...overrides } : catalog;
   // Dates and numbers follow the requested tag (en-GB gets day-month order) once its catalog shows.
@@ -59,7 +60,7 @@ function buildValue(
     dir: textDirection(locale),
     status,
     messages,
-    t: withTranslator(createTranslate(messages, formatLocale), translator),
+    t: withTranslator(createTranslate(messages, formatLocale, fallback), translator),
     format,
   };
 }
@@ -108,6 +109,11 @@ export interface I18nProviderProps {
    * returns wins over `messages` and the catalog; `undefined` keeps them.
    */
   translator?: Translator;
+  /**
+   * English strings for keys the catalogs lack, used while a locale loads or when it has no such
+   * key (the video kit passes its call strings, which the chat catalog does not carry).
+   */
+  fallbackMessages?: MessageOverrides;
   /** IANA time zone for times and days. Defaults to the runtime's (the customer's). */
   timeZone?: string;
   children?: ReactNode;
@@ -164,10 +170,20 @@ export function I18nProvider(props: I18nProviderProps): ReactNode {
       ? 'error'
       : 'loading';
 
-  const { messages, timeZone, translator } = props;
+  const { messages, timeZone, translator, fallbackMessages } = props;
   const value = useMemo(
-    () => buildValue(requestedLocale, showing, catalog, messages, timeZone, status, translator),
-    [requestedLocale, showing, catalog, messages, timeZone, status, translator],
+    () =>
+      buildValue(
+        requestedLocale,
+        showing,
+        catalog,
+        messages,
+        timeZone,
+        status,
+        translator,
+        fallbackMessages,
+      ),
+    [requestedLocale, showing, catalog, messages, timeZone, status, translator, fallbackMessages],
   );
   return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
 }

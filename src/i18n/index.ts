@@ -5,7 +5,9 @@
  * @packageDocumentation
  */
 export { enMessages } from './en';
+export { enVideoMessages } from './videoMessages';
 export type { MessageCatalogKey } from './en';
+export type { VideoMessageKey } from './videoMessages';
 export { createTranslate } from './messages';
 export type {
   MessageKey,

@@ -1,5 +1,6 @@
 import { enMessages } from './en';
 import type { MessageCatalogKey } from './en';
+import type { VideoMessageKey } from './videoMessages';
 
 /**
  * The plural categories of `Intl.PluralRules`.
@@ -44,7 +45,12 @@ export type MessageKey =
  * <I18nProvider locale="es" messages={{ ...enMessages, send: 'Enviar' } satisfies Messages}>…</I18nProvider>
  * ```
  */
-export type Messages = { readonly [K in MessageCatalogKey]: string } & {
+export type Messages = {
+  readonly [K in Exclude<MessageCatalogKey, VideoMessageKey>]: string;
+} & {
+  // The web-call strings come with the video kit (English) and with each locale's catalog.
+  readonly [K in VideoMessageKey]?: string;
+} & {
   readonly [K in `${PluralMessageKey}.${'zero' | 'two' | 'few' | 'many'}`]?: string;
 };
 
@@ -99,7 +105,7 @@ export type Translator = (key: MessageKey, values: MessageValues | undefined) =>
 
 /**
  * A {@link Translate} over a catalog: plural forms by `Intl.PluralRules` (falling back to
- * `.other`), then English for a missing key, then the key itself.
+ * `.other`), then English (with `fallback`'s strings) for a missing key, then the key itself.
  *
  * @example
  * ```ts
@@ -108,10 +114,16 @@ export type Translator = (key: MessageKey, values: MessageValues | undefined) =>
  * t('typingOne', { name: 'Sam' }); // 'Sam is typing…'
  * ```
  */
-export function createTranslate(messages: Messages, locale: string): Translate {
+export function createTranslate(
+  messages: Messages,
+  locale: string,
+  fallback?: MessageOverrides,
+): Translate {
   let rules: Intl.PluralRules | undefined;
   const table = messages as unknown as Readonly<Record<string, string | undefined>>;
-  const english = enMessages as unknown as Readonly<Record<string, string | undefined>>;
+  const english = (fallback ? { ...enMessages, ...fallback } : enMessages) as unknown as Readonly<
+    Record<string, string | undefined>
+  >;
   return (key, values) => {
     let template: string | undefined;
     if (`${key}.other` in english) {

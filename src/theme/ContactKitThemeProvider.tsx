@@ -129,6 +129,8 @@ export interface ContactKitThemeProviderProps extends ComponentPropsWithoutRef<'
   locale?: string;
   /** Strings that replace the catalog's. */
   messages?: MessageOverrides;
+  /** English strings for keys the catalogs lack (see `I18nProvider`'s `fallbackMessages`). */
+  fallbackMessages?: MessageOverrides;
   /** Strings from the app's translation library (see `fromI18next`, `fromReactIntl`). */
   translator?: Translator;
   /** IANA time zone for times and day separators. Defaults to the customer's. */
@@ -187,8 +189,18 @@ export const ContactKitThemeProvider = /* @__PURE__ */ forwardRef<
   HTMLDivElement,
   ContactKitThemeProviderProps
 >(function ContactKitThemeProvider(props, ref) {
-  const { theme, locale, messages, translator, timeZone, nonce, styleTarget, children, ...rest } =
-    props;
+  const {
+    theme,
+    locale,
+    messages,
+    fallbackMessages,
+    translator,
+    timeZone,
+    nonce,
+    styleTarget,
+    children,
+    ...rest
+  } = props;
   const kit = useMaybeContactKit();
   const input = (theme ?? kit?.theme) as ThemeInput | undefined;
   const resolved = useMemo(() => resolveTheme(input), [input]);
@@ -196,6 +208,7 @@ export const ContactKitThemeProvider = /* @__PURE__ */ forwardRef<
     <I18nProvider
       {...(locale !== undefined ? { locale } : {})}
       {...(messages !== undefined ? { messages } : {})}
+      {...(fallbackMessages !== undefined ? { fallbackMessages } : {})}
       {...(translator !== undefined ? { translator } : {})}
       {...(timeZone !== undefined ? { timeZone } : {})}
     >

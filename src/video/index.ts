@@ -25,6 +25,8 @@ export type {
 export type { ContactKitError } from '../core/protocol/errors';
 export type { ThemeInput } from '../theme/ContactKitThemeProvider';
 export type { MessageOverrides } from '../i18n/messages';
+// The call's English strings (the chat catalog does not carry them).
+export { enVideoMessages, type VideoMessageKey } from '../i18n/videoMessages';
 
 // The meeting machine and its errors (pure).
 export {

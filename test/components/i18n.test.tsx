@@ -11,6 +11,7 @@ import {
   resolveLocale,
   textDirection,
 } from 'contact-kit';
+import { enVideoMessages } from '../../src/i18n/videoMessages';
 import type { Messages } from 'contact-kit';
 import { FakeChatSession } from 'contact-kit/testing';
 import { expectNoAxeViolations, renderChat } from './support';
@@ -69,10 +70,11 @@ describe('message catalogs', () => {
   });
 
   it.each(SUPPORTED_LOCALES.filter((l) => l !== 'en'))(
-    'the %s catalog has every English key with the same placeholders',
+    'the %s catalog has every English key (chat and video) with the same placeholders',
     async (locale) => {
       const messages = (await loadMessages(locale)) as unknown as Record<string, string>;
-      for (const [key, english] of Object.entries(enMessages)) {
+      // The web-call strings live apart from the chat catalog in English, in every catalog else.
+      for (const [key, english] of Object.entries({ ...enMessages, ...enVideoMessages })) {
         expect(messages[key], `${locale}:${key}`).toEqual(expect.any(String));
         const expected = placeholders(english).filter((name) => name !== 'count');
         const got = placeholders(messages[key]!).filter((name) => name !== 'count');
@@ -80,6 +82,13 @@ describe('message catalogs', () => {
       }
     },
   );
+
+  it('keeps the web-call strings out of the chat catalog (chat pages do not carry them)', () => {
+    const chatKeys = new Set(Object.keys(enMessages));
+    expect(Object.keys(enVideoMessages).filter((key) => chatKeys.has(key))).toEqual([]);
+    expect(createTranslate(enMessages, 'en')('joinCall')).toBe('joinCall');
+    expect(createTranslate(enMessages, 'en', enVideoMessages)('joinCall')).toBe('Join call');
+  });
 
   it('picks plural forms per language', async () => {
     const t = createTranslate(enMessages, 'en');

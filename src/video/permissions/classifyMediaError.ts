@@ -34,7 +34,9 @@ export type MediaPermissionCause =
 
 /**
  * What {@link classifyMediaError} returns: the cause, the i18n keys of a title and a fix hint,
- * and whether asking again (without changing anything) can work.
+ * and whether asking again (without changing anything) can work. The English strings of these
+ * keys come with the video kit: outside `VideoCall`, give your provider
+ * `fallbackMessages={enVideoMessages}`.
  *
  * @example
  * ```tsx

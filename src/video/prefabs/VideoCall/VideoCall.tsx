@@ -2,6 +2,7 @@ import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { useI18n, useMessages } from '../../../i18n/I18nProvider';
 import type { MessageOverrides } from '../../../i18n/messages';
+import { enVideoMessages } from '../../../i18n/videoMessages';
 import {
   ContactKitThemeProvider,
   useContactKitTheme,
@@ -90,6 +91,7 @@ export const VideoCall = /* @__PURE__ */ forwardRef<HTMLElement, VideoCallProps>
   return (
     <ContactKitThemeProvider
       theme={theme ?? inherited}
+      fallbackMessages={enVideoMessages}
       locale={locale ?? requestedLocale}
       {...(messages !== undefined ? { messages } : {})}
       {...(nonce !== undefined ? { nonce } : {})}
