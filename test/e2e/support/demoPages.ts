@@ -152,7 +152,8 @@ export async function newPage(browser: Browser): Promise<{ page: Page; errors: s
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+  // Some errors (a rejected Event, a worker's) carry an empty stack: keep their name and message.
+  page.on('pageerror', (error) => errors.push(error.stack || `${error.name}: ${error.message}`));
   return { page, errors };
 }
 
